@@ -1,0 +1,248 @@
+//! # dateline
+//!
+//! A news-article analyzer that runs in the reader's browser (WebAssembly) and on the command
+//! line. This crate is the pure core: it takes article texts and returns plain, serializable data.
+//! It never reads the clock and does no I/O; `wasm.rs` and `main.rs` are the only edges.
+//!
+//! The pipeline (see `ARCHITECTURE.md`):
+//!
+//! ```text
+//! text::segment → time::creation + time::extract → time::resolve → timeline::assemble
+//! ```
+//!
+//! ```
+//! use dateline::{analyze, DocumentInput};
+//!
+//! let doc = DocumentInput::new("a.txt", "Monday, December 19 2016 20:43 EET\n\nHe joined in 1976.");
+//! let analysis = analyze(&[doc]).unwrap();
+//! let d = &analysis.documents[0];
+//! assert_eq!(d.creation_time.value.as_deref(), Some("2016-12-19T20:43+02:00"));
+//! assert!(d.timexes.iter().any(|t| t.value == "1976"));
+//! ```
+
+pub mod export;
+pub mod text;
+pub mod time;
+pub mod timeline;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::{Deserialize, Serialize};
+
+pub use text::Span;
+pub use time::{CreationTime, Timex};
+pub use timeline::Entry;
+
+/// The schema name every analysis carries; bumped only when a field is renamed or removed.
+pub const SCHEMA: &str = "dateline/1";
+
+/// The crate version, as the page and the CLI report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One article handed to [`analyze`].
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct DocumentInput {
+    /// A display name (file name or panel title).
+    #[serde(default)]
+    pub name: String,
+    /// The article's plain text.
+    pub text: String,
+    /// Creation time from outside (`YYYY-MM-DD` or `YYYY-MM-DDThh:mm`): used when the text has
+    /// no dateline of its own.
+    #[serde(default)]
+    pub dct: Option<String>,
+    /// When true, `dct` wins over a dateline found in the text (the reader corrected it, or a
+    /// TimeML document's `DCT` is authoritative).
+    #[serde(default)]
+    pub dct_overrides_text: bool,
+}
+
+impl DocumentInput {
+    /// A document with no creation time given from outside.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        DocumentInput {
+            name: name.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The request the page sends across the wasm boundary.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Request {
+    /// The articles of one analysis.
+    pub documents: Vec<DocumentInput>,
+}
+
+/// Everything dateline found in one analysis (schema `dateline/1`, see `docs/CONTRACT.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The crate version that produced it.
+    pub version: &'static str,
+    /// One entry per input document, in input order.
+    pub documents: Vec<DocumentAnalysis>,
+    /// The story's timeline across all documents, ordered by start.
+    pub timeline: Vec<Entry>,
+    /// Problems worth the reader's attention; the analysis still went on.
+    pub warnings: Vec<Warning>,
+}
+
+/// What was found in one document. Spans are UTF-16 code units of `text`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentAnalysis {
+    /// `d1`, `d2`, … in input order.
+    pub id: String,
+    /// The input name.
+    pub name: String,
+    /// A coarse language guess for the whole text (`en` or `und`).
+    pub language: &'static str,
+    /// Where the document's creation time came from, and its value.
+    pub creation_time: CreationTime,
+    /// Sentence spans.
+    pub sentences: Vec<Span>,
+    /// Time expressions, in text order.
+    pub timexes: Vec<Timex>,
+    /// The analysed text itself (not serialized: the caller has it).
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// A problem found while analysing; never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// A stable machine-readable code such as `no_creation_time`.
+    pub code: &'static str,
+    /// One human sentence.
+    pub message: String,
+    /// The document it concerns (`d1`…), if any.
+    pub document: Option<String>,
+    /// The span it concerns, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// Bad input that stops an analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A creation time given from outside could not be read.
+    BadCreationTime(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::BadCreationTime(s) => {
+                write!(
+                    f,
+                    "bad creation time {s:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Analyse one or more articles of one story.
+///
+/// Returns an error only for bad input from the caller (an unreadable `dct`); problems in the
+/// texts themselves become [`Warning`]s.
+pub fn analyze(inputs: &[DocumentInput]) -> Result<Analysis, Error> {
+    let given: Vec<Option<time::Moment>> = inputs
+        .iter()
+        .map(
+            |d| match d.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => Ok(None),
+                Some(s) => time::Moment::parse(s)
+                    .map(Some)
+                    .ok_or_else(|| Error::BadCreationTime(s.to_string())),
+            },
+        )
+        .collect::<Result<_, _>>()?;
+
+    let mut warnings = Vec::new();
+    let mut documents = Vec::with_capacity(inputs.len());
+    for (i, (input, given)) in inputs.iter().zip(given).enumerate() {
+        let id = format!("d{}", i + 1);
+        let (doc, mut doc_warnings) = analyze_document(&id, input, given);
+        warnings.append(&mut doc_warnings);
+        documents.push(doc);
+    }
+    let timeline = timeline::assemble(&documents);
+    Ok(Analysis {
+        schema: SCHEMA,
+        version: VERSION,
+        documents,
+        timeline,
+        warnings,
+    })
+}
+
+fn analyze_document(
+    id: &str,
+    input: &DocumentInput,
+    given: Option<time::Moment>,
+) -> (DocumentAnalysis, Vec<Warning>) {
+    let text = input.text.as_str();
+    let segmented = text::segment(text);
+    let mut warnings = Vec::new();
+    let warn = |code, message: String, span| Warning {
+        code,
+        message,
+        document: Some(id.to_string()),
+        span,
+    };
+    if text.trim().is_empty() {
+        warnings.push(warn(
+            "empty_document",
+            format!("{} is empty: nothing to analyse.", display_name(input, id)),
+            None,
+        ));
+    }
+
+    let candidates = time::extract(&segmented);
+    let creation = time::creation::choose(&segmented, &candidates, given, input.dct_overrides_text);
+    if creation.moment.is_none() && !text.trim().is_empty() {
+        warnings.push(warn(
+            "no_creation_time",
+            format!(
+                "No creation time for {}: no dateline in the text and none given; relative dates stay unresolved.",
+                display_name(input, id)
+            ),
+            None,
+        ));
+    }
+    let resolved = time::resolve(&segmented, candidates, creation.moment.as_ref());
+    for problem in &resolved.problems {
+        warnings.push(warn(
+            problem.code,
+            problem.message.clone(),
+            Some(segmented.span(problem.bytes.clone())),
+        ));
+    }
+    let doc = DocumentAnalysis {
+        id: id.to_string(),
+        name: input.name.clone(),
+        language: text::language::guess(text),
+        creation_time: creation.output(&segmented),
+        sentences: segmented
+            .sentences
+            .iter()
+            .map(|s| segmented.span(s.clone()))
+            .collect(),
+        timexes: resolved.timexes,
+        text: input.text.clone(),
+    };
+    (doc, warnings)
+}
+
+fn display_name<'a>(input: &'a DocumentInput, id: &'a str) -> &'a str {
+    if input.name.is_empty() {
+        id
+    } else {
+        &input.name
+    }
+}

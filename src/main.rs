@@ -1,0 +1,158 @@
+//! The native command line: `dateline analyze` (JSON or TimeML out) and `dateline eval`.
+//! All I/O lives here; the analysis itself is the library's.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand, ValueEnum};
+    use dateline::text::timeml::{self, TimemlDocument};
+    use dateline::{analyze, export, DocumentInput};
+    use std::io::Read;
+    use std::process::ExitCode;
+
+    /// dateline: time expressions, creation times and the timeline of news articles.
+    #[derive(Parser)]
+    #[command(name = "dateline", version, about)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Analyse one or more articles of one story (`-` reads standard input).
+        Analyze {
+            /// Creation time for documents whose text carries no dateline (YYYY-MM-DD or YYYY-MM-DDThh:mm).
+            #[arg(long)]
+            dct: Option<String>,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Json)]
+            format: Format,
+            /// Plain-text or TimeML files; `-` for standard input.
+            #[arg(required = true)]
+            files: Vec<String>,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        /// One `dateline/1` JSON object for all files.
+        Json,
+        /// TimeML with inline TIMEX3 tags (one file).
+        Timeml,
+    }
+
+    /// Run the command line; errors are one line on stderr and a non-zero exit.
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        match run(cli) {
+            Ok(out) => {
+                print!("{out}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("dateline: error: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run(cli: Cli) -> Result<String, String> {
+        match cli.command {
+            Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
+        }
+    }
+
+    /// A file read and recognised: plain text, or TimeML with its parts.
+    struct Input {
+        document: DocumentInput,
+        timeml: Option<TimemlDocument>,
+    }
+
+    fn analyze_files(
+        dct: Option<String>,
+        format: Format,
+        files: &[String],
+    ) -> Result<String, String> {
+        if let Some(d) = &dct {
+            dateline::time::Moment::parse(d).ok_or_else(|| {
+                format!("bad --dct {d:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm")
+            })?;
+        }
+        if matches!(format, Format::Timeml) && files.len() != 1 {
+            return Err("--format timeml takes exactly one file".into());
+        }
+        let inputs = files
+            .iter()
+            .map(|f| read_input(f, dct.as_deref()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let documents: Vec<DocumentInput> = inputs.iter().map(|i| i.document.clone()).collect();
+        let analysis = analyze(&documents).map_err(|e| e.to_string())?;
+        Ok(match format {
+            Format::Json => export::json(&analysis) + "\n",
+            Format::Timeml => {
+                let doc = &analysis.documents[0];
+                match &inputs[0].timeml {
+                    Some(t) => export::timeml::rewrite(t, doc),
+                    None => export::timeml::document(doc),
+                }
+            }
+        })
+    }
+
+    fn read_input(path: &str, dct: Option<&str>) -> Result<Input, String> {
+        let bytes = if path == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            buf
+        } else {
+            std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
+        };
+        let name = if path == "-" {
+            "stdin".to_string()
+        } else {
+            file_name(path)
+        };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{name} is not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        if text.trim().is_empty() {
+            return Err(format!("{name} is empty"));
+        }
+        let mut document = DocumentInput::new(name.clone(), text);
+        document.dct = dct.map(str::to_string);
+        let mut timeml_doc = None;
+        if timeml::looks_like_timeml(&document.text) {
+            let parsed = timeml::parse(&document.text)
+                .ok_or_else(|| format!("{name} looks like TimeML but has no <TEXT> element"))?;
+            document.text = parsed.text.clone();
+            if let Some(value) = &parsed.dct {
+                document.dct = Some(value.clone());
+                document.dct_overrides_text = true;
+            }
+            timeml_doc = Some(parsed);
+        }
+        Ok(Input {
+            document,
+            timeml: timeml_doc,
+        })
+    }
+
+    fn file_name(path: &str) -> String {
+        std::path::Path::new(path)
+            .file_name()
+            .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}

@@ -1,0 +1,197 @@
+//! The document model: offsets, sentences, a language guess, and TimeML input.
+//!
+//! Stages work on byte ranges of the text; everything that leaves the crate carries
+//! [`Span`]s in UTF-16 code units (what JavaScript's `String.prototype.slice` takes), made by
+//! [`Segmented::span`].
+
+pub mod language;
+pub mod timeml;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// `[start, end)` in UTF-16 code units of a document's text.
+pub type Span = [usize; 2];
+
+/// A text cut into sentences, with the byte → UTF-16 offset table.
+#[derive(Debug, Clone)]
+pub struct Segmented<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Sentence byte ranges, in order, covering every non-blank stretch of the text.
+    pub sentences: Vec<Range<usize>>,
+    /// `utf16[b]` = UTF-16 offset of byte `b` (valid at char boundaries; length `text.len() + 1`).
+    utf16: Vec<u32>,
+}
+
+impl<'a> Segmented<'a> {
+    /// The UTF-16 span of a byte range.
+    pub fn span(&self, bytes: Range<usize>) -> Span {
+        [
+            self.utf16[bytes.start] as usize,
+            self.utf16[bytes.end] as usize,
+        ]
+    }
+
+    /// The byte range of the sentence holding byte `at` (or an empty range there if none does).
+    pub fn sentence_of(&self, at: usize) -> Range<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        match self.sentences.get(i) {
+            Some(s) if s.start <= at => s.clone(),
+            _ => at..at,
+        }
+    }
+}
+
+/// Cut `text` into sentences and build its offset table.
+///
+/// A line break always ends a sentence (news headlines, datelines and paragraphs stand on
+/// lines of their own); inside a line, `.`, `!` or `?` (with closing quotes or brackets) followed
+/// by a space ends one unless the word before is a known abbreviation ("Dec.", "Mr.") or an
+/// initial, or the next word starts in lower case.
+pub fn segment(text: &str) -> Segmented<'_> {
+    let mut utf16 = Vec::with_capacity(text.len() + 1);
+    let mut unit = 0u32;
+    for ch in text.chars() {
+        for _ in 0..ch.len_utf8() {
+            utf16.push(unit);
+        }
+        unit += ch.len_utf16() as u32;
+    }
+    utf16.push(unit);
+
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut sentences);
+        line_start += line.len();
+    }
+    Segmented {
+        text,
+        sentences,
+        utf16,
+    }
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let line = &text[start..end];
+    let mut sentence_start = None::<usize>;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, ch)) = iter.next() {
+        if sentence_start.is_none() && !ch.is_whitespace() {
+            sentence_start = Some(i);
+        }
+        if matches!(ch, '.' | '!' | '?' | '…') {
+            // Swallow closing quotes and brackets.
+            let mut stop = i + ch.len_utf8();
+            while let Some(&(j, c)) = iter.peek() {
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+                    || (matches!(c, '.' | '!' | '?'))
+                {
+                    stop = j + c.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &line[stop..];
+            let next = rest.trim_start();
+            let spaced = rest.len() != next.len();
+            let next_char = next.chars().next();
+            let ends = spaced
+                && next_char.is_some_and(|c| !c.is_lowercase())
+                && !(ch == '.' && is_abbreviation(&line[..i]));
+            if let (true, Some(s)) = (ends, sentence_start) {
+                out.push(start + s..start + stop);
+                sentence_start = None;
+            }
+        }
+    }
+    if let Some(s) = sentence_start {
+        let trimmed = line.trim_end();
+        out.push(start + s..start + trimmed.len());
+    }
+}
+
+/// Is the word ending at the end of `before` an abbreviation or an initial?
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches('.');
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "John F. Kennedy"
+    }
+    if word.contains('.') {
+        return true; // "U.S.", "a.m."
+    }
+    let lower = word.to_lowercase();
+    abbreviations().iter().any(|a| *a == lower)
+}
+
+fn abbreviations() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("lexicon/abbreviations.txt")).collect())
+}
+
+/// The non-comment, non-blank lines of a word-list file, trimmed.
+pub fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let s = segment(text);
+        s.sentences.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn sentence_examples() {
+        // (input, expected sentences)
+        let table: &[(&str, &[&str])] = &[
+            ("He left. She stayed.", &["He left.", "She stayed."]),
+            (
+                "On Dec. 19 he spoke. Then he left.",
+                &["On Dec. 19 he spoke.", "Then he left."],
+            ),
+            (
+                "Mr. Karlov arrived. The U.S. Embassy said so.",
+                &["Mr. Karlov arrived.", "The U.S. Embassy said so."],
+            ),
+            (
+                "“It was a bomb.” He said it twice.",
+                &["“It was a bomb.”", "He said it twice."],
+            ),
+            (
+                "Headline here\n\nBody starts. Ends.",
+                &["Headline here", "Body starts.", "Ends."],
+            ),
+            (
+                "At 3 p.m. local time the talks began.",
+                &["At 3 p.m. local time the talks began."],
+            ),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            ("", &[]),
+            ("   \n  ", &[]),
+        ];
+        for (input, expected) in table {
+            assert_eq!(&sentences(input), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_spans_count_astral_characters_twice() {
+        let text = "😀 é Dec. 19";
+        let s = segment(text);
+        let start = text.find("Dec").unwrap();
+        assert_eq!(s.span(start..text.len()), [5, 12]);
+        let back: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&back[5..12]).unwrap(), "Dec. 19");
+    }
+}

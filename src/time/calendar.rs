@@ -1,0 +1,171 @@
+//! Calendar facts through `jiff`: valid dates, weekdays, day arithmetic, and the [`Moment`]
+//! a document was written at.
+
+use jiff::civil::{Date, Weekday};
+
+/// A valid calendar date, if `year-month-day` is one ("February 30" is not).
+pub fn date(year: i32, month: u8, day: u8) -> Option<Date> {
+    let year = i16::try_from(year).ok()?;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// ISO weekday number of a date (Monday = 1).
+pub fn iso_weekday(d: Date) -> u8 {
+    d.weekday().to_monday_one_offset() as u8
+}
+
+/// `d` moved by `days`.
+pub fn add_days(d: Date, days: i32) -> Option<Date> {
+    d.checked_add(jiff::Span::new().days(days as i64)).ok()
+}
+
+/// The most recent date on or before `d` that falls on ISO weekday `weekday`.
+pub fn weekday_on_or_before(d: Date, weekday: u8) -> Option<Date> {
+    let back = (iso_weekday(d) as i32 - weekday as i32).rem_euclid(7);
+    add_days(d, -back)
+}
+
+/// Formats `YYYY-MM-DD`.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The name of an ISO weekday number.
+pub fn weekday_name(n: u8) -> &'static str {
+    match Weekday::from_monday_one_offset(n as i8) {
+        Ok(Weekday::Monday) => "Monday",
+        Ok(Weekday::Tuesday) => "Tuesday",
+        Ok(Weekday::Wednesday) => "Wednesday",
+        Ok(Weekday::Thursday) => "Thursday",
+        Ok(Weekday::Friday) => "Friday",
+        Ok(Weekday::Saturday) => "Saturday",
+        Ok(Weekday::Sunday) => "Sunday",
+        Err(_) => "?",
+    }
+}
+
+/// The time a document was written: a date, perhaps a clock time and a UTC offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// The calendar date.
+    pub date: Date,
+    /// Hour and minute, if known.
+    pub clock: Option<(u8, u8)>,
+    /// Minutes east of UTC, if known.
+    pub offset: Option<i32>,
+}
+
+impl Moment {
+    /// Read `YYYY-MM-DD`, optionally followed by `Thh:mm`, seconds and a `Z`/`±hh:mm` offset
+    /// (a space may stand for the `T`). `None` if it is not a valid date and time.
+    pub fn parse(s: &str) -> Option<Moment> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let date = date(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Some(Moment {
+                date,
+                clock: None,
+                offset: None,
+            });
+        }
+        let rest = rest.strip_prefix(['T', ' '])?;
+        if rest.len() < 5 || rest.as_bytes()[2] != b':' {
+            return None;
+        }
+        let (h, m) = (num(11..13)?, num(14..16)?);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let mut tail = &rest[5..];
+        if let Some(sec) = tail.strip_prefix(':') {
+            let digits = sec
+                .bytes()
+                .take_while(|c| c.is_ascii_digit() || *c == b'.')
+                .count();
+            if digits < 2 {
+                return None;
+            }
+            tail = &sec[digits..];
+        }
+        let offset = match tail {
+            "" => None,
+            "Z" => Some(0),
+            _ => Some(super::lexicon::offset_minutes(tail)?),
+        };
+        Some(Moment {
+            date,
+            clock: Some((h as u8, m as u8)),
+            offset,
+        })
+    }
+
+    /// ISO 8601: `2016-12-19`, `2016-12-19T20:43`, `2016-12-19T20:43+02:00`.
+    pub fn to_iso(&self) -> String {
+        let mut s = iso(self.date);
+        if let Some((h, m)) = self.clock {
+            s.push_str(&format!("T{h:02}:{m:02}"));
+            if let Some(off) = self.offset {
+                let sign = if off < 0 { '-' } else { '+' };
+                s.push_str(&format!(
+                    "{sign}{:02}:{:02}",
+                    off.abs() / 60,
+                    off.abs() % 60
+                ));
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moment_examples() {
+        let table = [
+            ("2016-12-19", Some("2016-12-19")),
+            ("2016-12-19T20:43", Some("2016-12-19T20:43")),
+            ("2016-12-19T20:43+02:00", Some("2016-12-19T20:43+02:00")),
+            ("2016-12-19 20:43:10Z", Some("2016-12-19T20:43+00:00")),
+            ("2016-02-30", None),
+            ("2016-12-19T25:00", None),
+            ("19/12/2016", None),
+            ("2016-12-1", None),
+            ("yesterday", None),
+            ("2016-12-19T20:43+2", None),
+        ];
+        for (input, expected) in table {
+            assert_eq!(
+                Moment::parse(input).map(|m| m.to_iso()).as_deref(),
+                expected,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn weekday_arithmetic() {
+        let monday = date(2016, 12, 19).unwrap();
+        assert_eq!(iso_weekday(monday), 1);
+        assert_eq!(weekday_on_or_before(monday, 1), Some(monday));
+        assert_eq!(
+            weekday_on_or_before(monday, 5).map(iso).as_deref(),
+            Some("2016-12-16")
+        );
+        assert_eq!(weekday_name(7), "Sunday");
+        assert!(date(2016, 2, 29).is_some());
+        assert!(date(2015, 2, 29).is_none());
+    }
+}

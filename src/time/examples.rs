@@ -1,0 +1,110 @@
+//! Runs the example table `examples.tsv` against the grammar and resolution.
+
+use super::{extract, resolve, Moment};
+use crate::text::segment;
+
+const EXAMPLES: &str = include_str!("examples.tsv");
+
+struct Example<'a> {
+    line: usize,
+    kind: &'a str,
+    dct: Option<Moment>,
+    text: String,
+    expected: Option<(String, &'a str, &'a str, &'a str)>,
+}
+
+fn examples() -> Vec<Example<'static>> {
+    EXAMPLES
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let marked = cols[2];
+            let text = marked.replace(['[', ']'], "");
+            let expected = marked.find('[').map(|open| {
+                let close = marked.find(']').expect("closing bracket");
+                (
+                    marked[open + 1..close].to_string(),
+                    cols[3],
+                    cols[4],
+                    cols[5],
+                )
+            });
+            Example {
+                line: i + 1,
+                kind: cols[0],
+                dct: (cols[1] != "-")
+                    .then(|| Moment::parse(cols[1]).expect("example creation time")),
+                text,
+                expected,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_example_holds() {
+    let mut failures = Vec::new();
+    for ex in examples() {
+        let doc = segment(&ex.text);
+        let resolved = resolve(&doc, extract(&doc), ex.dct.as_ref());
+        let got: Vec<_> = resolved
+            .timexes
+            .iter()
+            .map(|t| {
+                (
+                    t.text.clone(),
+                    t.kind.as_str(),
+                    t.value.as_str(),
+                    t.rule.as_str(),
+                )
+            })
+            .collect();
+        let ok = match (&ex.expected, ex.kind) {
+            (Some((text, kind, value, rule)), "positive" | "latent") => {
+                got == [(text.clone(), *kind, *value, *rule)]
+            }
+            (None, "negative") => got.is_empty(),
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!(
+                "line {} ({}): {:?}\n   expected {:?}\n   got      {:?}",
+                ex.line, ex.kind, ex.text, ex.expected, got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} example(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_an_example() {
+    let missing = super::grammar::rules_without_examples(EXAMPLES);
+    assert!(
+        missing.is_empty(),
+        "rules without a positive example: {missing:?}"
+    );
+}
+
+#[test]
+fn impossible_dates_are_flagged_not_normalized() {
+    let doc = segment("It was signed on February 30, 2016 and on April 31.");
+    let r = resolve(&doc, extract(&doc), None);
+    assert!(r.timexes.is_empty(), "{:?}", r.timexes);
+    assert_eq!(r.problems.len(), 2);
+    assert!(r.problems.iter().all(|p| p.code == "impossible_date"));
+}
+
+#[test]
+fn weekday_that_contradicts_the_date_is_flagged() {
+    let doc = segment("Tuesday, December 19 2016");
+    let r = resolve(&doc, extract(&doc), None);
+    assert_eq!(r.timexes[0].value, "2016-12-19");
+    assert_eq!(r.problems[0].code, "weekday_mismatch");
+}

@@ -1,0 +1,146 @@
+//! The time word lists, read from the data files in `lexicon/`.
+
+use crate::text::data_lines;
+use std::sync::OnceLock;
+
+/// A part of the day: its name, TIMEX3 code and the clock hours it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartOfDay {
+    /// The word, lower case ("evening").
+    pub word: &'static str,
+    /// The TIMEX3 code ("EV").
+    pub code: &'static str,
+    /// First clock time covered, `hh:mm`.
+    pub start: &'static str,
+    /// Last clock time covered, `hh:mm`.
+    pub end: &'static str,
+}
+
+/// Every word list the time grammar uses.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Month names and abbreviations → 1…12.
+    pub months: Vec<(&'static str, u8)>,
+    /// Weekday names → ISO number; `true` for full names that stand alone.
+    pub weekdays: Vec<(&'static str, u8, bool)>,
+    /// Zone abbreviations → offset in minutes east of UTC.
+    pub zones: Vec<(&'static str, i32)>,
+    /// Parts of the day.
+    pub parts_of_day: Vec<PartOfDay>,
+    /// Deictic day words → day offset and implied part of day code.
+    pub day_words: Vec<(&'static str, i32, Option<&'static str>)>,
+}
+
+/// The lexicon, parsed once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        months: rows(include_str!("lexicon/months.tsv"))
+            .map(|r| (r[0], number(r[1])))
+            .collect(),
+        weekdays: rows(include_str!("lexicon/weekdays.tsv"))
+            .map(|r| (r[0], number(r[1]), r[2] == "full"))
+            .collect(),
+        zones: rows(include_str!("lexicon/zones.tsv"))
+            .map(|r| {
+                (
+                    r[0],
+                    offset_minutes(r[1]).expect("zones.tsv: offset ±hh:mm"),
+                )
+            })
+            .collect(),
+        parts_of_day: rows(include_str!("lexicon/parts_of_day.tsv"))
+            .map(|r| PartOfDay {
+                word: r[0],
+                code: r[1],
+                start: r[2],
+                end: r[3],
+            })
+            .collect(),
+        day_words: rows(include_str!("lexicon/day_words.tsv"))
+            .map(|r| {
+                (
+                    r[0],
+                    r[1].parse().expect("day_words.tsv: offset"),
+                    Some(r[2]).filter(|c| *c != "-"),
+                )
+            })
+            .collect(),
+    })
+}
+
+impl Lexicon {
+    /// The month number of a name or abbreviation, in any case.
+    pub fn month(&self, word: &str) -> Option<u8> {
+        self.months
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, n)| n)
+    }
+
+    /// The ISO weekday number of a name or abbreviation, in any case.
+    pub fn weekday(&self, word: &str) -> Option<u8> {
+        self.weekdays
+            .iter()
+            .find(|(w, _, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, n, _)| n)
+    }
+
+    /// The UTC offset in minutes of a zone abbreviation.
+    pub fn zone(&self, word: &str) -> Option<i32> {
+        self.zones.iter().find(|(w, _)| *w == word).map(|&(_, m)| m)
+    }
+
+    /// A part of the day by word or by TIMEX3 code.
+    pub fn part_of_day(&self, word_or_code: &str) -> Option<PartOfDay> {
+        self.parts_of_day
+            .iter()
+            .find(|p| p.word.eq_ignore_ascii_case(word_or_code) || p.code == word_or_code)
+            .copied()
+    }
+
+    /// The day offset and implied part of day of a deictic day word.
+    pub fn day_word(&self, word: &str) -> Option<(i32, Option<&'static str>)> {
+        self.day_words
+            .iter()
+            .find(|(w, _, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, o, p)| (o, p))
+    }
+}
+
+/// Parse `±hh:mm` into minutes east of UTC.
+pub fn offset_minutes(s: &str) -> Option<i32> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (h, m) = s[1..].split_once(':')?;
+    Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+}
+
+fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data_lines(file).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn number(s: &str) -> u8 {
+    s.parse().expect("lexicon: a number column")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads() {
+        let l = lexicon();
+        assert_eq!(l.month("Sept"), Some(9));
+        assert_eq!(l.month("DECEMBER"), Some(12));
+        assert_eq!(l.weekday("Monday"), Some(1));
+        assert_eq!(l.zone("EET"), Some(120));
+        assert_eq!(l.zone("EDT"), Some(-240));
+        assert_eq!(l.part_of_day("evening").map(|p| p.code), Some("EV"));
+        assert_eq!(l.day_word("Yesterday"), Some((-1, None)));
+        assert_eq!(l.day_word("tonight"), Some((0, Some("NI"))));
+    }
+}

@@ -1,0 +1,172 @@
+//! One timeline for the whole analysis: every dated expression placed on a real time axis.
+//!
+//! Until events exist, entries are the calendar values of the documents' DATE and TIME
+//! expressions; the same value found in several places (or several articles) is one entry that
+//! lists all of them. Values that are not calendar points (`XXXX-…`, durations) stay off the
+//! axis.
+
+use crate::time::lexicon::lexicon;
+use crate::DocumentAnalysis;
+use serde::Serialize;
+
+/// How precise an entry is; it decides how wide the entry is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A calendar year.
+    Year,
+    /// A calendar month.
+    Month,
+    /// A day.
+    Day,
+    /// Morning, afternoon, evening or night of a day.
+    PartOfDay,
+    /// A clock time.
+    Minute,
+}
+
+/// A reference to one time expression of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimexRef {
+    /// Document id (`d1`).
+    pub document: String,
+    /// Timex id within it (`t3`).
+    pub timex: String,
+}
+
+/// One place on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// First instant, as an ISO 8601 prefix at the entry's granularity (`1976`, `2013-07`,
+    /// `2016-12-19`, `2016-12-19T18:00`).
+    pub start: String,
+    /// Last instant, same form, inclusive (`2016-12-19T21:59` for an evening).
+    pub end: String,
+    /// How precise the entry is.
+    pub granularity: Granularity,
+    /// A short label: the beginning of the first sentence that mentions it.
+    pub label: String,
+    /// The TIMEX3 value shared by its expressions.
+    pub value: String,
+    /// Every expression with this value.
+    pub timexes: Vec<TimexRef>,
+}
+
+/// The longest label, in characters.
+const LABEL_CHARS: usize = 100;
+
+/// Assemble the timeline of all documents, ordered by start (then by granularity, coarse first).
+pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for doc in documents {
+        for t in &doc.timexes {
+            let Some((start, end, granularity)) = interval(&t.value) else {
+                continue;
+            };
+            let at = TimexRef {
+                document: doc.id.clone(),
+                timex: t.id.clone(),
+            };
+            match entries.iter_mut().find(|e| e.value == t.value) {
+                Some(e) => e.timexes.push(at),
+                None => entries.push(Entry {
+                    start,
+                    end,
+                    granularity,
+                    label: label(&doc.text[t.sentence_bytes.clone()]),
+                    value: t.value.clone(),
+                    timexes: vec![at],
+                }),
+            }
+        }
+    }
+    entries.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(a.granularity.cmp(&b.granularity))
+    });
+    entries
+}
+
+/// The inclusive interval and granularity of a calendar TIMEX3 value; `None` for values that
+/// are not points on the calendar.
+pub fn interval(value: &str) -> Option<(String, String, Granularity)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (date, time) = value.split_once('T').unwrap_or((value, ""));
+    let parts: Vec<&str> = date.split('-').collect();
+    if !parts.iter().all(|p| digits(p)) || parts[0].len() != 4 {
+        return None;
+    }
+    let point = |g| Some((value.to_string(), value.to_string(), g));
+    match (parts.len(), time) {
+        (1, "") => point(Granularity::Year),
+        (2, "") => point(Granularity::Month),
+        (3, "") => point(Granularity::Day),
+        (3, t) if t.len() == 5 && t.as_bytes()[2] == b':' => point(Granularity::Minute),
+        (3, code) => {
+            let part = lexicon().part_of_day(code)?;
+            Some((
+                format!("{date}T{}", part.start),
+                format!("{date}T{}", part.end),
+                Granularity::PartOfDay,
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn label(sentence: &str) -> String {
+    let s = sentence.trim();
+    if s.chars().count() <= LABEL_CHARS {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(LABEL_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_examples() {
+        use Granularity::*;
+        let table = [
+            ("1976", Some(("1976", "1976", Year))),
+            ("2013-07", Some(("2013-07", "2013-07", Month))),
+            ("2016-12-19", Some(("2016-12-19", "2016-12-19", Day))),
+            (
+                "2016-12-19T20:43",
+                Some(("2016-12-19T20:43", "2016-12-19T20:43", Minute)),
+            ),
+            (
+                "2016-12-19TEV",
+                Some(("2016-12-19T18:00", "2016-12-19T21:59", PartOfDay)),
+            ),
+            ("XXXX-12-19", None),
+            ("XXXX-WXX-1", None),
+            ("P3D", None),
+            ("PRESENT_REF", None),
+        ];
+        for (value, expected) in table {
+            let got = interval(value);
+            let expected = expected.map(|(s, e, g)| (s.to_string(), e.to_string(), g));
+            assert_eq!(got, expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn same_value_across_documents_is_one_entry() {
+        let a = crate::DocumentInput::new(
+            "a",
+            "He arrived on December 19, 2016. He had joined in 1976.",
+        );
+        let b = crate::DocumentInput::new("b", "The attack came on 19 December 2016.");
+        let analysis = crate::analyze(&[a, b]).unwrap();
+        let starts: Vec<&str> = analysis.timeline.iter().map(|e| e.start.as_str()).collect();
+        assert_eq!(starts, ["1976", "2016-12-19"]);
+        assert_eq!(analysis.timeline[1].timexes.len(), 2);
+        assert_eq!(analysis.timeline[0].label, "He had joined in 1976.");
+    }
+}

@@ -1,0 +1,231 @@
+// Browser end-to-end tests of the dateline page (www/) against the built wasm core (www/pkg/).
+//
+//   npm install && npm run test:e2e        (or: node --test tests/e2e/)
+//
+// Needs a Chromium (CHROMIUM=/path, default /usr/bin/chromium) and the seeds in ../shared/seeds.
+// The page is served by scripts/serve.mjs on a free localhost port.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const www = path.join(repoRoot, 'www');
+const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+const SEEDS = ['000_9e564b1e3b2a1e75.txt', '003_ad26fecc2024d8bc.txt', '004_51a7731db1c5ae50.txt'];
+const ANALYSIS_TIMEOUT = 20_000;
+
+function seed(name) {
+  const file = path.join(seedsDir, name);
+  if (!existsSync(file)) {
+    throw new Error(`seed article missing: ${file} (the tests expect the shared/ folder beside the repository)`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+function log(line) {
+  console.log(`e2e: ${line}`);
+}
+
+let server;
+let browser;
+let baseUrl;
+
+before(async () => {
+  const pkg = path.join(www, 'pkg', 'dateline.js');
+  if (!existsSync(pkg)) {
+    throw new Error(`${pkg} is missing: build the core first `
+      + '(wasm-pack build --target web --release --out-dir www/pkg --out-name dateline)');
+  }
+  server = await serve(www, 0);
+  baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (set CHROMIUM=/path/to/chromium)`);
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+/**
+ * A fresh page (own context, so own localStorage) that records console errors, page errors and
+ * every request it makes.
+ */
+async function openPage({ viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => requests.push(req.url()));
+  context.on('request', (req) => requests.push(req.url())); // also the worker's requests
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => /dateline \S+/.test(document.getElementById('status-text')?.textContent ?? ''),
+    null, { timeout: ANALYSIS_TIMEOUT });
+  return { context, page, problems, requests };
+}
+
+/** Put `text` in article panel `index` (0-based) as a paste would, then wait for its analysis. */
+async function paste(page, index, text) {
+  const area = page.locator('.article textarea').nth(index);
+  await area.fill(text);
+  await waitForAnalysis(page);
+}
+
+/** Wait until the last change has been analysed and shown; fail with the status line if not ok. */
+async function waitForAnalysis(page) {
+  await page.waitForFunction(() => document.getElementById('status')?.dataset.pending === 'false',
+    null, { timeout: ANALYSIS_TIMEOUT });
+  const kind = await page.locator('#status').getAttribute('data-kind');
+  assert.equal(kind, 'ok', `analysis failed: ${await page.locator('#status-text').textContent()}`);
+}
+
+function assertLocalOnly(requests) {
+  assert.ok(requests.length > 0, 'no request recorded');
+  for (const url of requests) {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') continue;
+    assert.ok(hostname === '127.0.0.1' || hostname === 'localhost', `request to another host: ${url}`);
+  }
+}
+
+describe('dateline page', () => {
+  test('one article: creation date, timeline, highlights, tooltip, click-through', async () => {
+    const article = seed('004_51a7731db1c5ae50.txt');
+    const { context, page, problems, requests } = await openPage();
+    try {
+      await paste(page, 0, article);
+
+      const dct = await page.locator('.article input[type="date"]').first().inputValue();
+      assert.equal(dct, '2016-12-19', 'creation date taken from the dateline in the text');
+
+      const starts = await page.locator('.tl-entry').evaluateAll((els) => els.map((e) => e.dataset.start));
+      for (const want of ['1976', '2013-07']) {
+        assert.ok(starts.includes(want), `timeline entry starting ${want} (have: ${starts.join(', ')})`);
+      }
+      assert.ok(starts.some((s) => s.startsWith('2016-12-19')), `timeline entry on 2016-12-19 (have: ${starts.join(', ')})`);
+      for (const el of await page.locator('.tl-entry').all()) {
+        assert.equal(await el.locator('title').count(), 1, 'each marker has a <title>');
+        assert.ok(await el.getAttribute('data-end'), 'each marker has data-end');
+        assert.ok(await el.getAttribute('data-granularity'), 'each marker has data-granularity');
+      }
+
+      const marks = page.locator('.article .annotated mark.timex');
+      assert.ok(await marks.count() > 0, 'time expressions highlighted in the annotated view');
+      const annotated = await page.locator('.article .annotated').first().textContent();
+      assert.equal(annotated, article, 'the annotated view shows the whole text, unchanged');
+
+      // Hover: the tooltip shows the sentence the expression came from.
+      const marker = page.locator('.tl-entry[data-start="2013-07"]').first();
+      await marker.hover();
+      const tooltip = page.locator('.tl-tooltip');
+      await tooltip.waitFor({ state: 'visible' });
+      const tip = await tooltip.innerText();
+      assert.match(tip, /July 2013/, 'tooltip shows the expression');
+      assert.match(tip, /became ambassador/, 'tooltip shows the sentence text');
+      log(`tooltip: ${tip.replace(/\s+/g, ' ').slice(0, 100)}…`);
+
+      // Click: the matching mark is flashed and scrolled into view.
+      await marker.click();
+      const flashed = page.locator('.article .annotated mark.timex.flash');
+      await flashed.waitFor({ state: 'attached', timeout: 2000 });
+      assert.match(await flashed.textContent(), /July 2013/);
+      await page.waitForFunction(() => {
+        const mark = document.querySelector('.annotated mark.timex.flash');
+        if (!mark) return false;
+        const box = mark.getBoundingClientRect();
+        const view = mark.closest('.annotated').getBoundingClientRect();
+        return box.top >= view.top && box.bottom <= view.bottom && box.top >= 0 && box.bottom <= innerHeight;
+      }, null, { timeout: 3000 });
+
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      assertLocalOnly(requests);
+      log(`case 1: dct ${dct}, ${starts.length} timeline markers, ${await marks.count()} highlights, `
+        + `${new Set(requests).size} requests all local`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('pasted markup is shown as text, never run', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> On December 19, 2016 the talks began.';
+    const { context, page, problems, requests } = await openPage();
+    try {
+      await paste(page, 0, hostile);
+      const view = page.locator('.article .annotated').first();
+      assert.equal(await view.textContent(), hostile, 'the markup appears literally');
+      assert.equal(await view.locator('img, script').count(), 0, 'no element made from the text');
+      assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined');
+      assert.ok(await view.locator('mark.timex').count() > 0, 'the date in it is still highlighted');
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      assertLocalOnly(requests);
+      log('case 2: markup rendered as text, nothing executed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('articles survive a reload', async () => {
+    const text = 'On Monday, December 19, 2016 the ambassador spoke at an exhibition in Ankara.';
+    const { context, page, problems } = await openPage();
+    try {
+      await page.locator('.article textarea').first().pressSequentially(text.slice(0, 20));
+      await page.locator('.article textarea').first().fill(text);
+      await page.locator('.article .article-name').first().fill('my article');
+      await waitForAnalysis(page);
+      await page.waitForTimeout(700); // the save is debounced
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('.article textarea')?.value.length > 0);
+      assert.equal(await page.locator('.article textarea').first().inputValue(), text);
+      assert.equal(await page.locator('.article .article-name').first().inputValue(), 'my article');
+      await waitForAnalysis(page);
+      assert.ok(await page.locator('.article .annotated mark.timex').count() > 0, 'analysed again after the reload');
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      log('case 3: text and name restored after reload');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('three articles: screenshot to docs/screenshot.png', async () => {
+    const { context, page, problems, requests } = await openPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (let i = 0; i < SEEDS.length; i += 1) {
+        if (i > 0) await page.locator('#add-article').click();
+        await page.locator('.article .article-name').nth(i).fill(SEEDS[i].replace(/_.*$/, ''));
+        await paste(page, i, seed(SEEDS[i]));
+      }
+      assert.equal(await page.locator('.article').count(), 3);
+      for (let i = 0; i < 3; i += 1) {
+        assert.ok(await page.locator('.article').nth(i).locator('mark.timex').count() > 0, `article ${i + 1} has highlights`);
+      }
+      assert.ok(await page.locator('.tl-entry').count() > 0, 'timeline drawn');
+      await page.evaluate(() => {
+        for (const area of document.querySelectorAll('textarea')) area.scrollTop = 0;
+        window.scrollTo(0, 0);
+      });
+      const out = path.join(repoRoot, 'docs', 'screenshot.png');
+      await mkdir(path.dirname(out), { recursive: true });
+      await page.screenshot({ path: out, fullPage: true });
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      assertLocalOnly(requests);
+      log(`case 4: screenshot of three articles saved to ${path.relative(repoRoot, out)}`);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,594 @@
+// The story's timeline drawn as SVG (createElementNS only; all text through textContent).
+//
+// Every entry is an interval from the first instant of its `start` to the last instant of its
+// `end` (a month is drawn a month wide), with a point marker at its start. Markers are packed
+// greedily into rows so that none overlap. A linear "whole story" axis shows the background
+// years; when most entries crowd one day far from the rest, a second "focus" axis shows the week
+// around that day.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365.2425 * DAY;
+const MONTH = YEAR / 12;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+// TIMEX3 parts of the day, as hours [from, to).
+const PARTS_OF_DAY = { MO: [6, 12], MI: [11, 13], AF: [12, 18], EV: [18, 21], NI: [21, 24], DT: [9, 17] };
+const PART_NAMES = { MO: 'morning', MI: 'midday', AF: 'afternoon', EV: 'evening', NI: 'night', DT: 'daytime' };
+const SEASONS = { SP: [2, 3], SU: [5, 3], FA: [8, 3], AU: [8, 3], WI: [11, 3] }; // [first month, months]
+
+const LAYOUT = {
+  pad: 16, // left/right padding inside the svg
+  top: 10, // space above the first row
+  rowH: 24, // one row of markers
+  axisH: 34, // axis line, ticks and their labels
+  r: 5, // point marker radius
+  barH: 10,
+  minBar: 3, // minimum visible width of an interval, px
+  labelChars: 34, // longest label drawn next to a marker
+  charW: 6.4, // approximate width of one label character at 12px
+  gap: 10, // horizontal space between markers in a row
+  minTick: 86, // minimum px between axis ticks
+};
+
+// ---------------------------------------------------------------- time values
+
+function utc(y, m = 0, d = 1, h = 0, min = 0, s = 0) {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m, d); // (Date.UTC maps years 0..99 to 1900..1999)
+  t.setUTCHours(h, min, s, 0);
+  return t.getTime();
+}
+
+function isoWeekStart(year, week) {
+  const jan4 = utc(year, 0, 4);
+  const dow = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
+  return jan4 - dow * DAY + (week - 1) * 7 * DAY;
+}
+
+/**
+ * The interval `[first, end)` (ms since the epoch, UTC wall clock) covered by an ISO-8601 / TIMEX3
+ * value prefix: `1976`, `197` (decade), `19` (century), `2013-07`, `2016-W51`, `2016-Q4`, `2016-H2`,
+ * `2016-SU`, `2016-12-19`, `2016-12-19TEV`, `2016-12-19T18`, `2016-12-19T18:00[:00]`. A time-zone
+ * suffix is ignored (times are drawn as written). Returns null for anything else.
+ */
+export function parsePrefix(value) {
+  if (typeof value !== 'string') return null;
+  const v = value.trim().replace(/(T[\d:]+)(?:Z|[+-]\d{2}(?::?\d{2})?)$/, '$1');
+  let m;
+  if ((m = /^(\d{4})$/.exec(v))) {
+    const y = +m[1];
+    return { first: utc(y), end: utc(y + 1) };
+  }
+  if ((m = /^(\d{3})X?$/.exec(v))) {
+    const y = +m[1] * 10;
+    return { first: utc(y), end: utc(y + 10) };
+  }
+  if ((m = /^(\d{2})(XX)?$/.exec(v))) {
+    const y = +m[1] * 100;
+    return { first: utc(y), end: utc(y + 100) };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(v))) {
+    const y = +m[1];
+    const mo = +m[2] - 1;
+    if (mo < 0 || mo > 11) return null;
+    return { first: utc(y, mo), end: utc(y, mo + 1) };
+  }
+  if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v))) {
+    const start = isoWeekStart(+m[1], +m[2]);
+    return m[3] ? { first: start + 5 * DAY, end: start + 7 * DAY } : { first: start, end: start + 7 * DAY };
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(v))) {
+    const y = +m[1];
+    const q = +m[2] - 1;
+    return { first: utc(y, q * 3), end: utc(y, q * 3 + 3) };
+  }
+  if ((m = /^(\d{4})-H([12])$/.exec(v))) {
+    const y = +m[1];
+    const h = +m[2] - 1;
+    return { first: utc(y, h * 6), end: utc(y, h * 6 + 6) };
+  }
+  if ((m = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(v))) {
+    const y = +m[1];
+    const [mo, n] = SEASONS[m[2]];
+    return { first: utc(y, mo), end: utc(y, mo + n) };
+  }
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(MO|MI|AF|EV|NI|DT)|(\d{2})(?::(\d{2})(?::(\d{2}))?)?))?$/.exec(v))) {
+    const y = +m[1];
+    const mo = +m[2] - 1;
+    const d = +m[3];
+    if (mo < 0 || mo > 11 || d < 1 || d > 31) return null;
+    if (m[4]) {
+      const [from, to] = PARTS_OF_DAY[m[4]];
+      return { first: utc(y, mo, d, from), end: utc(y, mo, d, to) };
+    }
+    if (m[5] != null) {
+      const h = +m[5];
+      if (m[7] != null) {
+        const first = utc(y, mo, d, h, +m[6], +m[7]);
+        return { first, end: first + 1000 };
+      }
+      if (m[6] != null) {
+        const first = utc(y, mo, d, h, +m[6]);
+        return { first, end: first + MINUTE };
+      }
+      const first = utc(y, mo, d, h);
+      return { first, end: first + HOUR };
+    }
+    return { first: utc(y, mo, d), end: utc(y, mo, d + 1) };
+  }
+  return null;
+}
+
+/** `[t0, t1)` for a timeline entry: first instant of `start` to last instant of `end`. */
+export function entryInterval(entry) {
+  const a = parsePrefix(entry.start);
+  if (!a) return null;
+  const b = entry.end != null && entry.end !== entry.start ? parsePrefix(entry.end) : a;
+  const t1 = b && b.end > a.first ? b.end : a.end;
+  return { t0: a.first, t1 };
+}
+
+/** A reader-friendly form of an ISO prefix ("July 2013", "Mon 19 December 2016, evening"). */
+export function describePrefix(value) {
+  if (typeof value !== 'string') return '';
+  let m;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return `${MONTH_NAMES[+m[2] - 1] ?? m[2]} ${m[1]}`;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(.*))?$/.exec(value))) {
+    const t = utc(+m[1], +m[2] - 1, +m[3]);
+    const day = `${WEEKDAYS[new Date(t).getUTCDay()]} ${+m[3]} ${MONTH_NAMES[+m[2] - 1] ?? m[2]} ${m[1]}`;
+    if (!m[4]) return day;
+    return `${day}, ${PART_NAMES[m[4]] ?? m[4]}`;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------- axis ticks
+
+const STEPS = [
+  ...[1000, 500, 200, 100, 50, 20, 10, 5, 2, 1].map((n) => ({ unit: 'year', n, ms: n * YEAR })),
+  ...[6, 3, 1].map((n) => ({ unit: 'month', n, ms: n * MONTH })),
+  ...[7, 2, 1].map((n) => ({ unit: 'day', n, ms: n * DAY })),
+  ...[12, 6, 3, 1].map((n) => ({ unit: 'hour', n, ms: n * HOUR })),
+  ...[30, 15, 5, 1].map((n) => ({ unit: 'minute', n, ms: n * MINUTE })),
+];
+
+function floorTo(t, step) {
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  switch (step.unit) {
+    case 'year':
+      return utc(Math.floor(y / step.n) * step.n);
+    case 'month':
+      return utc(y, Math.floor(d.getUTCMonth() / step.n) * step.n);
+    case 'day':
+      if (step.n === 7) {
+        const day0 = utc(y, d.getUTCMonth(), d.getUTCDate());
+        return day0 - ((new Date(day0).getUTCDay() + 6) % 7) * DAY; // Monday
+      }
+      return utc(y, d.getUTCMonth(), d.getUTCDate());
+    case 'hour':
+      return utc(y, d.getUTCMonth(), d.getUTCDate(), Math.floor(d.getUTCHours() / step.n) * step.n);
+    default:
+      return utc(y, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(),
+        Math.floor(d.getUTCMinutes() / step.n) * step.n);
+  }
+}
+
+function addStep(t, step) {
+  const d = new Date(t);
+  switch (step.unit) {
+    case 'year':
+      return utc(d.getUTCFullYear() + step.n);
+    case 'month':
+      return utc(d.getUTCFullYear(), d.getUTCMonth() + step.n);
+    case 'day':
+      return utc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + step.n);
+    case 'hour':
+      return t + step.n * HOUR;
+    default:
+      return t + step.n * MINUTE;
+  }
+}
+
+function tickLabel(t, step, first) {
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  const mon = MONTHS[d.getUTCMonth()];
+  switch (step.unit) {
+    case 'year':
+      return String(y);
+    case 'month':
+      return first || d.getUTCMonth() === 0 ? `${mon} ${y}` : mon;
+    case 'day': {
+      const day = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${mon}`;
+      return first || (d.getUTCMonth() === 0 && d.getUTCDate() === 1) ? `${day} ${y}` : day;
+    }
+    default: {
+      const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+      return first || (d.getUTCHours() === 0 && d.getUTCMinutes() === 0) ? `${d.getUTCDate()} ${mon} ${hm}` : hm;
+    }
+  }
+}
+
+/** Ticks for the domain `[t0, t1]` drawn `width` px wide: [{t, label, major}]. */
+export function ticks(t0, t1, width) {
+  const msPerPx = (t1 - t0) / Math.max(1, width);
+  const step = [...STEPS].reverse().find((s) => s.ms / msPerPx >= LAYOUT.minTick) ?? STEPS[0];
+  const out = [];
+  for (let t = floorTo(t0, step); t <= t1 && out.length < 200; t = addStep(t, step)) {
+    if (t >= t0) out.push({ t, label: tickLabel(t, step, out.length === 0) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- svg helpers
+
+function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function truncate(s, n) {
+  const str = String(s ?? '');
+  return str.length > n ? `${str.slice(0, n - 1)}…` : str;
+}
+
+// ---------------------------------------------------------------- layout
+
+/** Greedy row packing: each item {left, right} gets a `row`; returns the number of rows. */
+export function packRows(items, gap = LAYOUT.gap) {
+  const rowEnds = [];
+  for (const it of [...items].sort((a, b) => a.left - b.left)) {
+    let row = rowEnds.findIndex((end) => end + gap <= it.left);
+    if (row < 0) {
+      row = rowEnds.length;
+      rowEnds.push(-Infinity);
+    }
+    rowEnds[row] = it.right;
+    it.row = row;
+  }
+  return rowEnds.length;
+}
+
+/** The day (`YYYY-MM-DD`) holding most entries of day granularity or finer, with its count. */
+function busiestDay(items) {
+  const counts = new Map();
+  for (const it of items) {
+    if (it.t1 - it.t0 > DAY) continue;
+    const key = new Date(it.t0).toISOString().slice(0, 10);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = null;
+  for (const [day, n] of counts) if (!best || n > best.n) best = { day, n };
+  return best;
+}
+
+// ---------------------------------------------------------------- drawing
+
+/**
+ * Draw `analysis.timeline` into `host` (an element; its content is replaced).
+ *
+ * `docs` maps a document id to {name, color, text, timexes: Map(id → timex)} so tooltips can show
+ * the sentence each time expression came from. `onActivate(ref)` is called with
+ * `{document, timex}` when a marker is clicked (successive clicks walk through its expressions).
+ * Returns {entries, unplaced, markers}: `markers` maps `"<document>/<timex>"` to the marker
+ * elements of the entries that hold that time expression.
+ */
+export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
+  const items = [];
+  let unplaced = 0;
+  for (const entry of analysis?.timeline ?? []) {
+    const iv = entryInterval(entry);
+    if (!iv) {
+      unplaced += 1;
+      continue;
+    }
+    items.push({ entry, ...iv });
+  }
+  host.replaceChildren();
+  const markers = new Map();
+  if (!items.length) {
+    const p = document.createElement('p');
+    p.className = 'tl-empty';
+    p.textContent = analysis ? 'No dated expressions to place on a timeline yet.' : 'Paste an article to see its timeline.';
+    host.appendChild(p);
+    return { entries: 0, unplaced, markers };
+  }
+
+  const width = Math.max(300, Math.floor(host.clientWidth || 800));
+  const t0 = Math.min(...items.map((i) => i.t0));
+  const t1 = Math.max(...items.map((i) => i.t1));
+
+  // A focus on the busiest day when the whole story spans much more than a fortnight.
+  const busy = busiestDay(items);
+  let focus = null;
+  if (busy && busy.n >= 2 && t1 - t0 > 21 * DAY) {
+    const day = parsePrefix(busy.day);
+    focus = { day: busy.day, t0: day.first - 3 * DAY, t1: day.first + 4 * DAY };
+  }
+
+  const ctx = { docs, onActivate, tooltip, markers, clicks: new WeakMap() };
+  const [y0, y1] = [new Date(t0).getUTCFullYear(), new Date(t1 - 1).getUTCFullYear()];
+  const overview = section(host, 'Whole story', y0 === y1 ? String(y0) : `${y0} – ${y1}`);
+  const inFocus = (it) => focus && it.t0 >= focus.t0 && it.t1 <= focus.t1;
+  drawAxis(overview, items.filter((it) => !inFocus(it)), {
+    t0, t1, width, band: focus, clusters: focus ? items.filter(inFocus) : [], clusterDay: focus?.day,
+  }, ctx);
+  if (focus) {
+    const focusItems = items.filter((it) => it.t0 < focus.t1 && it.t1 > focus.t0 && it.t1 - it.t0 <= 7 * DAY);
+    const fsec = section(host, 'Focus', `the week around ${describePrefix(focus.day)}`);
+    fsec.id = 'tl-focus';
+    const day = parsePrefix(focus.day);
+    drawAxis(fsec, focusItems, {
+      t0: focus.t0, t1: focus.t1, width, band: { t0: day.first, t1: day.end }, clusters: [],
+    }, ctx);
+  }
+  if (unplaced) {
+    const note = document.createElement('p');
+    note.className = 'tl-note';
+    note.textContent = `${unplaced} timeline entr${unplaced === 1 ? 'y has' : 'ies have'} a date this page cannot draw.`;
+    host.appendChild(note);
+  }
+  return { entries: items.length, unplaced, markers };
+}
+
+function section(host, title, subtitle) {
+  const sec = document.createElement('section');
+  sec.className = 'tl-section';
+  const h = document.createElement('h3');
+  h.textContent = title;
+  const small = document.createElement('span');
+  small.className = 'tl-sub';
+  small.textContent = ` ${subtitle}`;
+  h.appendChild(small);
+  sec.appendChild(h);
+  host.appendChild(sec);
+  return sec;
+}
+
+function drawAxis(sec, items, { t0, t1, width, band, clusters, clusterDay }, ctx) {
+  const { pad, top, rowH, axisH, minBar, labelChars } = LAYOUT;
+  const span = Math.max(t1 - t0, MINUTE);
+  const lo = t0 - span * 0.02;
+  const hi = t1 + span * 0.02;
+  const x = (t) => pad + ((t - lo) / (hi - lo)) * (width - 2 * pad);
+
+  const marks = items.map((it) => {
+    const label = truncate(it.entry.label || it.entry.start, labelChars);
+    const refs = (it.entry.timexes ?? []).filter((ref) => ctx.docs.has(ref.document));
+    const docIds = [...new Set(refs.map((ref) => ref.document))];
+    const x0 = x(it.t0);
+    const barW = Math.max(minBar, x(it.t1) - x0);
+    const dots = Math.max(1, docIds.length);
+    return { ...it, label, refs, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
+  });
+  if (clusters.length) {
+    const x0 = x(Math.min(...clusters.map((c) => c.t0)));
+    const label = `${clusters.length} on ${shortDay(clusterDay)} ↓`;
+    marks.push({ cluster: true, label, x0, ...placeLabel(x0, 0, 1, label, width) });
+  }
+  const rows = packRows(marks);
+  const height = top + Math.max(1, rows) * rowH + axisH;
+  const svg = el('svg', {
+    class: 'tl-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
+    'aria-label': `${items.length} timeline entries`,
+  });
+  sec.appendChild(svg);
+  const axisY = top + Math.max(1, rows) * rowH + 6;
+
+  // The focus week in the overview; the story's day in the focus.
+  if (band) {
+    const fx0 = x(band.t0);
+    const fx1 = Math.max(fx0 + 4, x(band.t1));
+    el('rect', { class: 'tl-focus-band', x: fx0, y: 0, width: fx1 - fx0, height: axisY }, svg);
+  }
+
+  // Axis and ticks.
+  const axis = el('g', { class: 'tl-axis' }, svg);
+  el('line', { x1: pad, x2: width - pad, y1: axisY, y2: axisY }, axis);
+  for (const tk of ticks(lo, hi, width - 2 * pad)) {
+    const tx = x(tk.t);
+    el('line', { class: 'tl-grid', x1: tx, x2: tx, y1: top - 4, y2: axisY }, axis);
+    el('line', { x1: tx, x2: tx, y1: axisY, y2: axisY + 5 }, axis);
+    const text = el('text', { x: tx, y: axisY + 18, 'text-anchor': 'middle' }, axis);
+    text.textContent = tk.label;
+  }
+
+  // Markers.
+  for (const m of marks) {
+    const cy = top + m.row * rowH + rowH / 2;
+    if (m.cluster) {
+      drawCluster(svg, m, cy);
+      continue;
+    }
+    drawMarker(svg, m, cy, ctx);
+  }
+}
+
+/**
+ * Where a marker's label goes: after a short bar (else just after the point), or before the point
+ * when it would run off the right edge. Returns {labelX, anchor, left, right}.
+ */
+function placeLabel(x0, barW, dots, label, width) {
+  const { r, pad, charW } = LAYOUT;
+  const pointsEnd = x0 + r + (dots - 1) * (r + 2);
+  const textW = label.length * charW;
+  let labelX = (barW <= 80 ? Math.max(pointsEnd, x0 + barW) : pointsEnd) + 4;
+  if (labelX + textW <= width - pad / 2) {
+    return { labelX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, labelX + textW) };
+  }
+  labelX = x0 - r - 4;
+  return { labelX, anchor: 'end', left: labelX - textW, right: Math.max(x0 + barW, pointsEnd) };
+}
+
+function shortDay(day) {
+  const t = parsePrefix(day).first;
+  const d = new Date(t);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function drawCluster(svg, m, cy) {
+  const { r } = LAYOUT;
+  const g = el('g', { class: 'tl-cluster', tabindex: 0, role: 'link' }, svg);
+  el('title', {}, g).textContent = m.label;
+  el('rect', { x: m.x0 - r, y: cy - r, width: 2 * r, height: 2 * r, rx: 2 }, g);
+  el('text', { x: m.labelX, y: cy + 4, 'text-anchor': m.anchor }, g).textContent = m.label;
+  const go = () => document.getElementById('tl-focus')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  g.addEventListener('click', go);
+  g.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      go();
+    }
+  });
+}
+
+function drawMarker(svg, m, cy, ctx) {
+  const { r, barH } = LAYOUT;
+  const { entry } = m;
+  const colors = m.docIds.map((id) => ctx.docs.get(id).color);
+  const g = el('g', {
+    class: 'tl-entry', tabindex: 0, role: 'button',
+    'data-start': entry.start, 'data-end': entry.end ?? entry.start, 'data-granularity': entry.granularity ?? '',
+  }, svg);
+  el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}`;
+  el('rect', {
+    class: 'tl-bar', x: m.x0, y: cy - barH / 2, width: m.barW, height: barH, rx: 2,
+    fill: colors.length === 1 ? colors[0] : '#718096', 'fill-opacity': 0.35,
+  }, g);
+  (colors.length ? colors : ['#718096']).forEach((color, i) => {
+    el('circle', { class: 'tl-point', cx: m.x0 + i * (r + 2), cy, r, fill: color }, g);
+  });
+  el('text', { class: 'tl-label', x: m.labelX, y: cy + 4, 'text-anchor': m.anchor }, g).textContent = m.label;
+  for (const ref of m.refs) {
+    const key = `${ref.document}/${ref.timex}`;
+    if (!ctx.markers.has(key)) ctx.markers.set(key, []);
+    ctx.markers.get(key).push(g);
+  }
+
+  const show = () => ctx.tooltip?.show(g, tooltipContent(entry, m.refs, ctx.docs));
+  const hide = () => ctx.tooltip?.hide(g);
+  g.addEventListener('mouseenter', show);
+  g.addEventListener('focus', show);
+  g.addEventListener('mouseleave', hide);
+  g.addEventListener('blur', hide);
+  const activate = () => {
+    if (!m.refs.length) return;
+    const n = ctx.clicks.get(g) ?? 0;
+    ctx.clicks.set(g, n + 1);
+    ctx.onActivate?.(m.refs[n % m.refs.length]);
+  };
+  g.addEventListener('click', activate);
+  g.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate();
+    }
+  });
+}
+
+// ---------------------------------------------------------------- tooltip
+
+/** The sentence of `timex` in `text`: its `sentence` span, else the text around it. */
+export function sentenceOf(timex, doc) {
+  const n = doc.text.length;
+  let [s, e] = Array.isArray(timex.sentence) ? timex.sentence : [NaN, NaN];
+  if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= n)) {
+    const [ts, te] = timex.span;
+    const found = (doc.sentences ?? []).find(([a, b]) => a <= ts && te <= b);
+    [s, e] = found ?? [Math.max(0, ts - 100), Math.min(n, te + 100)];
+  }
+  return [s, e];
+}
+
+const SENTENCE_MAX = 280;
+const SENTENCES_SHOWN = 3;
+
+/** Tooltip content (a DocumentFragment, text only) for a timeline entry. */
+export function tooltipContent(entry, refs, docs) {
+  const frag = document.createDocumentFragment();
+  const div = (cls, text) => {
+    const d = document.createElement('div');
+    d.className = cls;
+    if (text != null) d.textContent = text;
+    frag.appendChild(d);
+    return d;
+  };
+  div('tt-label', entry.label || entry.start);
+  const range = entry.end && entry.end !== entry.start ? `${entry.start} – ${entry.end}` : entry.start;
+  const when = describePrefix(entry.start);
+  div('tt-value', `${range}${when !== entry.start ? ` · ${when}` : ''} · ${entry.granularity ?? '?'}`);
+  for (const ref of refs.slice(0, SENTENCES_SHOWN)) {
+    const doc = docs.get(ref.document);
+    const timex = doc?.timexes.get(ref.timex);
+    if (!timex || !Array.isArray(timex.span)) continue;
+    const box = div('tt-sentence');
+    if (docs.size > 1) {
+      const who = document.createElement('span');
+      who.className = 'tt-doc';
+      who.textContent = doc.name;
+      who.style.borderColor = doc.color;
+      box.appendChild(who);
+    }
+    const [s, e] = sentenceOf(timex, doc);
+    const [ts, te] = timex.span;
+    const inside = ts >= s && te <= e;
+    let before = inside ? doc.text.slice(s, ts) : doc.text.slice(s, e);
+    let after = inside ? doc.text.slice(te, e) : '';
+    if (before.length + after.length > SENTENCE_MAX) {
+      const keep = SENTENCE_MAX / 2;
+      if (before.length > keep) before = `…${before.slice(before.length - keep)}`;
+      if (after.length > keep) after = `${after.slice(0, keep)}…`;
+    }
+    box.appendChild(document.createTextNode(before.replace(/\s+/g, ' ').trimStart()));
+    if (inside) {
+      const em = document.createElement('mark');
+      em.textContent = doc.text.slice(ts, te);
+      box.appendChild(em);
+      box.appendChild(document.createTextNode(after.replace(/\s+/g, ' ').trimEnd()));
+    }
+  }
+  if (refs.length > SENTENCES_SHOWN) div('tt-more', `and ${refs.length - SENTENCES_SHOWN} more`);
+  if (refs.length) div('tt-hint', refs.length > 1 ? 'Click to visit each in the text' : 'Click to show in the text');
+  return frag;
+}
+
+/** A tooltip: a positioned div inside `host` (which is position: relative). */
+export function createTooltip(host) {
+  const tip = document.createElement('div');
+  tip.className = 'tl-tooltip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  host.appendChild(tip);
+  let owner = null;
+  return {
+    element: tip,
+    show(target, content) {
+      owner = target;
+      tip.replaceChildren(content);
+      tip.hidden = false;
+      const hostBox = host.getBoundingClientRect();
+      const box = target.getBoundingClientRect();
+      const tipW = tip.offsetWidth;
+      let left = box.left - hostBox.left;
+      left = Math.max(4, Math.min(left, host.clientWidth - tipW - 4));
+      tip.style.left = `${left}px`;
+      tip.style.top = `${box.bottom - hostBox.top + 6}px`;
+    },
+    hide(target) {
+      if (target && target !== owner) return;
+      owner = null;
+      tip.hidden = true;
+    },
+  };
+}
