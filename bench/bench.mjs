@@ -211,8 +211,12 @@ async function datelineTool() {
   if (typeof mod.initSync !== 'function' || typeof mod.analyze !== 'function') {
     fail(`${repoRel(wasmJs())} does not export initSync() and analyze() (see docs/CONTRACT.md)`);
   }
-  // wasm-bindgen 0.2.130: initSync({ module }) takes the bytes or a WebAssembly.Module
-  mod.initSync({ module: fs.readFileSync(wasmBin()) });
+  // wasm-bindgen 0.2.129/0.2.130: initSync({ module }) takes the bytes or a WebAssembly.Module
+  try {
+    mod.initSync({ module: fs.readFileSync(wasmBin()) });
+  } catch (e) {
+    fail(`loading ${repoRel(wasmBin())} failed: ${String(e?.message ?? e).split('\n')[0]}`);
+  }
   const version = typeof mod.version === 'function' ? mod.version() : 'unknown';
   return {
     key: 'dateline',

@@ -25,7 +25,7 @@ pub mod text;
 pub mod time;
 pub mod timeline;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 

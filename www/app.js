@@ -19,7 +19,6 @@ const state = {
   seq: 0, // last request sent
   requests: new Map(), // seq → [{uid, text}] in the order of the request's documents
   analysis: null, // last analysis shown
-  shown: null, // the request snapshot the shown analysis answers
   version: null,
   worker: null,
   analyzeTimer: 0,
@@ -41,14 +40,27 @@ function setStorageMessage(text) {
   node.hidden = !text;
 }
 
-function showWarnings(warnings, docName) {
+/** The analysis warnings; one about a missing creation time offers to set the date. */
+function showWarnings(warnings, docs) {
   const list = $('warnings');
   list.replaceChildren();
   for (const w of warnings ?? []) {
     const li = document.createElement('li');
-    const where = w.document ? docName(w.document) : null;
-    li.textContent = `${where ? `${where}: ` : ''}${w.message ?? w.code ?? 'warning'}`;
+    const d = w.document != null ? docs.get(w.document) : null;
+    const message = String(w.message ?? w.code ?? 'warning');
+    li.textContent = d && !message.includes(d.name) ? `${d.name}: ${message}` : message;
     if (w.code) li.title = w.code;
+    if (d && w.code === 'no_creation_time') {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = 'Set the date';
+      button.addEventListener('click', () => {
+        d.panel.dct.scrollIntoView({ block: 'center' });
+        d.panel.dct.focus();
+      });
+      li.append(' ', button);
+    }
     list.appendChild(li);
   }
   list.hidden = list.childElementCount === 0;
@@ -78,7 +90,6 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
     annotated: field('annotated'),
     dctEdited: dct !== '',
   };
-  el.dataset.uid = String(uid);
   for (const label of el.querySelectorAll('label[data-for]')) {
     const target = field(label.dataset.for);
     target.id = `article-${uid}-${label.dataset.for}`;
@@ -96,10 +107,10 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
     scheduleSave();
     scheduleAnalysis();
   });
+  // Once the reader edits the date it wins over the text's dateline; clearing it returns to the
+  // automatic date (refilled by the next analysis).
   const onDate = () => {
-    const edited = panel.dct.value !== '';
-    if (edited === panel.dctEdited && !edited) return;
-    panel.dctEdited = edited;
+    panel.dctEdited = panel.dct.value !== '';
     scheduleSave();
     scheduleAnalysis(0);
   };
@@ -175,6 +186,7 @@ function startWorker() {
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     state.failed = true;
+    $('status').dataset.ready = 'failed';
     setStatus(`The analyzer could not be started${event.message ? `: ${event.message}` : ''}. `
       + 'Is www/pkg built (wasm-pack build --target web --out-dir www/pkg --out-name dateline)?', 'error');
     setPending(false);
@@ -201,6 +213,10 @@ function scheduleAnalysis(delay = ANALYZE_DELAY) {
 
 function requestAnalysis() {
   clearTimeout(state.analyzeTimer);
+  if (state.failed) {
+    setPending(false); // nothing can answer; the status line says why
+    return;
+  }
   const active = state.panels.filter((p) => p.text.value.trim() !== '');
   const seq = ++state.seq;
   if (!active.length) {
@@ -220,7 +236,7 @@ function requestAnalysis() {
     })),
   };
   state.requests.set(seq, snapshot);
-  if (!state.failed) setStatus(`${versionPrefix()} · analysing…`, 'busy');
+  setStatus(`${versionPrefix()} · analysing…`, 'busy');
   setPending(true);
   state.worker.postMessage({ seq, input });
 }
@@ -230,12 +246,14 @@ function onWorkerMessage(msg) {
   if (msg.type === 'ready') {
     state.version = msg.version;
     state.failed = false;
+    $('status').dataset.ready = 'true';
     if (state.requests.size) setStatus(`${versionPrefix()} · analysing…`, 'busy');
     else if (!state.analysis) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
     return;
   }
   if (msg.type === 'init-error') {
     state.failed = true;
+    $('status').dataset.ready = 'failed';
     setStatus(`The analyzer could not be loaded: ${msg.error}`, 'error');
     setPending(false);
     return;
@@ -276,7 +294,6 @@ function documentIndex(analysis, snapshot) {
 
 function showAnalysis(analysis, snapshot) {
   state.analysis = analysis;
-  state.shown = snapshot;
   $('export-json').disabled = !analysis;
   const docs = documentIndex(analysis, snapshot);
   const byPanel = new Map([...docs.values()].map((d) => [d.panel.uid, d]));
@@ -299,7 +316,7 @@ function showAnalysis(analysis, snapshot) {
 
   drawTimeline(docs);
   showLegend(docs);
-  showWarnings(analysis?.warnings, (id) => docs.get(id)?.name ?? id);
+  showWarnings(analysis?.warnings, docs);
   if (analysis) {
     const n = docs.size;
     const parts = [
@@ -333,12 +350,11 @@ function setDateField(panel, creation) {
 
 let tooltip = null;
 let lastDocs = new Map();
-let markers = new Map(); // "<document>/<timex>" → timeline marker elements
 
 function drawTimeline(docs) {
   lastDocs = docs;
   tooltip?.hide();
-  ({ markers } = renderTimeline($('timeline'), state.analysis, { docs, tooltip, onActivate: revealTimex }));
+  renderTimeline($('timeline'), state.analysis, { docs, tooltip, onActivate: revealTimex });
 }
 
 /** Hovering a highlighted expression in a text lights up its timeline markers. */
@@ -347,7 +363,10 @@ function linkMarks(panel) {
     const mark = event.target.closest?.('mark.timex');
     if (!mark) return;
     const doc = [...lastDocs.entries()].find(([, d]) => d.panel === panel)?.[0];
-    for (const g of markers.get(`${doc}/${mark.dataset.timex}`) ?? []) g.classList.toggle('linked', on);
+    const key = `${doc}/${mark.dataset.timex}`;
+    for (const g of $('timeline').querySelectorAll('.tl-entry')) {
+      if (g.dataset.timexes.split(' ').includes(key)) g.classList.toggle('linked', on);
+    }
   };
   panel.annotated.addEventListener('mouseover', (e) => toggle(e, true));
   panel.annotated.addEventListener('mouseout', (e) => toggle(e, false));

@@ -243,6 +243,50 @@ function truncate(s, n) {
   return str.length > n ? `${str.slice(0, n - 1)}…` : str;
 }
 
+// ---------------------------------------------------------------- labels
+
+const squash = (str) => str.replace(/\s+/g, ' ');
+
+/**
+ * A short label for a marker: the words just before (and, room permitting, after) the entry's
+ * first time expression in its sentence — "…entered the diplomatic service in 1976" — so the
+ * marker says what happened; the full label is in the tooltip.
+ */
+export function contextLabel(text, span, sentence, max) {
+  const [ts, te] = span;
+  const [s, e] = sentence && sentence[0] <= ts && te <= sentence[1] ? sentence : [ts, te];
+  const tx = squash(text.slice(ts, te)).trim();
+  if (tx.length >= max) return truncate(tx, max);
+  const budget = max - tx.length - 1;
+  let before = squash(text.slice(s, ts)).trimStart();
+  let after = squash(text.slice(te, e)).trimEnd();
+  if (before.length > budget) {
+    const cut = before.slice(before.length - budget + 1);
+    const word = cut.indexOf(' ');
+    before = `…${word >= 0 && word < cut.length - 1 ? cut.slice(word + 1) : cut}`;
+  }
+  const room = budget - before.length;
+  if (after.length > room) {
+    if (room < 8) after = after.length && /^\w/.test(after) ? '…' : '';
+    else {
+      const cut = after.slice(0, room - 1);
+      const word = cut.lastIndexOf(' ');
+      after = `${word > 0 ? cut.slice(0, word) : cut}…`;
+    }
+  }
+  return `${before}${tx}${after}`.trim();
+}
+
+function markerLabel(entry, refs, docs, max) {
+  for (const ref of refs) {
+    const doc = docs.get(ref.document);
+    const timex = doc?.timexes.get(ref.timex);
+    if (!timex || !Array.isArray(timex.span)) continue;
+    return contextLabel(doc.text, timex.span, sentenceOf(timex, doc), max);
+  }
+  return truncate(entry.label || entry.start, max);
+}
+
 // ---------------------------------------------------------------- layout
 
 /** Greedy row packing: each item {left, right} gets a `row`; returns the number of rows. */
@@ -281,8 +325,8 @@ function busiestDay(items) {
  * `docs` maps a document id to {name, color, text, timexes: Map(id → timex)} so tooltips can show
  * the sentence each time expression came from. `onActivate(ref)` is called with
  * `{document, timex}` when a marker is clicked (successive clicks walk through its expressions).
- * Returns {entries, unplaced, markers}: `markers` maps `"<document>/<timex>"` to the marker
- * elements of the entries that hold that time expression.
+ * Each marker lists its expressions as `data-timexes="d1/t3 d2/t1"`.
+ * Returns {entries, unplaced}.
  */
 export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
   const items = [];
@@ -296,16 +340,15 @@ export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
     items.push({ entry, ...iv });
   }
   host.replaceChildren();
-  const markers = new Map();
   if (!items.length) {
     const p = document.createElement('p');
     p.className = 'tl-empty';
     p.textContent = analysis ? 'No dated expressions to place on a timeline yet.' : 'Paste an article to see its timeline.';
     host.appendChild(p);
-    return { entries: 0, unplaced, markers };
+    return { entries: 0, unplaced };
   }
 
-  const width = Math.max(300, Math.floor(host.clientWidth || 800));
+  const width = Math.max(240, Math.floor(host.clientWidth || 800));
   const t0 = Math.min(...items.map((i) => i.t0));
   const t1 = Math.max(...items.map((i) => i.t1));
 
@@ -314,23 +357,18 @@ export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
   let focus = null;
   if (busy && busy.n >= 2 && t1 - t0 > 21 * DAY) {
     const day = parsePrefix(busy.day);
-    focus = { day: busy.day, t0: day.first - 3 * DAY, t1: day.first + 4 * DAY };
+    focus = { day: busy.day, t0: day.first - 3 * DAY, t1: day.first + 4 * DAY, dayEnd: day.end };
   }
 
-  const ctx = { docs, onActivate, tooltip, markers, clicks: new WeakMap() };
+  const ctx = { docs, onActivate, tooltip, clicks: new WeakMap() };
   const [y0, y1] = [new Date(t0).getUTCFullYear(), new Date(t1 - 1).getUTCFullYear()];
   const overview = section(host, 'Whole story', y0 === y1 ? String(y0) : `${y0} – ${y1}`);
-  const inFocus = (it) => focus && it.t0 >= focus.t0 && it.t1 <= focus.t1;
-  drawAxis(overview, items.filter((it) => !inFocus(it)), {
-    t0, t1, width, band: focus, clusters: focus ? items.filter(inFocus) : [], clusterDay: focus?.day,
-  }, ctx);
+  zoomableAxis(overview, items, { t0, t1, width, band: focus, collapse: focus }, ctx);
   if (focus) {
-    const focusItems = items.filter((it) => it.t0 < focus.t1 && it.t1 > focus.t0 && it.t1 - it.t0 <= 7 * DAY);
     const fsec = section(host, 'Focus', `the week around ${describePrefix(focus.day)}`);
     fsec.id = 'tl-focus';
-    const day = parsePrefix(focus.day);
-    drawAxis(fsec, focusItems, {
-      t0: focus.t0, t1: focus.t1, width, band: { t0: day.first, t1: day.end }, clusters: [],
+    zoomableAxis(fsec, items.filter((it) => it.t1 - it.t0 <= 7 * DAY), {
+      t0: focus.t0, t1: focus.t1, width, band: { t0: focus.t0 + 3 * DAY, t1: focus.dayEnd }, collapse: null,
     }, ctx);
   }
   if (unplaced) {
@@ -339,57 +377,159 @@ export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
     note.textContent = `${unplaced} timeline entr${unplaced === 1 ? 'y has' : 'ies have'} a date this page cannot draw.`;
     host.appendChild(note);
   }
-  return { entries: items.length, unplaced, markers };
+  return { entries: items.length, unplaced };
 }
 
 function section(host, title, subtitle) {
   const sec = document.createElement('section');
   sec.className = 'tl-section';
+  const head = document.createElement('div');
+  head.className = 'tl-head';
   const h = document.createElement('h3');
   h.textContent = title;
   const small = document.createElement('span');
   small.className = 'tl-sub';
   small.textContent = ` ${subtitle}`;
   h.appendChild(small);
-  sec.appendChild(h);
+  head.appendChild(h);
+  sec.appendChild(head);
   host.appendChild(sec);
   return sec;
 }
 
-function drawAxis(sec, items, { t0, t1, width, band, clusters, clusterDay }, ctx) {
+const MIN_SPAN = 2 * HOUR; // deepest zoom
+const COLLAPSE_ABOVE = 120 * DAY; // the overview shows the focus week as one cluster when wider
+
+/**
+ * An axis the reader can zoom (buttons, Ctrl+wheel or pinch, double-click) and pan (drag) within
+ * `[t0, t1]`; each change redraws it with a fresh row packing.
+ */
+function zoomableAxis(sec, items, opts, ctx) {
+  const span = Math.max(opts.t1 - opts.t0, MINUTE);
+  const full = { lo: opts.t0 - span * 0.02, hi: opts.t1 + span * 0.02 };
+  let view = { ...full };
+  const plot = document.createElement('div');
+  plot.className = 'tl-plot';
+  sec.appendChild(plot);
+
+  const controls = document.createElement('div');
+  controls.className = 'tl-zoom';
+  const button = (text, label, fn) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', fn);
+    controls.appendChild(b);
+    return b;
+  };
+  const middle = () => (view.lo + view.hi) / 2;
+  const zoomOut = button('−', 'Zoom out', () => zoom(middle(), 2));
+  const zoomIn = button('+', 'Zoom in', () => zoom(middle(), 0.5));
+  const reset = button('Reset', 'Show everything', () => setView(full));
+  sec.querySelector('.tl-head').appendChild(controls);
+
+  function setView(next) {
+    const asked = next.hi - next.lo;
+    const w = Math.min(Math.max(asked, MIN_SPAN), full.hi - full.lo);
+    const lo = w === asked ? next.lo : (next.lo + next.hi) / 2 - w / 2;
+    view = { lo: Math.max(full.lo, Math.min(lo, full.hi - w)) };
+    view.hi = view.lo + w;
+    draw();
+  }
+  function zoom(at, factor) {
+    const w = (view.hi - view.lo) * factor;
+    const f = (at - view.lo) / (view.hi - view.lo);
+    setView({ lo: at - f * w, hi: at - f * w + w });
+  }
+  let pending = 0;
+  function draw() {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      ctx.tooltip?.hide();
+      plot.replaceChildren(drawAxis(items, view, opts, ctx));
+      const whole = view.lo <= full.lo && view.hi >= full.hi;
+      zoomOut.disabled = whole;
+      reset.disabled = whole;
+      zoomIn.disabled = view.hi - view.lo <= MIN_SPAN;
+    });
+  }
+  const timeAt = (clientX) => {
+    const box = plot.getBoundingClientRect();
+    const f = (clientX - box.left - LAYOUT.pad) / Math.max(1, box.width - 2 * LAYOUT.pad);
+    return view.lo + f * (view.hi - view.lo);
+  };
+  const onMarker = (e) => e.target.closest?.('.tl-entry, .tl-cluster');
+
+  plot.addEventListener('wheel', (e) => {
+    if (!(e.ctrlKey || e.metaKey)) return; // plain wheel scrolls the page
+    e.preventDefault();
+    zoom(timeAt(e.clientX), Math.exp(Math.max(-1, Math.min(1, e.deltaY / 200))));
+  }, { passive: false });
+  plot.addEventListener('dblclick', (e) => {
+    if (!onMarker(e)) zoom(timeAt(e.clientX), 0.5);
+  });
+  let drag = null;
+  plot.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || onMarker(e)) return;
+    drag = { x: e.clientX, view: { ...view }, perPx: (view.hi - view.lo) / Math.max(1, plot.clientWidth - 2 * LAYOUT.pad) };
+    plot.setPointerCapture(e.pointerId);
+    plot.classList.add('dragging');
+  });
+  plot.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    const dt = (drag.x - e.clientX) * drag.perPx;
+    setView({ lo: drag.view.lo + dt, hi: drag.view.hi + dt });
+  });
+  const endDrag = () => {
+    drag = null;
+    plot.classList.remove('dragging');
+  };
+  plot.addEventListener('pointerup', endDrag);
+  plot.addEventListener('pointercancel', endDrag);
+
+  plot.appendChild(drawAxis(items, view, opts, ctx));
+  zoomOut.disabled = true;
+  reset.disabled = true;
+}
+
+/** One axis as an <svg>: the items visible in `view` packed into rows above a time axis. */
+function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
   const { pad, top, rowH, axisH, minBar, labelChars } = LAYOUT;
-  const span = Math.max(t1 - t0, MINUTE);
-  const lo = t0 - span * 0.02;
-  const hi = t1 + span * 0.02;
   const x = (t) => pad + ((t - lo) / (hi - lo)) * (width - 2 * pad);
+  const visible = allItems.filter((it) => it.t1 > lo && it.t0 < hi);
+  const collapsing = collapse && hi - lo > COLLAPSE_ABOVE;
+  const inCluster = (it) => collapsing && it.t0 >= collapse.t0 && it.t1 <= collapse.t1;
+  const items = visible.filter((it) => !inCluster(it));
+  const clusters = visible.filter(inCluster);
 
   const marks = items.map((it) => {
-    const label = truncate(it.entry.label || it.entry.start, labelChars);
     const refs = (it.entry.timexes ?? []).filter((ref) => ctx.docs.has(ref.document));
+    const label = markerLabel(it.entry, refs, ctx.docs, labelChars);
     const docIds = [...new Set(refs.map((ref) => ref.document))];
-    const x0 = x(it.t0);
-    const barW = Math.max(minBar, x(it.t1) - x0);
+    const x0 = x(Math.max(it.t0, lo));
+    const barW = Math.max(minBar, x(Math.min(it.t1, hi)) - x0);
     const dots = Math.max(1, docIds.length);
-    return { ...it, label, refs, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
+    return { ...it, refs, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
   });
   if (clusters.length) {
     const x0 = x(Math.min(...clusters.map((c) => c.t0)));
-    const label = `${clusters.length} on ${shortDay(clusterDay)} ↓`;
-    marks.push({ cluster: true, label, x0, ...placeLabel(x0, 0, 1, label, width) });
+    const label = `${clusters.length} around ${shortDay(collapse.day)} ↓`;
+    marks.push({ cluster: true, x0, ...placeLabel(x0, 0, 1, label, width) });
   }
   const rows = packRows(marks);
   const height = top + Math.max(1, rows) * rowH + axisH;
   const svg = el('svg', {
-    class: 'tl-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
+    class: 'tl-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group',
     'aria-label': `${items.length} timeline entries`,
   });
-  sec.appendChild(svg);
   const axisY = top + Math.max(1, rows) * rowH + 6;
 
   // The focus week in the overview; the story's day in the focus.
-  if (band) {
-    const fx0 = x(band.t0);
-    const fx1 = Math.max(fx0 + 4, x(band.t1));
+  if (band && band.t1 > lo && band.t0 < hi) {
+    const fx0 = x(Math.max(band.t0, lo));
+    const fx1 = Math.max(fx0 + 4, x(Math.min(band.t1, hi)));
     el('rect', { class: 'tl-focus-band', x: fx0, y: 0, width: fx1 - fx0, height: axisY }, svg);
   }
 
@@ -407,28 +547,32 @@ function drawAxis(sec, items, { t0, t1, width, band, clusters, clusterDay }, ctx
   // Markers.
   for (const m of marks) {
     const cy = top + m.row * rowH + rowH / 2;
-    if (m.cluster) {
-      drawCluster(svg, m, cy);
-      continue;
-    }
-    drawMarker(svg, m, cy, ctx);
+    if (m.cluster) drawCluster(svg, m, cy);
+    else drawMarker(svg, m, cy, ctx);
   }
+  return svg;
 }
 
 /**
  * Where a marker's label goes: after a short bar (else just after the point), or before the point
- * when it would run off the right edge. Returns {labelX, anchor, left, right}.
+ * when it would run off the right edge; shortened when neither side has room.
+ * Returns {label, labelX, anchor, left, right}.
  */
 function placeLabel(x0, barW, dots, label, width) {
   const { r, pad, charW } = LAYOUT;
   const pointsEnd = x0 + r + (dots - 1) * (r + 2);
+  const startX = (barW <= 80 ? Math.max(pointsEnd, x0 + barW) : pointsEnd) + 4;
+  const roomRight = width - pad / 2 - startX;
+  const roomLeft = x0 - r - 4 - pad / 2;
+  const fits = (room) => Math.floor(room / charW);
   const textW = label.length * charW;
-  let labelX = (barW <= 80 ? Math.max(pointsEnd, x0 + barW) : pointsEnd) + 4;
-  if (labelX + textW <= width - pad / 2) {
-    return { labelX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, labelX + textW) };
+  if (textW <= roomRight || roomRight >= roomLeft) {
+    const text = truncate(label, Math.max(4, fits(roomRight)));
+    return { label: text, labelX: startX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, startX + text.length * charW) };
   }
-  labelX = x0 - r - 4;
-  return { labelX, anchor: 'end', left: labelX - textW, right: Math.max(x0 + barW, pointsEnd) };
+  const text = truncate(label, Math.max(4, fits(roomLeft)));
+  const labelX = x0 - r - 4;
+  return { label: text, labelX, anchor: 'end', left: labelX - text.length * charW, right: Math.max(x0 + barW, pointsEnd) };
 }
 
 function shortDay(day) {
@@ -460,6 +604,7 @@ function drawMarker(svg, m, cy, ctx) {
   const g = el('g', {
     class: 'tl-entry', tabindex: 0, role: 'button',
     'data-start': entry.start, 'data-end': entry.end ?? entry.start, 'data-granularity': entry.granularity ?? '',
+    'data-timexes': m.refs.map((ref) => `${ref.document}/${ref.timex}`).join(' '),
   }, svg);
   el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}`;
   el('rect', {
@@ -470,11 +615,6 @@ function drawMarker(svg, m, cy, ctx) {
     el('circle', { class: 'tl-point', cx: m.x0 + i * (r + 2), cy, r, fill: color }, g);
   });
   el('text', { class: 'tl-label', x: m.labelX, y: cy + 4, 'text-anchor': m.anchor }, g).textContent = m.label;
-  for (const ref of m.refs) {
-    const key = `${ref.document}/${ref.timex}`;
-    if (!ctx.markers.has(key)) ctx.markers.set(key, []);
-    ctx.markers.get(key).push(g);
-  }
 
   const show = () => ctx.tooltip?.show(g, tooltipContent(entry, m.refs, ctx.docs));
   const hide = () => ctx.tooltip?.hide(g);
@@ -524,10 +664,10 @@ export function tooltipContent(entry, refs, docs) {
     frag.appendChild(d);
     return d;
   };
-  div('tt-label', entry.label || entry.start);
-  const range = entry.end && entry.end !== entry.start ? `${entry.start} – ${entry.end}` : entry.start;
-  const when = describePrefix(entry.start);
-  div('tt-value', `${range}${when !== entry.start ? ` · ${when}` : ''} · ${entry.granularity ?? '?'}`);
+  const ranged = entry.end && entry.end !== entry.start;
+  div('tt-when', ranged ? `${describePrefix(entry.start)} – ${describePrefix(entry.end)}` : describePrefix(entry.start));
+  div('tt-value', `${ranged ? `${entry.start} – ${entry.end}` : entry.start} · ${entry.granularity ?? '?'}`);
+  const shown = [];
   for (const ref of refs.slice(0, SENTENCES_SHOWN)) {
     const doc = docs.get(ref.document);
     const timex = doc?.timexes.get(ref.timex);
@@ -541,6 +681,7 @@ export function tooltipContent(entry, refs, docs) {
       box.appendChild(who);
     }
     const [s, e] = sentenceOf(timex, doc);
+    shown.push(squash(doc.text.slice(s, e)));
     const [ts, te] = timex.span;
     const inside = ts >= s && te <= e;
     let before = inside ? doc.text.slice(s, ts) : doc.text.slice(s, e);
@@ -550,16 +691,22 @@ export function tooltipContent(entry, refs, docs) {
       if (before.length > keep) before = `…${before.slice(before.length - keep)}`;
       if (after.length > keep) after = `${after.slice(0, keep)}…`;
     }
-    box.appendChild(document.createTextNode(before.replace(/\s+/g, ' ').trimStart()));
+    box.appendChild(document.createTextNode(squash(before).trimStart()));
     if (inside) {
       const em = document.createElement('mark');
       em.textContent = doc.text.slice(ts, te);
       box.appendChild(em);
-      box.appendChild(document.createTextNode(after.replace(/\s+/g, ' ').trimEnd()));
+      box.appendChild(document.createTextNode(squash(after).trimEnd()));
     }
   }
+  // The core's label, unless it is just the sentence shown above.
+  const label = squash(entry.label ?? '').replace(/…$/, '').trim();
+  if (label && !shown.some((sentence) => sentence.includes(label))) {
+    frag.insertBefore(Object.assign(document.createElement('div'), { className: 'tt-label', textContent: label }),
+      frag.children[2] ?? null);
+  }
   if (refs.length > SENTENCES_SHOWN) div('tt-more', `and ${refs.length - SENTENCES_SHOWN} more`);
-  if (refs.length) div('tt-hint', refs.length > 1 ? 'Click to visit each in the text' : 'Click to show in the text');
+  if (refs.length) div('tt-hint', refs.length > 1 ? `${refs.length} mentions: click to visit each in the text` : 'Click to show it in the text');
   return frag;
 }
 

@@ -9,28 +9,28 @@
 
 import init, { analyze, version } from './pkg/dateline.js';
 
-const ready = init().then(
-  () => {
-    const v = version();
-    self.postMessage({ type: 'ready', version: v });
-    return v;
-  },
-  (err) => {
-    self.postMessage({ type: 'init-error', error: message(err) });
-    return null;
-  },
-);
-
 function message(err) {
   if (err instanceof Error) return err.message;
   return String(err);
 }
 
+let initError = null;
+const ready = init().then(
+  () => {
+    self.postMessage({ type: 'ready', version: version() });
+    return true;
+  },
+  (err) => {
+    initError = message(err);
+    self.postMessage({ type: 'init-error', error: initError });
+    return false;
+  },
+);
+
 self.onmessage = async (event) => {
   const { seq, input } = event.data ?? {};
-  const loaded = await ready;
-  if (loaded == null) {
-    self.postMessage({ type: 'error', seq, error: 'the analyzer could not be loaded' });
+  if (!(await ready)) {
+    self.postMessage({ type: 'error', seq, error: `the analyzer could not be loaded: ${initError}` });
     return;
   }
   try {

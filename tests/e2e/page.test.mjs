@@ -3,7 +3,8 @@
 //   npm install && npm run test:e2e        (or: node --test tests/e2e/)
 //
 // Needs a Chromium (CHROMIUM=/path, default /usr/bin/chromium) and the seeds in ../shared/seeds.
-// The page is served by scripts/serve.mjs on a free localhost port.
+// The page (www/, or DATELINE_WWW=/other/dir) is served by scripts/serve.mjs on a free localhost
+// port.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const www = path.join(repoRoot, 'www');
+const www = process.env.DATELINE_WWW ? path.resolve(process.env.DATELINE_WWW) : path.join(repoRoot, 'www');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 const SEEDS = ['000_9e564b1e3b2a1e75.txt', '003_ad26fecc2024d8bc.txt', '004_51a7731db1c5ae50.txt'];
 const ANALYSIS_TIMEOUT = 20_000;
@@ -74,8 +75,11 @@ async function openPage({ viewport = { width: 1280, height: 900 } } = {}) {
   page.on('request', (req) => requests.push(req.url()));
   context.on('request', (req) => requests.push(req.url())); // also the worker's requests
   await page.goto(baseUrl);
-  await page.waitForFunction(() => /dateline \S+/.test(document.getElementById('status-text')?.textContent ?? ''),
+  await page.waitForFunction(() => document.getElementById('status')?.dataset.ready,
     null, { timeout: ANALYSIS_TIMEOUT });
+  if (await page.locator('#status').getAttribute('data-ready') !== 'true') {
+    throw new Error(`the page could not load the analyzer: ${await page.locator('#status-text').textContent()}`);
+  }
   return { context, page, problems, requests };
 }
 
@@ -152,6 +156,14 @@ describe('dateline page', () => {
         return box.top >= view.top && box.bottom <= view.bottom && box.top >= 0 && box.bottom <= innerHeight;
       }, null, { timeout: 3000 });
 
+      // Export: the last analysis as dateline.json, made in the page.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+      assert.equal(download.suggestedFilename(), 'dateline.json');
+      assert.match(download.url(), /^blob:/);
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      assert.equal(exported.schema, 'dateline/1');
+      assert.equal(exported.documents[0].creation_time.source, 'text');
+
       assert.deepEqual(problems, [], 'no console errors or page errors');
       assertLocalOnly(requests);
       log(`case 1: dct ${dct}, ${starts.length} timeline markers, ${await marks.count()} highlights, `
@@ -210,12 +222,20 @@ describe('dateline page', () => {
         await paste(page, i, seed(SEEDS[i]));
       }
       assert.equal(await page.locator('.article').count(), 3);
+      assert.equal(await page.locator('.article input[type="date"]').nth(2).inputValue(), '2016-12-19');
+      // The two articles without a dateline get their date from the reader.
+      for (const i of [0, 1]) {
+        assert.equal(await page.locator('.article input[type="date"]').nth(i).inputValue(), '', `article ${i + 1} has no dateline`);
+        await page.locator('.article input[type="date"]').nth(i).fill('2016-12-19');
+        await waitForAnalysis(page);
+      }
       for (let i = 0; i < 3; i += 1) {
         assert.ok(await page.locator('.article').nth(i).locator('mark.timex').count() > 0, `article ${i + 1} has highlights`);
       }
       assert.ok(await page.locator('.tl-entry').count() > 0, 'timeline drawn');
       await page.evaluate(() => {
         for (const area of document.querySelectorAll('textarea')) area.scrollTop = 0;
+        document.activeElement?.blur();
         window.scrollTo(0, 0);
       });
       const out = path.join(repoRoot, 'docs', 'screenshot.png');
@@ -224,6 +244,34 @@ describe('dateline page', () => {
       assert.deepEqual(problems, [], 'no console errors or page errors');
       assertLocalOnly(requests);
       log(`case 4: screenshot of three articles saved to ${path.relative(repoRoot, out)}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the reader's creation date wins over the dateline; clearing it returns to the text's", async () => {
+    const { context, page, problems } = await openPage();
+    try {
+      await paste(page, 0, seed('004_51a7731db1c5ae50.txt'));
+      const date = page.locator('.article input[type="date"]').first();
+      assert.equal(await date.inputValue(), '2016-12-19');
+      const starts = () => page.locator('.tl-entry').evaluateAll((els) => els.map((e) => e.dataset.start));
+
+      await date.fill('2016-12-25');
+      await waitForAnalysis(page);
+      assert.equal(await date.inputValue(), '2016-12-25', 'the edited date stays');
+      assert.equal(await page.locator('.dct-hint').first().getAttribute('data-source'), 'reader');
+      const moved = await starts();
+      assert.ok(moved.some((s) => s.startsWith('2016-12-25')),
+        `relative times re-resolved against the reader's date (have: ${moved.join(', ')})`);
+
+      await date.fill('');
+      await waitForAnalysis(page);
+      assert.equal(await date.inputValue(), '2016-12-19', 'back to the dateline in the text');
+      assert.equal(await page.locator('.dct-hint').first().getAttribute('data-source'), 'text');
+      assert.ok(!(await starts()).some((s) => s.startsWith('2016-12-25')));
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      log('case 5: reader-edited creation date applied, then cleared back to the dateline');
     } finally {
       await context.close();
     }

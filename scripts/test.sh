@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run every test: Rust unit, example-table, property, CLI and corpus tests; the wasm boundary in
+# headless Chromium (wasm-bindgen-test); the page end to end in headless Chromium (Playwright).
+# Installs what is missing first (see scripts/setup.sh).
+source "$(dirname "$0")/setup.sh"
+setup_rust_wasm
+setup_node
+setup_browser
+npm_install "$ROOT"
+cd "$ROOT"
+
+say "cargo test (native)"
+cargo test
+
+say "wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+build_wasm
+
+say "end-to-end tests in headless Chromium"
+node --test tests/e2e/
