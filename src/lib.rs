@@ -20,6 +20,7 @@
 //! assert!(d.timexes.iter().any(|t| t.value == "1976"));
 //! ```
 
+pub mod eval;
 pub mod export;
 pub mod text;
 pub mod time;

@@ -12,9 +12,11 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
+    use dateline::eval::tempeval;
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
+    use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     /// dateline: time expressions, creation times and the timeline of news articles.
@@ -38,6 +40,27 @@ mod cli {
             /// Plain-text or TimeML files; `-` for standard input.
             #[arg(required = true)]
             files: Vec<String>,
+        },
+        /// Score dateline against a gold-annotated corpus.
+        Eval {
+            #[command(subcommand)]
+            corpus: EvalCorpus,
+        },
+    }
+
+    #[derive(Subcommand)]
+    enum EvalCorpus {
+        /// TempEval-3 TIMEX3 scores over every `*.tml` under DIR (e.g. TBAQ-cleaned), per
+        /// sub-corpus (DIR's first directory level) and overall.
+        Tempeval3 {
+            /// The corpus directory.
+            dir: PathBuf,
+            /// Also list the first N errors of each kind (missed, spurious, extent, type, value).
+            #[arg(long, value_name = "N")]
+            errors: Option<usize>,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
         },
     }
 
@@ -67,7 +90,67 @@ mod cli {
     fn run(cli: Cli) -> Result<String, String> {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
+            Command::Eval {
+                corpus: EvalCorpus::Tempeval3 { dir, errors, json },
+            } => eval_tempeval3(&dir, errors, json),
         }
+    }
+
+    fn eval_tempeval3(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
+        let mut paths = Vec::new();
+        find_files(dir, "tml", &mut paths)?;
+        if paths.is_empty() {
+            return Err(format!("no *.tml files under {}", dir.display()));
+        }
+        paths.sort();
+        let files = paths
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Ok((relative_name(dir, path), text))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let report = tempeval::score_corpus(files).map_err(|e| e.to_string())?;
+        if json {
+            return Ok(report.json(errors) + "\n");
+        }
+        let mut out = format!(
+            "TempEval-3 TIMEX3 scores (percent) for {}\n\n{}",
+            dir.display(),
+            report.table()
+        );
+        if let Some(n) = errors {
+            out.push_str(&report.error_listing(n));
+        }
+        Ok(out)
+    }
+
+    /// Every file under `dir` (recursively) with extension `ext`.
+    fn find_files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<(), String> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+                .path();
+            if path.is_dir() {
+                find_files(&path, ext, out)?;
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// `path` relative to `dir`, `/`-separated.
+    fn relative_name(dir: &Path, path: &Path) -> String {
+        let relative = path.strip_prefix(dir).unwrap_or(path);
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
     }
 
     /// A file read and recognised: plain text, or TimeML with its parts.

@@ -1,0 +1,94 @@
+//! TempEval-3 scores on the visible gold corpus (TBAQ-cleaned: TimeBank + AQUAINT), with floors
+//! a little under today's figures so that a regression of the time grammar fails here.
+//!
+//! The corpus is read from `../shared/data/` beside the repository and never copied into it.
+//! `cargo test --test corpus -- --nocapture` prints the table; `dateline eval tempeval3 DIR
+//! --errors N` lists the errors behind it.
+
+use dateline::eval::tempeval::{self, Figures};
+use std::path::{Path, PathBuf};
+
+/// (row, [strict F1, relaxed F1, type F1, value F1]): about 2 points under the figures measured
+/// when the floor was last set. Raise them when the grammar improves.
+const FLOORS: [(&str, [f64; 4]); 3] = [
+    // measured 71.18 / 74.41 / 68.39 / 61.72
+    ("AQUAINT", [69.0, 72.0, 66.0, 59.5]),
+    // measured 44.79 / 48.79 / 47.94 / 44.31
+    ("TimeBank", [42.5, 46.5, 45.5, 42.0]),
+    // measured 54.30 / 58.02 / 55.31 / 50.58
+    ("overall", [52.0, 56.0, 53.0, 48.5]),
+];
+
+fn corpus_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/tempeval3/TBAQ-cleaned");
+    assert!(
+        dir.is_dir(),
+        "the gold corpora must be beside the repository: {} is missing (expected ../shared/data/tempeval3/TBAQ-cleaned)",
+        dir.display()
+    );
+    dir
+}
+
+fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+    {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            tml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "tml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn tempeval3_timex_scores_stay_above_their_floors() {
+    let dir = corpus_dir();
+    let mut paths = Vec::new();
+    tml_files(&dir, &mut paths);
+    paths.sort();
+    let files = paths.iter().map(|path| {
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        (name, text)
+    });
+    let report = tempeval::score_corpus(files).unwrap_or_else(|e| panic!("{e}"));
+    eprintln!(
+        "TempEval-3 TIMEX3 scores (percent) for {}\n\n{}",
+        dir.display(),
+        report.table()
+    );
+
+    // The gold reader finds every in-text TIMEX3 (counts from ../shared/TIMEX3.md).
+    let total = report.total();
+    assert_eq!((total.documents, total.gold), (256, 1822));
+
+    let rows = report.figures();
+    let mut failures = Vec::new();
+    for (name, floors) in FLOORS {
+        let row: &Figures = rows
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no {name} row in the report"));
+        let measured = [row.strict.f1, row.relaxed.f1, row.type_f1, row.value_f1];
+        let metrics = ["strict F1", "relaxed F1", "type F1", "value F1"];
+        for ((metric, got), floor) in metrics.iter().zip(measured).zip(floors) {
+            if got < floor {
+                failures.push(format!("{name} {metric} {got:.2} < floor {floor:.2}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "TempEval-3 regression:\n{}",
+        failures.join("\n")
+    );
+}
