@@ -206,7 +206,8 @@ function tickLabel(t, step, first) {
     case 'year':
       return String(y);
     case 'month':
-      return first || d.getUTCMonth() === 0 ? `${mon} ${y}` : mon;
+      if (d.getUTCMonth() === 0) return String(y);
+      return first ? `${mon} ${y}` : mon;
     case 'day': {
       const day = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${mon}`;
       return first || (d.getUTCMonth() === 0 && d.getUTCDate() === 1) ? `${day} ${y}` : day;

@@ -1,6 +1,6 @@
 // The analysis worker: the only place the page runs the wasm core, off the main thread.
 //
-// Messages in:  {seq, input}            (input as in docs/CONTRACT.md)
+// Messages in:  {seq, input}            (input as in docs/CONTRACT.md; a newer one supersedes)
 // Messages out: {type: 'ready', version} once the module is loaded,
 //               {type: 'init-error', error} if it cannot be,
 //               {type: 'result', seq, analysis} or {type: 'error', seq, error, fatal} per request
@@ -27,9 +27,25 @@ const ready = init().then(
   },
 );
 
-self.onmessage = async (event) => {
-  const { seq, input } = event.data ?? {};
-  if (!(await ready)) {
+// Requests that arrive while one is being analysed are coalesced: only the newest is answered
+// (the page drops replies to older sequence numbers anyway).
+let next = null;
+let scheduled = false;
+
+self.onmessage = (event) => {
+  next = event.data ?? {};
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(run, 0);
+  }
+};
+
+async function run() {
+  const loaded = await ready;
+  scheduled = false;
+  const { seq, input } = next;
+  next = null;
+  if (!loaded) {
     self.postMessage({ type: 'error', seq, error: `the analyzer could not be loaded: ${initError}` });
     return;
   }
@@ -39,4 +55,4 @@ self.onmessage = async (event) => {
     const fatal = err instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: 'error', seq, error: message(err), fatal });
   }
-};
+}

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describePrefix, entryInterval, packRows, parsePrefix, ticks } from '../../www/timeline.js';
+import { contextLabel, describePrefix, entryInterval, packRows, parsePrefix, ticks } from '../../www/timeline.js';
 import { cleanSpan, nest, timexTitle } from '../../www/annotate.js';
 
 const iso = (t) => new Date(t).toISOString().slice(0, 16);
@@ -41,6 +41,7 @@ test('axis ticks fit the range', () => {
   const labels = (a, b) => ticks(a, b, 1200).map((t) => t.label);
   assert.deepEqual(labels(Date.UTC(1975, 0, 1), Date.UTC(2017, 0, 1)),
     ['1975', '1980', '1985', '1990', '1995', '2000', '2005', '2010', '2015']);
+  assert.deepEqual(labels(Date.UTC(2013, 3, 1), Date.UTC(2016, 0, 1)).slice(0, 4), ['Apr 2013', 'Jul', 'Oct', '2014']);
   const week = labels(Date.UTC(2016, 11, 16), Date.UTC(2016, 11, 23));
   assert.equal(week[0], 'Fri 16 Dec 2016');
   assert.equal(week[3], 'Mon 19 Dec');
@@ -51,6 +52,19 @@ test('markers are packed into rows without overlap', () => {
   const items = [{ left: 0, right: 50 }, { left: 20, right: 80 }, { left: 65, right: 100 }];
   assert.equal(packRows(items, 10), 2);
   assert.deepEqual(items.map((i) => i.row), [0, 1, 0]);
+});
+
+test('a marker label is the expression with the words before it', () => {
+  const label = (text, expr, max = 34) => {
+    const i = text.indexOf(expr);
+    return contextLabel(text, [i, i + expr.length], [0, text.length], max);
+  };
+  const s = 'The career diplomat, who was fluent in Korean and English, first entered the diplomatic service in 1976 aged 22.';
+  assert.equal(label(s, '1976'), '…the diplomatic service in 1976');
+  assert.equal(label('In 1992 he graduated from the Ministry of Internal Affairs academy.', '1992'), 'In 1992 he graduated from the…');
+  assert.equal(label('He became ambassador in July 2013.', 'July 2013'), 'He became ambassador in July 2013');
+  assert.equal(label('Monday, December 19 2016 20:43 EET', 'Monday, December 19 2016 20:43 EET'), 'Monday, December 19 2016 20:43 EET');
+  assert.ok(label(s, '1976', 12).length <= 12);
 });
 
 test('describePrefix reads like a date', () => {

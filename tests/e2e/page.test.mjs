@@ -98,6 +98,11 @@ async function waitForAnalysis(page) {
   assert.equal(kind, 'ok', `analysis failed: ${await page.locator('#status-text').textContent()}`);
 }
 
+/** Let the page finish what it draws in animation frames. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 function assertLocalOnly(requests) {
   assert.ok(requests.length > 0, 'no request recorded');
   for (const url of requests) {
@@ -166,6 +171,7 @@ describe('dateline page', () => {
 
       assert.deepEqual(problems, [], 'no console errors or page errors');
       assertLocalOnly(requests);
+      assert.ok(requests.some((url) => url.endsWith('/pkg/dateline_bg.wasm')), 'the worker\'s requests are recorded too');
       log(`case 1: dct ${dct}, ${starts.length} timeline markers, ${await marks.count()} highlights, `
         + `${new Set(requests).size} requests all local`);
     } finally {
@@ -183,6 +189,15 @@ describe('dateline page', () => {
       assert.equal(await view.locator('img, script').count(), 0, 'no element made from the text');
       assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined');
       assert.ok(await view.locator('mark.timex').count() > 0, 'the date in it is still highlighted');
+
+      // Quick successive edits: only the last text's analysis is shown.
+      const area = page.locator('.article textarea').first();
+      for (const year of ['2001', '2002', '2003']) {
+        await area.fill(`${hostile} In July ${year} nothing happened.`);
+        await page.waitForTimeout(year === '2003' ? 0 : 270); // just past the debounce: requests overlap
+      }
+      await waitForAnalysis(page);
+      assert.equal(await view.textContent(), `${hostile} In July 2003 nothing happened.`);
       assert.deepEqual(problems, [], 'no console errors or page errors');
       assertLocalOnly(requests);
       log('case 2: markup rendered as text, nothing executed');
@@ -206,8 +221,28 @@ describe('dateline page', () => {
       assert.equal(await page.locator('.article .article-name').first().inputValue(), 'my article');
       await waitForAnalysis(page);
       assert.ok(await page.locator('.article .annotated mark.timex').count() > 0, 'analysed again after the reload');
+
+      // A full storage is said, not thrown.
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('quota', 'QuotaExceededError');
+        };
+      });
+      await page.locator('.article textarea').first().fill(`${text} More.`);
+      const storageMessage = page.locator('#status-storage');
+      await storageMessage.waitFor({ state: 'visible' });
+      assert.match(await storageMessage.textContent(), /too large/);
+
+      // Clear all (confirmed) empties the page and the storage.
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.locator('#clear-all').click();
+      assert.equal(await page.locator('.article').count(), 1);
+      assert.equal(await page.locator('.article textarea').first().inputValue(), '');
+      await page.reload();
+      await page.locator('.article textarea').first().waitFor();
+      assert.equal(await page.locator('.article textarea').first().inputValue(), '', 'nothing restored after Clear all');
       assert.deepEqual(problems, [], 'no console errors or page errors');
-      log('case 3: text and name restored after reload');
+      log('case 3: text and name restored after reload; full storage reported; Clear all forgets');
     } finally {
       await context.close();
     }
@@ -272,6 +307,42 @@ describe('dateline page', () => {
       assert.ok(!(await starts()).some((s) => s.startsWith('2016-12-25')));
       assert.deepEqual(problems, [], 'no console errors or page errors');
       log('case 5: reader-edited creation date applied, then cleared back to the dateline');
+    } finally {
+      await context.close();
+    }
+  });
+  test('the timeline zooms and pans', async () => {
+    const { context, page, problems } = await openPage();
+    try {
+      await paste(page, 0, seed('004_51a7731db1c5ae50.txt'));
+      const overview = page.locator('.tl-section').first();
+      const tickLabels = () => overview.locator('.tl-axis text').allTextContents();
+      const before = await tickLabels();
+      assert.ok(await overview.getByRole('button', { name: 'Show everything' }).isDisabled());
+
+      for (let i = 0; i < 3; i += 1) await overview.getByRole('button', { name: 'Zoom in' }).click();
+      await settle(page);
+      const zoomed = await tickLabels();
+      assert.notDeepEqual(zoomed, before, 'zooming in changes the axis');
+      assert.ok(await overview.getByRole('button', { name: 'Show everything' }).isEnabled());
+
+      // Drag the axis background to the right: earlier times come into view.
+      const box = await overview.locator('.tl-plot').boundingBox();
+      const y = box.y + box.height - 12;
+      await page.mouse.move(box.x + box.width * 0.3, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.7, y, { steps: 5 });
+      await page.mouse.up();
+      await settle(page);
+      const panned = await tickLabels();
+      assert.notDeepEqual(panned, zoomed, 'dragging pans the axis');
+
+      await overview.getByRole('button', { name: 'Show everything' }).click();
+      await settle(page);
+      assert.deepEqual(await tickLabels(), before, 'reset shows the whole story again');
+      assert.ok(await page.locator('.tl-entry[data-start="1976"]').count() > 0);
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      log(`case 6: zoomed (${zoomed[0]} … ${zoomed.at(-1)}), panned (${panned[0]} … ${panned.at(-1)}), reset`);
     } finally {
       await context.close();
     }
