@@ -28,7 +28,7 @@ const wasmBin = () => path.join(PKG_DIR, 'dateline_bg.wasm');
 
 // The seeds carry no creation time; their story is of 19 December 2016 (shared/README.md).
 // dateline gets `dct: null` for them (it reads the dateline in the text, if any); the peers
-// need a reference date and get this one.
+// need a reference date and get this one (as would any document without a DCT).
 const SEED_REFERENCE_DAY = '2016-12-19';
 
 const GZIP_LEVEL = 9;
@@ -40,7 +40,7 @@ const MB = 1e6; // throughput is in MB of UTF-8 text per second, 1 MB = 10^6 byt
 const USAGE = `usage: node bench.mjs [--json] [--budget SECONDS] [--min-iters N] [--max-iters N] [--skip-dateline] [--pkg DIR]
 
   --json           print machine-readable results (JSON) instead of the text report
-  --budget S       measuring time to aim for per tool, after the warm-up (default 2.5)
+  --budget S       timed passes go on until they add up to S seconds per tool (default 2.5)
   --min-iters N    timed passes over the corpus per tool, at least (default 3)
   --max-iters N    timed passes over the corpus per tool, at most (default 500)
   --skip-dateline  measure the peers only (exit 0 even when www/pkg is not built)
@@ -129,7 +129,7 @@ function loadCorpus() {
   }
   const timemlFiles = listFiles(TIMEML_DIR, (p) => p.endsWith('.tml'));
   if (timemlFiles.length === 0) fail(`no .tml files under ${TIMEML_DIR}`);
-  const seedFiles = listFiles(SEEDS_DIR, () => true);
+  const seedFiles = listFiles(SEEDS_DIR, (p) => !path.basename(p).startsWith('.'));
   if (seedFiles.length === 0) fail(`no seed files in ${SEEDS_DIR}`);
 
   const docs = timemlFiles.map(parseTimeml);
@@ -271,17 +271,21 @@ function measure(tool, corpus, opts) {
 function measureOrThrow(tool, corpus, opts) {
   const { docs } = corpus;
   const warm = pass(tool, docs);
-  const iterations = Math.min(opts.maxIters, Math.max(opts.minIters, Math.ceil(opts.budget / warm.seconds)));
-  log(`  ${tool.key}: warm-up ${warm.seconds.toFixed(2)} s, found ${warm.found}; ${iterations} timed passes…`);
+  log(`  ${tool.key}: warm-up ${warm.seconds.toFixed(2)} s, found ${warm.found}; timing…`);
   for (const e of warm.errors) log(`  ${tool.key}: threw on ${e.document}: ${e.message}`);
+  // Timed passes until the budget is spent: at least minIters, at most maxIters.
   const times = [];
-  for (let i = 0; i < iterations; i++) {
+  let spent = 0;
+  for (let i = 0; i < opts.minIters || (spent < opts.budget && i < opts.maxIters); i++) {
     if (typeof globalThis.gc === 'function') globalThis.gc();
     const r = pass(tool, docs);
     if (r.found !== warm.found || r.errors.length !== warm.errors.length) fail(`${tool.key} found ${r.found} (${r.errors.length} errors) on pass ${i + 1} ` +
       `but ${warm.found} (${warm.errors.length} errors) on warm-up`);
     times.push(r.seconds);
+    spent += r.seconds;
   }
+  const iterations = times.length;
+  log(`  ${tool.key}: ${iterations} timed passes, median ${fmtSec(median(times))}`);
   const med = median(times);
   return {
     tool: tool.key,
@@ -465,8 +469,10 @@ function textReport(res) {
   if (res.dateline.missing) {
     out.push(`dateline: not measured — ${res.dateline.missing}.`);
   } else {
-    out.push(`dateline is ${fmtRatio(res.ratios.datelineVsChrono)} the throughput of chrono-node and ` +
-      `${fmtRatio(res.ratios.datelineVsCompromise)} that of compromise + compromise-dates.`);
+    const vs = (r, peer) => `dateline / ${peer} throughput: ${r.toPrecision(2)} ` +
+      (r >= 1 ? `(dateline is ${fmtRatio(r)} faster)` : `(${peer} is ${fmtRatio(1 / r)} faster)`);
+    out.push(`${vs(res.ratios.datelineVsChrono, 'chrono-node')}; ` +
+      `${vs(res.ratios.datelineVsCompromise, 'compromise + compromise-dates')}.`);
   }
   out.push('');
   out.push('Each tool analyses each document separately (dateline: `analyze({documents: [one]})`, ' +

@@ -23,24 +23,14 @@ fn corpus() -> Vec<DocumentInput> {
         .map(|p| {
             let xml = std::fs::read_to_string(p).expect("readable corpus file");
             let t = timeml::parse(&xml).expect("TimeML with a TEXT element");
-            DocumentInput {
-                name: p.display().to_string(),
-                text: t.text,
-                dct: t.dct,
-                dct_overrides_text: true,
-            }
+            DocumentInput { name: p.display().to_string(), text: t.text, dct: t.dct, dct_overrides_text: true }
         })
         .collect();
-    for seed in [
-        "000_9e564b1e3b2a1e75.txt",
-        "003_ad26fecc2024d8bc.txt",
-        "004_51a7731db1c5ae50.txt",
-    ] {
+    for seed in ["000_9e564b1e3b2a1e75.txt", "003_ad26fecc2024d8bc.txt", "004_51a7731db1c5ae50.txt"] {
         let p = shared.join("seeds").join(seed);
         docs.push(DocumentInput::new(
             seed,
-            std::fs::read_to_string(&p)
-                .unwrap_or_else(|e| panic!("seed missing at {}: {e}", p.display())),
+            std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("seed missing at {}: {e}", p.display())),
         ));
     }
     docs
@@ -52,42 +42,21 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(20);
-    g.bench_function("segment", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| segment(&d.text).sentences.len())
-                .sum::<usize>()
-        })
-    });
+    g.bench_function("segment", |b| b.iter(|| docs.iter().map(|d| segment(&d.text).sentences.len()).sum::<usize>()));
     g.bench_function("time::extract", |b| {
         let segmented: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
-        b.iter(|| {
-            segmented
-                .iter()
-                .map(|s| time::extract(s).len())
-                .sum::<usize>()
-        })
+        b.iter(|| segmented.iter().map(|s| time::extract(s).len()).sum::<usize>())
     });
     g.bench_function("time::resolve", |b| {
         let dct = time::Moment::parse("2016-12-19");
-        let prepared: Vec<_> = docs
-            .iter()
-            .map(|d| (segment(&d.text), time::extract(&segment(&d.text))))
-            .collect();
-        b.iter(|| {
-            prepared
-                .iter()
-                .map(|(s, c)| time::resolve(s, c.clone(), dct.as_ref()).timexes.len())
-                .sum::<usize>()
-        })
+        let prepared: Vec<_> = docs.iter().map(|d| (segment(&d.text), time::extract(&segment(&d.text)))).collect();
+        b.iter(|| prepared.iter().map(|(s, c)| time::resolve(s, c.clone(), dct.as_ref()).timexes.len()).sum::<usize>())
     });
     g.bench_function("timeline::assemble", |b| {
         let analysis = analyze(&docs).expect("corpus analyses");
         b.iter(|| timeline::assemble(&analysis.documents).len())
     });
-    g.bench_function("analyze (all stages)", |b| {
-        b.iter(|| analyze(&docs).expect("corpus analyses").timeline.len())
-    });
+    g.bench_function("analyze (all stages)", |b| b.iter(|| analyze(&docs).expect("corpus analyses").timeline.len()));
     g.finish();
 }
 

@@ -61,11 +61,7 @@ pub struct DocumentInput {
 impl DocumentInput {
     /// A document with no creation time given from outside.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        DocumentInput {
-            name: name.into(),
-            text: text.into(),
-            ..Default::default()
-        }
+        DocumentInput { name: name.into(), text: text.into(), ..Default::default() }
     }
 }
 
@@ -136,10 +132,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::BadCreationTime(s) => {
-                write!(
-                    f,
-                    "bad creation time {s:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm"
-                )
+                write!(f, "bad creation time {s:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm")
             }
         }
     }
@@ -154,14 +147,10 @@ impl std::error::Error for Error {}
 pub fn analyze(inputs: &[DocumentInput]) -> Result<Analysis, Error> {
     let given: Vec<Option<time::Moment>> = inputs
         .iter()
-        .map(
-            |d| match d.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                None => Ok(None),
-                Some(s) => time::Moment::parse(s)
-                    .map(Some)
-                    .ok_or_else(|| Error::BadCreationTime(s.to_string())),
-            },
-        )
+        .map(|d| match d.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => time::Moment::parse(s).map(Some).ok_or_else(|| Error::BadCreationTime(s.to_string())),
+        })
         .collect::<Result<_, _>>()?;
 
     let mut warnings = Vec::new();
@@ -173,29 +162,14 @@ pub fn analyze(inputs: &[DocumentInput]) -> Result<Analysis, Error> {
         documents.push(doc);
     }
     let timeline = timeline::assemble(&documents);
-    Ok(Analysis {
-        schema: SCHEMA,
-        version: VERSION,
-        documents,
-        timeline,
-        warnings,
-    })
+    Ok(Analysis { schema: SCHEMA, version: VERSION, documents, timeline, warnings })
 }
 
-fn analyze_document(
-    id: &str,
-    input: &DocumentInput,
-    given: Option<time::Moment>,
-) -> (DocumentAnalysis, Vec<Warning>) {
+fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>) -> (DocumentAnalysis, Vec<Warning>) {
     let text = input.text.as_str();
     let segmented = text::segment(text);
     let mut warnings = Vec::new();
-    let warn = |code, message: String, span| Warning {
-        code,
-        message,
-        document: Some(id.to_string()),
-        span,
-    };
+    let warn = |code, message: String, span| Warning { code, message, document: Some(id.to_string()), span };
     if text.trim().is_empty() {
         warnings.push(warn(
             "empty_document",
@@ -218,22 +192,14 @@ fn analyze_document(
     }
     let resolved = time::resolve(&segmented, candidates, creation.moment.as_ref());
     for problem in &resolved.problems {
-        warnings.push(warn(
-            problem.code,
-            problem.message.clone(),
-            Some(segmented.span(problem.bytes.clone())),
-        ));
+        warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
     let doc = DocumentAnalysis {
         id: id.to_string(),
         name: input.name.clone(),
         language: text::language::guess(text),
         creation_time: creation.output(&segmented),
-        sentences: segmented
-            .sentences
-            .iter()
-            .map(|s| segmented.span(s.clone()))
-            .collect(),
+        sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
         timexes: resolved.timexes,
         text: input.text.clone(),
     };

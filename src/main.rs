@@ -90,9 +90,7 @@ mod cli {
     fn run(cli: Cli) -> Result<String, String> {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
-            Command::Eval {
-                corpus: EvalCorpus::Tempeval3 { dir, errors, json },
-            } => eval_tempeval3(&dir, errors, json),
+            Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
         }
     }
 
@@ -106,8 +104,7 @@ mod cli {
         let files = paths
             .iter()
             .map(|path| {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 Ok((relative_name(dir, path), text))
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -115,11 +112,7 @@ mod cli {
         if json {
             return Ok(report.json(errors) + "\n");
         }
-        let mut out = format!(
-            "TempEval-3 TIMEX3 scores (percent) for {}\n\n{}",
-            dir.display(),
-            report.table()
-        );
+        let mut out = format!("TempEval-3 TIMEX3 scores (percent) for {}\n\n{}", dir.display(), report.table());
         if let Some(n) = errors {
             out.push_str(&report.error_listing(n));
         }
@@ -128,12 +121,9 @@ mod cli {
 
     /// Every file under `dir` (recursively) with extension `ext`.
     fn find_files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<(), String> {
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-                .path();
+            let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
             if path.is_dir() {
                 find_files(&path, ext, out)?;
             } else if path.extension().is_some_and(|e| e == ext) {
@@ -146,11 +136,7 @@ mod cli {
     /// `path` relative to `dir`, `/`-separated.
     fn relative_name(dir: &Path, path: &Path) -> String {
         let relative = path.strip_prefix(dir).unwrap_or(path);
-        relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
     }
 
     /// A file read and recognised: plain text, or TimeML with its parts.
@@ -159,23 +145,15 @@ mod cli {
         timeml: Option<TimemlDocument>,
     }
 
-    fn analyze_files(
-        dct: Option<String>,
-        format: Format,
-        files: &[String],
-    ) -> Result<String, String> {
+    fn analyze_files(dct: Option<String>, format: Format, files: &[String]) -> Result<String, String> {
         if let Some(d) = &dct {
-            dateline::time::Moment::parse(d).ok_or_else(|| {
-                format!("bad --dct {d:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm")
-            })?;
+            dateline::time::Moment::parse(d)
+                .ok_or_else(|| format!("bad --dct {d:?}: expected YYYY-MM-DD or YYYY-MM-DDThh:mm"))?;
         }
         if matches!(format, Format::Timeml) && files.len() != 1 {
             return Err("--format timeml takes exactly one file".into());
         }
-        let inputs = files
-            .iter()
-            .map(|f| read_input(f, dct.as_deref()))
-            .collect::<Result<Vec<_>, _>>()?;
+        let inputs = files.iter().map(|f| read_input(f, dct.as_deref())).collect::<Result<Vec<_>, _>>()?;
         let documents: Vec<DocumentInput> = inputs.iter().map(|i| i.document.clone()).collect();
         let analysis = analyze(&documents).map_err(|e| e.to_string())?;
         Ok(match format {
@@ -193,23 +171,14 @@ mod cli {
     fn read_input(path: &str, dct: Option<&str>) -> Result<Input, String> {
         let bytes = if path == "-" {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
             buf
         } else {
             std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
         };
-        let name = if path == "-" {
-            "stdin".to_string()
-        } else {
-            file_name(path)
-        };
+        let name = if path == "-" { "stdin".to_string() } else { file_name(path) };
         let text = String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{name} is not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            )
+            format!("{name} is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
         })?;
         if text.trim().is_empty() {
             return Err(format!("{name} is empty"));
@@ -227,15 +196,10 @@ mod cli {
             }
             timeml_doc = Some(parsed);
         }
-        Ok(Input {
-            document,
-            timeml: timeml_doc,
-        })
+        Ok(Input { document, timeml: timeml_doc })
     }
 
     fn file_name(path: &str) -> String {
-        std::path::Path::new(path)
-            .file_name()
-            .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+        std::path::Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
     }
 }

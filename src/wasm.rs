@@ -20,8 +20,8 @@ pub fn version() -> String {
 /// `dateline/1` analysis as a plain JS object. Throws an `Error` with one line for bad input.
 #[wasm_bindgen]
 pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
-    let request: crate::Request = serde_wasm_bindgen::from_value(input)
-        .map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let request: crate::Request =
+        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&analysis, &serializer).map_err(|e| JsError::new(&e.to_string()))

@@ -5,14 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn shared(rel: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    assert!(
-        p.exists(),
-        "{} is missing: the shared seeds and gold corpora must sit beside the repo",
-        p.display()
-    );
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+    assert!(p.exists(), "{} is missing: the shared seeds and gold corpora must sit beside the repo", p.display());
     p
 }
 
@@ -32,11 +26,7 @@ fn dateline(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -47,52 +37,21 @@ fn seed_article_gets_its_dateline_and_dates() {
     assert_eq!(a["schema"], "dateline/1");
     let doc = &a["documents"][0];
     assert_eq!(doc["creation_time"]["source"], "text");
-    assert!(doc["creation_time"]["value"]
-        .as_str()
-        .unwrap()
-        .starts_with("2016-12-19"));
-    let values: Vec<&str> = doc["timexes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["value"].as_str().unwrap())
-        .collect();
+    assert!(doc["creation_time"]["value"].as_str().unwrap().starts_with("2016-12-19"));
+    let values: Vec<&str> = doc["timexes"].as_array().unwrap().iter().map(|t| t["value"].as_str().unwrap()).collect();
     for expected in ["1976", "2013-07", "2016-12-19"] {
-        assert!(
-            values.contains(&expected),
-            "{expected} missing from {values:?}"
-        );
+        assert!(values.contains(&expected), "{expected} missing from {values:?}");
     }
-    let december = doc["timexes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["text"] == "December 19")
-        .expect("December 19");
+    let december = doc["timexes"].as_array().unwrap().iter().find(|t| t["text"] == "December 19").expect("December 19");
     assert_eq!(december["anchor"], "creation_time");
-    assert!(
-        a["warnings"].as_array().unwrap().is_empty(),
-        "{}",
-        a["warnings"]
-    );
+    assert!(a["warnings"].as_array().unwrap().is_empty(), "{}", a["warnings"]);
 }
 
 #[test]
 fn several_files_are_several_documents_and_stdin_is_dash() {
-    let seeds = [
-        "seeds/000_9e564b1e3b2a1e75.txt",
-        "seeds/003_ad26fecc2024d8bc.txt",
-    ]
-    .map(shared);
+    let seeds = ["seeds/000_9e564b1e3b2a1e75.txt", "seeds/003_ad26fecc2024d8bc.txt"].map(shared);
     let out = dateline(
-        &[
-            "analyze",
-            "--dct",
-            "2016-12-19",
-            seeds[0].to_str().unwrap(),
-            seeds[1].to_str().unwrap(),
-            "-",
-        ],
+        &["analyze", "--dct", "2016-12-19", seeds[0].to_str().unwrap(), seeds[1].to_str().unwrap(), "-"],
         Some(b"He left on Monday."),
     );
     let a = json(&out);
@@ -102,11 +61,7 @@ fn several_files_are_several_documents_and_stdin_is_dash() {
     assert_eq!(docs[2]["creation_time"]["source"], "given");
     assert_eq!(docs[2]["timexes"][0]["value"], "2016-12-19");
     // "Monday evening" in the second seed resolves against the given date.
-    assert!(docs[1]["timexes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|t| t["value"] == "2016-12-19TEV"));
+    assert!(docs[1]["timexes"].as_array().unwrap().iter().any(|t| t["value"] == "2016-12-19TEV"));
 }
 
 #[test]
@@ -119,34 +74,21 @@ fn no_creation_time_is_a_warning_not_an_error() {
 #[test]
 fn timeml_in_timeml_out_keeps_every_character() {
     let gold = shared("data/tempeval3/TBAQ-cleaned/AQUAINT/APW19980807.0261.tml");
-    let out = dateline(
-        &["analyze", "--format", "timeml", gold.to_str().unwrap()],
-        None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = dateline(&["analyze", "--format", "timeml", gold.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let written = String::from_utf8(out.stdout).unwrap();
     let input = dateline::text::timeml::parse(&std::fs::read_to_string(&gold).unwrap()).unwrap();
     let output = dateline::text::timeml::parse(&written).unwrap();
     assert_eq!(output.text, input.text, "text changed");
     assert_eq!(output.dct.as_deref(), Some("1998-08-07"));
-    assert!(
-        written.contains("value=\"1998-08-07\""),
-        "Friday resolves against the DCT"
-    );
+    assert!(written.contains("value=\"1998-08-07\""), "Friday resolves against the DCT");
     assert!(!written.contains("<EVENT"), "gold tags are replaced");
 }
 
 #[test]
 fn plain_text_to_timeml_takes_the_dct_from_the_dateline() {
     let seed = shared("seeds/004_51a7731db1c5ae50.txt");
-    let out = dateline(
-        &["analyze", "--format", "timeml", seed.to_str().unwrap()],
-        None,
-    );
+    let out = dateline(&["analyze", "--format", "timeml", seed.to_str().unwrap()], None);
     let written = String::from_utf8(out.stdout).unwrap();
     assert!(
         written.contains("<DCT><TIMEX3 tid=\"t0\" type=\"TIME\" value=\"2016-12-19T20:43\""),
@@ -166,29 +108,19 @@ fn errors_are_one_line_and_a_failure_exit() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "  \n").unwrap();
     let cases: &[(&[&str], &str)] = &[
-        (
-            &["analyze", "/nonexistent/file.txt"],
-            "cannot read /nonexistent/file.txt",
-        ),
+        (&["analyze", "/nonexistent/file.txt"], "cannot read /nonexistent/file.txt"),
         (&["analyze", "--dct", "19/12/2016", "-"], "bad --dct"),
         (&["analyze", "--dct", "2016-02-30", "-"], "bad --dct"),
         (&["analyze", binary.to_str().unwrap()], "not valid UTF-8"),
         (&["analyze", empty.to_str().unwrap()], "is empty"),
-        (
-            &["analyze", "--format", "timeml", "-", "-"],
-            "exactly one file",
-        ),
+        (&["analyze", "--format", "timeml", "-", "-"], "exactly one file"),
     ];
     for (args, expected) in cases {
         let out = dateline(args, Some(b"December 19, 2016"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} should fail");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
-        assert_eq!(
-            stderr.trim_end().lines().count(),
-            1,
-            "{args:?}: one line, got {stderr}"
-        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: one line, got {stderr}");
         assert!(out.stdout.is_empty());
     }
     std::fs::remove_dir_all(dir).ok();

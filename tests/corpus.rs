@@ -30,9 +30,7 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in
-        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-    {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
         let path = entry.expect("directory entry").path();
         if path.is_dir() {
             tml_files(&path, out);
@@ -56,16 +54,11 @@ fn tempeval3_timex_scores_stay_above_their_floors() {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         (name, text)
     });
     let report = tempeval::score_corpus(files).unwrap_or_else(|e| panic!("{e}"));
-    eprintln!(
-        "TempEval-3 TIMEX3 scores (percent) for {}\n\n{}",
-        dir.display(),
-        report.table()
-    );
+    eprintln!("TempEval-3 TIMEX3 scores (percent) for {}\n\n{}", dir.display(), report.table());
 
     // The gold reader finds every in-text TIMEX3 (counts from ../shared/TIMEX3.md).
     let total = report.total();
@@ -74,10 +67,8 @@ fn tempeval3_timex_scores_stay_above_their_floors() {
     let rows = report.figures();
     let mut failures = Vec::new();
     for (name, floors) in FLOORS {
-        let row: &Figures = rows
-            .iter()
-            .find(|f| f.name == name)
-            .unwrap_or_else(|| panic!("no {name} row in the report"));
+        let row: &Figures =
+            rows.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} row in the report"));
         let measured = [row.strict.f1, row.relaxed.f1, row.type_f1, row.value_f1];
         let metrics = ["strict F1", "relaxed F1", "type F1", "value F1"];
         for ((metric, got), floor) in metrics.iter().zip(measured).zip(floors) {
@@ -86,9 +77,5 @@ fn tempeval3_timex_scores_stay_above_their_floors() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "TempEval-3 regression:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "TempEval-3 regression:\n{}", failures.join("\n"));
 }

@@ -33,11 +33,7 @@ fn check(text: &str, dct: Option<&str>) {
     let analysis = analyze(&[input]).expect("valid dct");
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let slice = |[s, e]: [usize; 2]| -> String {
-        assert!(
-            s <= e && e <= utf16.len(),
-            "span {s}..{e} outside text of {} units",
-            utf16.len()
-        );
+        assert!(s <= e && e <= utf16.len(), "span {s}..{e} outside text of {} units", utf16.len());
         String::from_utf16(&utf16[s..e]).expect("span on character boundaries")
     };
     let doc = &analysis.documents[0];
@@ -60,10 +56,7 @@ fn check(text: &str, dct: Option<&str>) {
     // The exporters accept whatever the analysis holds.
     let _ = dateline::export::json(&analysis);
     let xml = dateline::export::timeml::document(doc);
-    assert_eq!(
-        dateline::text::timeml::parse(&xml).map(|d| d.text),
-        Some(text.to_string())
-    );
+    assert_eq!(dateline::text::timeml::parse(&xml).map(|d| d.text), Some(text.to_string()));
 }
 
 proptest! {

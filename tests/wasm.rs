@@ -14,10 +14,7 @@ fn request(text: &str, dct: Option<&str>) -> JsValue {
 
 fn get(v: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(v.clone(), |v, key| {
-        let key = key
-            .parse::<u32>()
-            .map(JsValue::from)
-            .unwrap_or_else(|_| JsValue::from_str(key));
+        let key = key.parse::<u32>().map(JsValue::from).unwrap_or_else(|_| JsValue::from_str(key));
         js_sys::Reflect::get(&v, &key).unwrap()
     })
 }
@@ -31,30 +28,13 @@ fn version_is_the_crate_version() {
 fn analyze_returns_plain_objects_with_utf16_spans() {
     let text = "😀 Monday, December 19 2016 20:43 EET\nHe joined in 1976.";
     let out = dateline::wasm::analyze(request(text, None)).unwrap();
-    assert_eq!(
-        get(&out, &["schema"]).as_string().as_deref(),
-        Some("dateline/1")
-    );
+    assert_eq!(get(&out, &["schema"]).as_string().as_deref(), Some("dateline/1"));
     let creation = get(&out, &["documents", "0", "creation_time", "value"]);
-    assert_eq!(
-        creation.as_string().as_deref(),
-        Some("2016-12-19T20:43+02:00")
-    );
+    assert_eq!(creation.as_string().as_deref(), Some("2016-12-19T20:43+02:00"));
     // The emoji is two UTF-16 units plus a space: the dateline starts at 3.
-    assert_eq!(
-        get(&out, &["documents", "0", "timexes", "0", "span", "0"]).as_f64(),
-        Some(3.0)
-    );
-    assert!(
-        get(&out, &["documents", "0", "timexes", "0", "mod"]).is_null(),
-        "json-compatible: None is null"
-    );
-    assert_eq!(
-        get(&out, &["timeline", "0", "start"])
-            .as_string()
-            .as_deref(),
-        Some("1976")
-    );
+    assert_eq!(get(&out, &["documents", "0", "timexes", "0", "span", "0"]).as_f64(), Some(3.0));
+    assert!(get(&out, &["documents", "0", "timexes", "0", "mod"]).is_null(), "json-compatible: None is null");
+    assert_eq!(get(&out, &["timeline", "0", "start"]).as_string().as_deref(), Some("1976"));
 }
 
 #[wasm_bindgen_test]

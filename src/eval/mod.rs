@@ -25,16 +25,8 @@ impl Prf {
     pub fn new(true_positives: usize, system: usize, gold: usize) -> Prf {
         let precision = percent(true_positives, system);
         let recall = percent(true_positives, gold);
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Prf {
-            precision,
-            recall,
-            f1,
-        }
+        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        Prf { precision, recall, f1 }
     }
 }
 
@@ -63,11 +55,7 @@ mod tests {
             let prf = Prf::new(tp, system, gold);
             assert!((prf.precision - p).abs() < 1e-9, "{tp}/{system}");
             assert!((prf.recall - r).abs() < 1e-9, "{tp}/{gold}");
-            assert!(
-                (prf.f1 - f).abs() < 1e-9,
-                "{tp} {system} {gold}: {}",
-                prf.f1
-            );
+            assert!((prf.f1 - f).abs() < 1e-9, "{tp} {system} {gold}: {}", prf.f1);
         }
     }
 }

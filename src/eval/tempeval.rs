@@ -81,16 +81,9 @@ impl std::error::Error for GoldError {}
 pub fn read_gold(timeml_doc: &str) -> Result<GoldDocument, GoldError> {
     let doc = timeml::parse(timeml_doc).ok_or(GoldError::NoText)?;
     let open = doc.head.len();
-    let close = open
-        + timeml_doc[open..]
-            .find("</TEXT>")
-            .ok_or(GoldError::NoText)?;
+    let close = open + timeml_doc[open..].find("</TEXT>").ok_or(GoldError::NoText)?;
     let timexes = scan_timexes(&timeml_doc[open..close], &doc.text)?;
-    Ok(GoldDocument {
-        text: doc.text,
-        dct: doc.dct,
-        timexes,
-    })
+    Ok(GoldDocument { text: doc.text, dct: doc.dct, timexes })
 }
 
 /// Walk the markup of `<TEXT>`, counting decoded characters between tags, and record where each
@@ -103,35 +96,25 @@ fn scan_timexes(xml: &str, text: &str) -> Result<Vec<Mention>, GoldError> {
     let mut rest = xml;
     while let Some(lt) = rest.find('<') {
         offset += timeml::decode(&rest[..lt]).len();
-        let gt = lt
-            + rest[lt..]
-                .find('>')
-                .ok_or_else(|| malformed(format!("unclosed tag at text offset {offset}")))?;
+        let gt = lt + rest[lt..].find('>').ok_or_else(|| malformed(format!("unclosed tag at text offset {offset}")))?;
         let tag = &rest[lt + 1..gt];
         rest = &rest[gt + 1..];
-        if let Some(attributes) = tag
-            .strip_prefix("TIMEX3")
-            .filter(|a| a.is_empty() || a.starts_with(char::is_whitespace))
+        if let Some(attributes) =
+            tag.strip_prefix("TIMEX3").filter(|a| a.is_empty() || a.starts_with(char::is_whitespace))
         {
             if attributes.trim_end().ends_with('/') {
                 continue;
             }
             if open.is_some() {
-                return Err(malformed(format!(
-                    "TIMEX3 inside TIMEX3 at text offset {offset}"
-                )));
+                return Err(malformed(format!("TIMEX3 inside TIMEX3 at text offset {offset}")));
             }
             open = Some((offset, attributes));
         } else if tag.trim_end() == "/TIMEX3" {
-            let (start, attributes) = open.take().ok_or_else(|| {
-                malformed(format!("</TIMEX3> without TIMEX3 at text offset {offset}"))
-            })?;
+            let (start, attributes) =
+                open.take().ok_or_else(|| malformed(format!("</TIMEX3> without TIMEX3 at text offset {offset}")))?;
             let required = |name: &str| {
-                attribute(attributes, name).ok_or_else(|| {
-                    malformed(format!(
-                        "TIMEX3 at text offset {start} has no {name} attribute"
-                    ))
-                })
+                attribute(attributes, name)
+                    .ok_or_else(|| malformed(format!("TIMEX3 at text offset {start} has no {name} attribute")))
             };
             timexes.push(Mention {
                 text: text
@@ -146,15 +129,10 @@ fn scan_timexes(xml: &str, text: &str) -> Result<Vec<Mention>, GoldError> {
     }
     offset += timeml::decode(rest).len();
     if let Some((start, _)) = open {
-        return Err(malformed(format!(
-            "TIMEX3 at text offset {start} is never closed"
-        )));
+        return Err(malformed(format!("TIMEX3 at text offset {start} is never closed")));
     }
     if offset != text.len() {
-        return Err(malformed(format!(
-            "the text is {} bytes but the markup holds {offset}",
-            text.len()
-        )));
+        return Err(malformed(format!("the text is {} bytes but the markup holds {offset}", text.len())));
     }
     Ok(timexes)
 }
@@ -239,11 +217,7 @@ impl Counts {
 
     /// The figures of these counts under a name, rounded to two decimals.
     pub fn figures(&self, name: &str) -> Figures {
-        let prf = |p: Prf| Prf {
-            precision: round2(p.precision),
-            recall: round2(p.recall),
-            f1: round2(p.f1),
-        };
+        let prf = |p: Prf| Prf { precision: round2(p.precision), recall: round2(p.recall), f1: round2(p.f1) };
         Figures {
             name: name.to_string(),
             counts: *self,
@@ -361,8 +335,7 @@ pub fn score_document(name: &str, timeml_doc: &str) -> Result<DocumentScore, Gol
         dct: gold.dct.clone(),
         dct_overrides_text: true,
     };
-    let analysis = analyze(&[input])
-        .map_err(|_| GoldError::BadCreationTime(gold.dct.clone().unwrap_or_default()))?;
+    let analysis = analyze(&[input]).map_err(|_| GoldError::BadCreationTime(gold.dct.clone().unwrap_or_default()))?;
     let system: Vec<Mention> = analysis.documents[0]
         .timexes
         .iter()
@@ -379,23 +352,13 @@ pub fn score_document(name: &str, timeml_doc: &str) -> Result<DocumentScore, Gol
 /// Compare gold and system timexes of one text (`text` serves the error contexts).
 pub fn compare(name: &str, text: &str, gold: &[Mention], system: &[Mention]) -> DocumentScore {
     let pairs = align(gold, system);
-    let mut counts = Counts {
-        documents: 1,
-        gold: gold.len(),
-        system: system.len(),
-        ..Counts::default()
-    };
+    let mut counts = Counts { documents: 1, gold: gold.len(), system: system.len(), ..Counts::default() };
     let mut mistakes: Vec<(usize, Mistake)> = Vec::new();
     let mut note = |kind, g: Option<&Mention>, s: Option<&Mention>| {
         let at = g.or(s).expect("a mistake involves a timex");
         mistakes.push((
             at.bytes.start,
-            Mistake {
-                kind,
-                gold: g.cloned(),
-                system: s.cloned(),
-                context: context(text, at.bytes.clone()),
-            },
+            Mistake { kind, gold: g.cloned(), system: s.cloned(), context: context(text, at.bytes.clone()) },
         ));
     };
     let mut gold_matched = vec![false; gold.len()];
@@ -428,11 +391,7 @@ pub fn compare(name: &str, text: &str, gold: &[Mention], system: &[Mention]) -> 
         note(MistakeKind::Spurious, None, Some(s));
     }
     mistakes.sort_by_key(|(at, _)| *at);
-    DocumentScore {
-        name: name.to_string(),
-        counts,
-        mistakes: mistakes.into_iter().map(|(_, m)| m).collect(),
-    }
+    DocumentScore { name: name.to_string(), counts, mistakes: mistakes.into_iter().map(|(_, m)| m).collect() }
 }
 
 /// One-to-one matching of gold and system timexes, as `(gold, system)` index pairs: identical
@@ -483,11 +442,7 @@ fn context(text: &str, bytes: Range<usize>) -> String {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let spaced = |s: &str, left: bool| {
         let t = one_line(s);
-        let gap = if left {
-            s.ends_with(char::is_whitespace)
-        } else {
-            s.starts_with(char::is_whitespace)
-        };
+        let gap = if left { s.ends_with(char::is_whitespace) } else { s.starts_with(char::is_whitespace) };
         match (gap && !t.is_empty(), left) {
             (true, true) => format!("{t} "),
             (true, false) => format!(" {t}"),
@@ -536,10 +491,8 @@ where
     let documents = files
         .into_iter()
         .map(|(name, doc)| {
-            score_document(name.as_ref(), doc.as_ref()).map_err(|error| CorpusError {
-                document: name.as_ref().to_string(),
-                error,
-            })
+            score_document(name.as_ref(), doc.as_ref())
+                .map_err(|error| CorpusError { document: name.as_ref().to_string(), error })
         })
         .collect::<Result<_, _>>()?;
     Ok(Report { documents })
@@ -571,11 +524,8 @@ impl Report {
     /// The rows of the report: each sub-corpus (when there is more than one), then `overall`.
     pub fn figures(&self) -> Vec<Figures> {
         let subcorpora = self.subcorpora();
-        let mut rows: Vec<Figures> = if subcorpora.len() > 1 {
-            subcorpora.iter().map(|(n, c)| c.figures(n)).collect()
-        } else {
-            Vec::new()
-        };
+        let mut rows: Vec<Figures> =
+            if subcorpora.len() > 1 { subcorpora.iter().map(|(n, c)| c.figures(n)).collect() } else { Vec::new() };
         rows.push(self.total().figures("overall"));
         rows
     }
@@ -621,12 +571,9 @@ impl Report {
 
     /// Every error of one kind, with its document's name, in document and text order.
     pub fn mistakes(&self, kind: MistakeKind) -> impl Iterator<Item = (&str, &Mistake)> {
-        self.documents.iter().flat_map(move |d| {
-            d.mistakes
-                .iter()
-                .filter(move |m| m.kind == kind)
-                .map(move |m| (d.name.as_str(), m))
-        })
+        self.documents
+            .iter()
+            .flat_map(move |d| d.mistakes.iter().filter(move |m| m.kind == kind).map(move |m| (d.name.as_str(), m)))
     }
 
     /// The first `n` errors of each kind, one per line.
@@ -638,15 +585,10 @@ impl Report {
                 out,
                 "\n{}: {total}{}",
                 kind.heading(),
-                if total > n {
-                    format!(", first {n}")
-                } else {
-                    String::new()
-                }
+                if total > n { format!(", first {n}") } else { String::new() }
             );
             for (document, m) in self.mistakes(kind).take(n) {
-                let side =
-                    |who: &str, t: &Mention| format!("{who} {:?} {} {}", t.text, t.kind, t.value);
+                let side = |who: &str, t: &Mention| format!("{who} {:?} {} {}", t.text, t.kind, t.value);
                 let what = match (&m.gold, &m.system) {
                     (Some(g), Some(s)) => format!("{} | {}", side("gold", g), side("system", s)),
                     (Some(g), None) => side("gold", g),
@@ -682,11 +624,7 @@ impl Report {
                 .map(|(document, mistake)| Listed { document, mistake })
                 .collect()
         });
-        let out = Out {
-            metric: "tempeval3-timex3",
-            figures: self.figures(),
-            errors,
-        };
+        let out = Out { metric: "tempeval3-timex3", figures: self.figures(), errors };
         serde_json::to_string_pretty(&out).expect("figures always serialize")
     }
 }
@@ -702,12 +640,7 @@ mod tests {
     }
 
     fn mention(bytes: Range<usize>, kind: &str, value: &str) -> Mention {
-        Mention {
-            bytes,
-            text: String::new(),
-            kind: kind.into(),
-            value: value.into(),
-        }
+        Mention { bytes, text: String::new(), kind: kind.into(), value: value.into() }
     }
 
     #[test]
@@ -723,21 +656,11 @@ mod tests {
         let found: Vec<_> = gold
             .timexes
             .iter()
-            .map(|t| {
-                (
-                    &gold.text[t.bytes.clone()],
-                    t.text.as_str(),
-                    t.kind.as_str(),
-                    t.value.as_str(),
-                )
-            })
+            .map(|t| (&gold.text[t.bytes.clone()], t.text.as_str(), t.kind.as_str(), t.value.as_str()))
             .collect();
         assert_eq!(
             found,
-            [
-                ("Wednesday", "Wednesday", "DATE", "1998-01-07"),
-                ("two years", "two years", "DURATION", "P2Y")
-            ]
+            [("Wednesday", "Wednesday", "DATE", "1998-01-07"), ("two years", "two years", "DURATION", "P2Y")]
         );
     }
 
@@ -745,20 +668,8 @@ mod tests {
     fn broken_gold_is_an_error() {
         let table = [
             ("<TimeML>no text</TimeML>".to_string(), "no <TEXT> element"),
-            (
-                timeml(
-                    "1998-01-08",
-                    "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998\">1998 ends",
-                ),
-                "never closed",
-            ),
-            (
-                timeml(
-                    "1998-01-08",
-                    "<TIMEX3 tid=\"t1\" value=\"1998\">1998</TIMEX3>",
-                ),
-                "no type attribute",
-            ),
+            (timeml("1998-01-08", "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998\">1998 ends"), "never closed"),
+            (timeml("1998-01-08", "<TIMEX3 tid=\"t1\" value=\"1998\">1998</TIMEX3>"), "no type attribute"),
             (timeml("1998-01-08", "ends</TIMEX3>"), "without TIMEX3"),
         ];
         for (doc, expected) in table {
@@ -766,10 +677,7 @@ mod tests {
             assert!(error.contains(expected), "{error:?} lacks {expected:?}");
         }
         let bad_dct = timeml("1998-13-45", "Nothing.");
-        assert_eq!(
-            score_document("a", &bad_dct).unwrap_err(),
-            GoldError::BadCreationTime("1998-13-45".into())
-        );
+        assert_eq!(score_document("a", &bad_dct).unwrap_err(), GoldError::BadCreationTime("1998-13-45".into()));
     }
 
     /// Hand-written gold against what the grammar finds in it: (case, body, expected counts as
@@ -781,36 +689,20 @@ mod tests {
             format!("<TIMEX3 tid=\"t1\" type=\"{kind}\" value=\"{value}\">{text}</TIMEX3>")
         };
         let table: [(&str, String, [usize; 6], &[MistakeKind]); 6] = [
-            (
-                "exact match",
-                format!("Bombs exploded {}.", t("DATE", "1998-08-07", "Friday")),
-                [1, 1, 1, 1, 1, 1],
-                &[],
-            ),
+            ("exact match", format!("Bombs exploded {}.", t("DATE", "1998-08-07", "Friday")), [1, 1, 1, 1, 1, 1], &[]),
             (
                 "overlap",
-                format!(
-                    "Bombs {}, killing dozens.",
-                    t("DATE", "1998-08-07", "exploded Friday")
-                ),
+                format!("Bombs {}, killing dozens.", t("DATE", "1998-08-07", "exploded Friday")),
                 [1, 1, 0, 1, 1, 1],
                 &[Extent],
             ),
             (
                 "miss",
-                format!(
-                    "He will call {}.",
-                    t("DATE", "FUTURE_REF", "whenever he likes")
-                ),
+                format!("He will call {}.", t("DATE", "FUTURE_REF", "whenever he likes")),
                 [1, 0, 0, 0, 0, 0],
                 &[Missed],
             ),
-            (
-                "spurious",
-                "He has lived there since 2007.".to_string(),
-                [0, 1, 0, 0, 0, 0],
-                &[Spurious],
-            ),
+            ("spurious", "He has lived there since 2007.".to_string(), [0, 1, 0, 0, 0, 0], &[Spurious]),
             (
                 "wrong value",
                 format!("Bombs exploded {}.", t("DATE", "1998-07-31", "Friday")),
@@ -824,9 +716,7 @@ mod tests {
                 &[WrongType],
             ),
         ];
-        for (case, body, [gold, system, strict, relaxed, type_correct, value_correct], kinds) in
-            table
-        {
+        for (case, body, [gold, system, strict, relaxed, type_correct, value_correct], kinds) in table {
             let score = score_document(case, &timeml("1998-08-07", &body)).unwrap();
             let expected = Counts {
                 documents: 1,
@@ -858,12 +748,8 @@ mod tests {
             // touching is not overlapping
             (&[(0, 5)], &[(5, 9)], &[]),
         ];
-        let mentions = |spans: Spans| -> Vec<Mention> {
-            spans
-                .iter()
-                .map(|&(a, b)| mention(a..b, "DATE", "1"))
-                .collect()
-        };
+        let mentions =
+            |spans: Spans| -> Vec<Mention> { spans.iter().map(|&(a, b)| mention(a..b, "DATE", "1")).collect() };
         for (gold, system, expected) in table {
             let (g, s) = (mentions(gold), mentions(system));
             assert_eq!(align(&g, &s), expected, "{gold:?} vs {system:?}");
@@ -872,14 +758,8 @@ mod tests {
 
     #[test]
     fn counts_sum_over_a_corpus_by_subcorpus() {
-        let gold = vec![
-            mention(0..4, "DATE", "1998"),
-            mention(10..14, "DATE", "1999"),
-        ];
-        let system = vec![
-            mention(0..4, "DATE", "1998"),
-            mention(10..16, "TIME", "1999"),
-        ];
+        let gold = vec![mention(0..4, "DATE", "1998"), mention(10..14, "DATE", "1999")];
+        let system = vec![mention(0..4, "DATE", "1998"), mention(10..16, "TIME", "1999")];
         let text = "1998 and, 1999 or 2000.";
         let report = Report {
             documents: vec![
@@ -888,15 +768,8 @@ mod tests {
                 compare("TimeBank/c.tml", text, &gold[..1], &system),
             ],
         };
-        let names: Vec<_> = report
-            .subcorpora()
-            .into_iter()
-            .map(|(n, c)| (n, c.gold))
-            .collect();
-        assert_eq!(
-            names,
-            [("TimeBank".to_string(), 3), ("AQUAINT".to_string(), 2)]
-        );
+        let names: Vec<_> = report.subcorpora().into_iter().map(|(n, c)| (n, c.gold)).collect();
+        assert_eq!(names, [("TimeBank".to_string(), 3), ("AQUAINT".to_string(), 2)]);
         let total = report.total();
         assert_eq!(
             total,
@@ -911,27 +784,15 @@ mod tests {
             }
         );
         let all = total.figures("overall");
-        assert_eq!(
-            (all.strict.f1, all.relaxed.f1, all.type_f1, all.value_f1),
-            (60.0, 80.0, 60.0, 80.0)
-        );
+        assert_eq!((all.strict.f1, all.relaxed.f1, all.type_f1, all.value_f1), (60.0, 80.0, 60.0, 80.0));
         assert_eq!(all.type_accuracy, 75.0);
         assert_eq!(report.figures().len(), 3);
         let table = report.table();
-        assert!(
-            table.lines().last().unwrap().starts_with("overall"),
-            "{table}"
-        );
+        assert!(table.lines().last().unwrap().starts_with("overall"), "{table}");
         assert!(table.contains("   60.00"), "{table}");
         let listing = report.error_listing(1);
-        assert!(
-            listing.contains("AQUAINT/b.tml: gold \"\" DATE 1999 | 1998 and, [1999] or 2000."),
-            "{listing}"
-        );
-        assert!(
-            listing.contains("spurious (system timexes that overlap no gold timex): 1\n"),
-            "{listing}"
-        );
+        assert!(listing.contains("AQUAINT/b.tml: gold \"\" DATE 1999 | 1998 and, [1999] or 2000."), "{listing}");
+        assert!(listing.contains("spurious (system timexes that overlap no gold timex): 1\n"), "{listing}");
         let json: serde_json::Value = serde_json::from_str(&report.json(Some(1))).unwrap();
         assert_eq!(json["figures"][2]["name"], "overall");
         assert_eq!(json["figures"][2]["strict"]["f1"], 60.0);
@@ -943,9 +804,6 @@ mod tests {
     fn context_brackets_the_expression_on_one_line() {
         let text = "He left\n\n on   Friday  night, and came back much, much later than planned.";
         let at = text.find("Friday").unwrap();
-        assert_eq!(
-            context(text, at..at + 6),
-            "He left on [Friday] night, and came back much, much later"
-        );
+        assert_eq!(context(text, at..at + 6), "He left on [Friday] night, and came back much, much later");
     }
 }

@@ -28,19 +28,12 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
     let mut at = 0;
     for t in &doc.timexes {
         out.push_str(&escape(&text[at..t.bytes.start]));
-        out.push_str(&format!(
-            "<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\"",
-            t.id,
-            t.kind.as_str(),
-            escape(&t.value)
-        ));
+        out.push_str(&format!("<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\"", t.id, t.kind.as_str(), escape(&t.value)));
         if let Some(m) = t.modifier {
             out.push_str(&format!(" mod=\"{m}\""));
         }
         let anchored = t.anchor.is_some();
-        out.push_str(&format!(
-            " temporalFunction=\"{anchored}\" functionInDocument=\"NONE\""
-        ));
+        out.push_str(&format!(" temporalFunction=\"{anchored}\" functionInDocument=\"NONE\""));
         if anchored {
             out.push_str(" anchorTimeID=\"t0\"");
         }
@@ -96,10 +89,7 @@ mod tests {
         let reparsed = parse(&xml).unwrap();
         assert_eq!(reparsed.text, text);
         assert_eq!(reparsed.dct.as_deref(), Some("2016-12-20"));
-        assert!(
-            xml.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2016-12-19\""),
-            "{xml}"
-        );
+        assert!(xml.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2016-12-19\""), "{xml}");
         assert!(!xml.contains("rule="));
     }
 

@@ -15,11 +15,7 @@ pub fn guess(text: &str) -> &'static str {
         .map(str::to_lowercase)
         .collect();
     if words.len() < 3 {
-        return if words.iter().any(|w| is_common_english(w)) {
-            "en"
-        } else {
-            "und"
-        };
+        return if words.iter().any(|w| is_common_english(w)) { "en" } else { "und" };
     }
     let common = words.iter().filter(|w| is_common_english(w)).count();
     if common * 100 >= words.len() * 15 {
@@ -33,8 +29,7 @@ fn is_common_english(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            let mut v: Vec<_> =
-                super::data_lines(include_str!("lexicon/english_common.txt")).collect();
+            let mut v: Vec<_> = super::data_lines(include_str!("lexicon/english_common.txt")).collect();
             v.sort_unstable();
             v
         })

@@ -27,10 +27,7 @@ pub struct Segmented<'a> {
 impl<'a> Segmented<'a> {
     /// The UTF-16 span of a byte range.
     pub fn span(&self, bytes: Range<usize>) -> Span {
-        [
-            self.utf16[bytes.start] as usize,
-            self.utf16[bytes.end] as usize,
-        ]
+        [self.utf16[bytes.start] as usize, self.utf16[bytes.end] as usize]
     }
 
     /// The byte range of the sentence holding byte `at` (or an empty range there if none does).
@@ -66,11 +63,7 @@ pub fn segment(text: &str) -> Segmented<'_> {
         split_line(text, line_start, line_start + line.len(), &mut sentences);
         line_start += line.len();
     }
-    Segmented {
-        text,
-        sentences,
-        utf16,
-    }
+    Segmented { text, sentences, utf16 }
 }
 
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -85,9 +78,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
             // Swallow closing quotes and brackets.
             let mut stop = i + ch.len_utf8();
             while let Some(&(j, c)) = iter.peek() {
-                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
-                    || (matches!(c, '.' | '!' | '?'))
-                {
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || (matches!(c, '.' | '!' | '?')) {
                     stop = j + c.len_utf8();
                     iter.next();
                 } else {
@@ -98,9 +89,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
             let next = rest.trim_start();
             let spaced = rest.len() != next.len();
             let next_char = next.chars().next();
-            let ends = spaced
-                && next_char.is_some_and(|c| !c.is_lowercase())
-                && !(ch == '.' && is_abbreviation(&line[..i]));
+            let ends =
+                spaced && next_char.is_some_and(|c| !c.is_lowercase()) && !(ch == '.' && is_abbreviation(&line[..i]));
             if let (true, Some(s)) = (ends, sentence_start) {
                 out.push(start + s..start + stop);
                 sentence_start = None;
@@ -115,10 +105,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
 
 /// Is the word ending at the end of `before` an abbreviation or an initial?
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
     let word = word.trim_start_matches('.');
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "John F. Kennedy"
@@ -137,9 +124,7 @@ fn abbreviations() -> &'static [&'static str] {
 
 /// The non-comment, non-blank lines of a word-list file, trimmed.
 pub fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -156,26 +141,11 @@ mod tests {
         // (input, expected sentences)
         let table: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
-            (
-                "On Dec. 19 he spoke. Then he left.",
-                &["On Dec. 19 he spoke.", "Then he left."],
-            ),
-            (
-                "Mr. Karlov arrived. The U.S. Embassy said so.",
-                &["Mr. Karlov arrived.", "The U.S. Embassy said so."],
-            ),
-            (
-                "“It was a bomb.” He said it twice.",
-                &["“It was a bomb.”", "He said it twice."],
-            ),
-            (
-                "Headline here\n\nBody starts. Ends.",
-                &["Headline here", "Body starts.", "Ends."],
-            ),
-            (
-                "At 3 p.m. local time the talks began.",
-                &["At 3 p.m. local time the talks began."],
-            ),
+            ("On Dec. 19 he spoke. Then he left.", &["On Dec. 19 he spoke.", "Then he left."]),
+            ("Mr. Karlov arrived. The U.S. Embassy said so.", &["Mr. Karlov arrived.", "The U.S. Embassy said so."]),
+            ("“It was a bomb.” He said it twice.", &["“It was a bomb.”", "He said it twice."]),
+            ("Headline here\n\nBody starts. Ends.", &["Headline here", "Body starts.", "Ends."]),
+            ("At 3 p.m. local time the talks began.", &["At 3 p.m. local time the talks began."]),
             ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
             ("", &[]),
             ("   \n  ", &[]),

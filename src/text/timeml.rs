@@ -27,16 +27,9 @@ pub fn looks_like_timeml(input: &str) -> bool {
 pub fn parse(input: &str) -> Option<TimemlDocument> {
     let open = input.find("<TEXT>")? + "<TEXT>".len();
     let close = open + input[open..].find("</TEXT>")?;
-    let dct = element(input, "DCT")
-        .and_then(|dct| attribute(dct, "value"))
-        .map(decode);
+    let dct = element(input, "DCT").and_then(|dct| attribute(dct, "value")).map(decode);
     let docid = element(input, "DOCID").map(|s| decode(s.trim()));
-    Some(TimemlDocument {
-        head: input[..open].to_string(),
-        text: character_data(&input[open..close]),
-        dct,
-        docid,
-    })
+    Some(TimemlDocument { head: input[..open].to_string(), text: character_data(&input[open..close]), dct, docid })
 }
 
 /// The character data of an XML fragment: tags dropped, entities decoded.
@@ -89,9 +82,7 @@ pub fn decode(s: &str) -> String {
                 "gt" => Some('>'),
                 "quot" => Some('"'),
                 "apos" => Some('\''),
-                _ if name.starts_with("#x") => u32::from_str_radix(&name[2..], 16)
-                    .ok()
-                    .and_then(char::from_u32),
+                _ if name.starts_with("#x") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
             };

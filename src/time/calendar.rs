@@ -25,6 +25,12 @@ pub fn weekday_on_or_before(d: Date, weekday: u8) -> Option<Date> {
     add_days(d, -back)
 }
 
+/// The first date on or after `d` that falls on ISO weekday `weekday`.
+pub fn weekday_on_or_after(d: Date, weekday: u8) -> Option<Date> {
+    let ahead = (weekday as i32 - iso_weekday(d) as i32).rem_euclid(7);
+    add_days(d, ahead)
+}
+
 /// Formats `YYYY-MM-DD`.
 pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -66,18 +72,12 @@ impl Moment {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
         };
         let date = date(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
         let rest = &s[10..];
         if rest.is_empty() {
-            return Some(Moment {
-                date,
-                clock: None,
-                offset: None,
-            });
+            return Some(Moment { date, clock: None, offset: None });
         }
         let rest = rest.strip_prefix(['T', ' '])?;
         if rest.len() < 5 || rest.as_bytes()[2] != b':' {
@@ -89,10 +89,7 @@ impl Moment {
         }
         let mut tail = &rest[5..];
         if let Some(sec) = tail.strip_prefix(':') {
-            let digits = sec
-                .bytes()
-                .take_while(|c| c.is_ascii_digit() || *c == b'.')
-                .count();
+            let digits = sec.bytes().take_while(|c| c.is_ascii_digit() || *c == b'.').count();
             if digits < 2 {
                 return None;
             }
@@ -103,11 +100,7 @@ impl Moment {
             "Z" => Some(0),
             _ => Some(super::lexicon::offset_minutes(tail)?),
         };
-        Some(Moment {
-            date,
-            clock: Some((h as u8, m as u8)),
-            offset,
-        })
+        Some(Moment { date, clock: Some((h as u8, m as u8)), offset })
     }
 
     /// ISO 8601: `2016-12-19`, `2016-12-19T20:43`, `2016-12-19T20:43+02:00`.
@@ -117,11 +110,7 @@ impl Moment {
             s.push_str(&format!("T{h:02}:{m:02}"));
             if let Some(off) = self.offset {
                 let sign = if off < 0 { '-' } else { '+' };
-                s.push_str(&format!(
-                    "{sign}{:02}:{:02}",
-                    off.abs() / 60,
-                    off.abs() % 60
-                ));
+                s.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
             }
         }
         s
@@ -147,11 +136,7 @@ mod tests {
             ("2016-12-19T20:43+2", None),
         ];
         for (input, expected) in table {
-            assert_eq!(
-                Moment::parse(input).map(|m| m.to_iso()).as_deref(),
-                expected,
-                "{input}"
-            );
+            assert_eq!(Moment::parse(input).map(|m| m.to_iso()).as_deref(), expected, "{input}");
         }
     }
 
@@ -160,10 +145,7 @@ mod tests {
         let monday = date(2016, 12, 19).unwrap();
         assert_eq!(iso_weekday(monday), 1);
         assert_eq!(weekday_on_or_before(monday, 1), Some(monday));
-        assert_eq!(
-            weekday_on_or_before(monday, 5).map(iso).as_deref(),
-            Some("2016-12-16")
-        );
+        assert_eq!(weekday_on_or_before(monday, 5).map(iso).as_deref(), Some("2016-12-16"));
         assert_eq!(weekday_name(7), "Sunday");
         assert!(date(2016, 2, 29).is_some());
         assert!(date(2015, 2, 29).is_none());

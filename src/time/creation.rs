@@ -50,29 +50,14 @@ impl Creation {
 
 /// Choose the creation time: a `given` one that overrides the text, else the text's dateline,
 /// else a `given` default, else none.
-pub fn choose(
-    doc: &Segmented<'_>,
-    candidates: &[Candidate],
-    given: Option<Moment>,
-    given_overrides: bool,
-) -> Creation {
-    let given_creation = given.map(|m| Creation {
-        moment: Some(m),
-        source: "given",
-        bytes: None,
-    });
+pub fn choose(doc: &Segmented<'_>, candidates: &[Candidate], given: Option<Moment>, given_overrides: bool) -> Creation {
+    let given_creation = given.map(|m| Creation { moment: Some(m), source: "given", bytes: None });
     if given_overrides {
         if let Some(g) = given_creation {
             return g;
         }
     }
-    dateline(doc.text, candidates)
-        .or(given_creation)
-        .unwrap_or(Creation {
-            moment: None,
-            source: "none",
-            bytes: None,
-        })
+    dateline(doc.text, candidates).or(given_creation).unwrap_or(Creation { moment: None, source: "none", bytes: None })
 }
 
 /// The dateline of a text, if it has one.
@@ -83,42 +68,23 @@ pub fn dateline(text: &str, candidates: &[Candidate]) -> Option<Creation> {
         line_start += line.len();
         range
     });
-    for line in lines
-        .filter(|r| !text[r.clone()].trim().is_empty())
-        .take(DATELINE_LINES)
-    {
-        let found = candidates
-            .iter()
-            .find(|c| line.start <= c.bytes.start && c.bytes.end <= line.end);
+    for line in lines.filter(|r| !text[r.clone()].trim().is_empty()).take(DATELINE_LINES) {
+        let found = candidates.iter().find(|c| line.start <= c.bytes.start && c.bytes.end <= line.end);
         let Some(c) = found else { continue };
-        let p = &c.point;
+        let super::Reading::Point(p) = &c.reading else { continue };
         let (Some(y), Some(m), Some(d)) = (p.year, p.month, p.day) else {
             continue;
         };
-        let rest = format!(
-            "{} {}",
-            &text[line.start..c.bytes.start],
-            &text[c.bytes.end..line.end]
-        );
-        let extra = rest
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
+        let rest = format!("{} {}", &text[line.start..c.bytes.start], &text[c.bytes.end..line.end]);
+        let extra = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if extra > DATELINE_EXTRA_WORDS {
             continue;
         }
         let date = calendar::date(y, m, d)?;
-        let clock = p
-            .hour
-            .filter(|h| *h < 24)
-            .map(|h| (h, p.minute.unwrap_or(0)));
+        let clock = p.hour.filter(|h| *h < 24).map(|h| (h, p.minute.unwrap_or(0)));
         let offset = clock.and(p.zone);
         return Some(Creation {
-            moment: Some(Moment {
-                date,
-                clock,
-                offset,
-            }),
+            moment: Some(Moment { date, clock, offset }),
             source: "text",
             bytes: Some(c.bytes.clone()),
         });
@@ -134,33 +100,19 @@ mod tests {
     fn creation(text: &str) -> Option<String> {
         let doc = segment(text);
         let candidates = super::super::extract(&doc);
-        dateline(text, &candidates)
-            .and_then(|c| c.moment)
-            .map(|m| m.to_iso())
+        dateline(text, &candidates).and_then(|c| c.moment).map(|m| m.to_iso())
     }
 
     #[test]
     fn dateline_examples() {
         // (text, expected creation time)
         let table: &[(&str, Option<&str>)] = &[
-            (
-                "Monday, December 19 2016 20:43 EET\nRussian ambassador killed",
-                Some("2016-12-19T20:43+02:00"),
-            ),
-            (
-                "Published 8:43 PM ET, Mon December 19, 2016\n\nText.",
-                Some("2016-12-19T20:43-05:00"),
-            ),
+            ("Monday, December 19 2016 20:43 EET\nRussian ambassador killed", Some("2016-12-19T20:43+02:00")),
+            ("Published 8:43 PM ET, Mon December 19, 2016\n\nText.", Some("2016-12-19T20:43-05:00")),
             ("December 19, 2016 |\nHeadline", Some("2016-12-19")),
-            (
-                "Headline\nBy Jane Doe\n2016-12-19\nBody.",
-                Some("2016-12-19"),
-            ),
+            ("Headline\nBy Jane Doe\n2016-12-19\nBody.", Some("2016-12-19")),
             // negative: a date inside a headline sentence is not a dateline
-            (
-                "Ambassador who arrived on July 15, 2013 was shot at a gallery in Ankara\nBody.",
-                None,
-            ),
+            ("Ambassador who arrived on July 15, 2013 was shot at a gallery in Ankara\nBody.", None),
             // negative: too far down
             ("a\nb\nc\nd\ne\nDecember 19, 2016", None),
             // negative: an impossible date

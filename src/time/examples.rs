@@ -24,18 +24,12 @@ fn examples() -> Vec<Example<'static>> {
             let text = marked.replace(['[', ']'], "");
             let expected = marked.find('[').map(|open| {
                 let close = marked.find(']').expect("closing bracket");
-                (
-                    marked[open + 1..close].to_string(),
-                    cols[3],
-                    cols[4],
-                    cols[5],
-                )
+                (marked[open + 1..close].to_string(), cols[3], cols[4], cols[5])
             });
             Example {
                 line: i + 1,
                 kind: cols[0],
-                dct: (cols[1] != "-")
-                    .then(|| Moment::parse(cols[1]).expect("example creation time")),
+                dct: (cols[1] != "-").then(|| Moment::parse(cols[1]).expect("example creation time")),
                 text,
                 expected,
             }
@@ -52,19 +46,10 @@ fn every_example_holds() {
         let got: Vec<_> = resolved
             .timexes
             .iter()
-            .map(|t| {
-                (
-                    t.text.clone(),
-                    t.kind.as_str(),
-                    t.value.as_str(),
-                    t.rule.as_str(),
-                )
-            })
+            .map(|t| (t.text.clone(), t.kind.as_str(), t.value.as_str(), t.rule.as_str()))
             .collect();
         let ok = match (&ex.expected, ex.kind) {
-            (Some((text, kind, value, rule)), "positive" | "latent") => {
-                got == [(text.clone(), *kind, *value, *rule)]
-            }
+            (Some((text, kind, value, rule)), "positive" | "latent") => got == [(text.clone(), *kind, *value, *rule)],
             (None, "negative") => got.is_empty(),
             _ => false,
         };
@@ -75,21 +60,13 @@ fn every_example_holds() {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} example(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} example(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn every_rule_has_an_example() {
     let missing = super::grammar::rules_without_examples(EXAMPLES);
-    assert!(
-        missing.is_empty(),
-        "rules without a positive example: {missing:?}"
-    );
+    assert!(missing.is_empty(), "rules without a positive example: {missing:?}");
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! After matching, overlapping candidates are settled longest-first and adjacent ones that
 //! complete each other ("December 19 2016" + "20:43 EET") are merged (chrono's refiners).
 
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, lookup};
 use regex::{Captures, Regex};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -26,71 +26,94 @@ pub struct Rule {
 
 /// The rules, most specific first (on equal length the earlier rule wins).
 pub const RULES: &[Rule] = &[
+    Rule { id: "iso_datetime", pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?" },
+    Rule { id: "iso_date", pattern: r"{year}-{month_num}-{day_num}" },
+    Rule { id: "month_day_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day},?{sp}{year}" },
+    Rule { id: "day_month_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}" },
+    Rule { id: "month_year", pattern: r"{edge_opt}{month}\.?,?{sp}{year}" },
+    Rule { id: "month_day", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}" },
+    Rule { id: "day_month", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}" },
+    Rule { id: "relative_month", pattern: r"{shift}{sp}{month_full}" },
+    Rule { id: "edge_month", pattern: r"{edge}{month_full}" },
     Rule {
-        id: "iso_datetime",
-        pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?",
-    },
-    Rule {
-        id: "iso_date",
-        pattern: r"{year}-{month_num}-{day_num}",
-    },
-    Rule {
-        id: "month_day_year",
-        pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day},?{sp}{year}",
-    },
-    Rule {
-        id: "day_month_year",
-        pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}",
-    },
-    Rule {
-        id: "month_year",
-        pattern: r"{month}\.?,?{sp}{year}",
-    },
-    Rule {
-        id: "month_day",
-        pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}",
-    },
-    Rule {
-        id: "day_month",
-        pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}",
+        id: "month_in_context",
+        pattern: r"(?i:in|since|until|till|by|during|from|through|between|before|after|of|to|for){sp}(?P<t>{month_full})",
     },
     Rule {
         id: "year_in_context",
-        pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|early|late|mid-|summer|spring|autumn|fall|winter){sp}?(?P<t>{year})",
+        pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
     },
+    Rule { id: "edge_year", pattern: r"{edge}{year}" },
+    Rule { id: "fiscal_year", pattern: r"(?i:fiscal){sp}{year}" },
+    Rule { id: "decade", pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
-        id: "clock_24",
-        pattern: r"{hour24}:{minute}(?:{sp}{zone})?",
+        id: "quarter",
+        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}(?:-|{sp})(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
+    Rule { id: "relative_period", pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
+    Rule { id: "the_weekend", pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
+    Rule { id: "ago", pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
     Rule {
-        id: "clock_12",
-        pattern: r"{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?",
+        id: "duration",
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:(?i:past|last|next|first|coming|previous|final|following|recent){sp})?{count}{sp}{unit}",
     },
-    Rule {
-        id: "weekday_part_of_day",
-        pattern: r"{weekday}{sp}{part_of_day}",
-    },
-    Rule {
-        id: "weekday",
-        pattern: r"{weekday}",
-    },
-    Rule {
-        id: "day_word_part_of_day",
-        pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}",
-    },
-    Rule {
-        id: "this_part_of_day",
-        pattern: r"(?i:this){sp}{part_of_day}",
-    },
-    Rule {
-        id: "last_night",
-        pattern: r"(?i:last){sp}(?P<last_night>(?i:night))",
-    },
-    Rule {
-        id: "day_word",
-        pattern: r"(?P<day_word>(?i:today|tonight|yesterday|tomorrow))",
-    },
+    Rule { id: "duration_adjective", pattern: r"{count_number}-{unit_singular}" },
+    Rule { id: "vague_duration", pattern: r"(?:(?i:the){sp})?(?i:past|last|coming|next|recent){sp}{unit_plural}" },
+    Rule { id: "reference", pattern: r"{reference}" },
+    Rule { id: "set", pattern: r"{set}" },
+    Rule { id: "set_weekday", pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
+    Rule { id: "clock_24", pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
+    Rule { id: "clock_12", pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?" },
+    Rule { id: "relative_weekday", pattern: r"{shift}{sp}{weekday}" },
+    Rule { id: "weekday_part_of_day", pattern: r"{weekday}{sp}{part_of_day}" },
+    Rule { id: "weekday", pattern: r"{weekday}" },
+    Rule { id: "day_word_part_of_day", pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}" },
+    Rule { id: "this_part_of_day", pattern: r"(?i:this){sp}{part_of_day}" },
+    Rule { id: "last_night", pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
+    Rule { id: "day_word", pattern: r"(?P<day_word>(?i:today|tonight|yesterday|tomorrow))" },
 ];
+
+/// What a time expression says, before anything is resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// A point or period of the calendar, given by its parts ("December 19", "Monday evening").
+    Point(Point),
+    /// A period counted from the reference time by `shift` units: "last year" (`Y`, -1), "this
+    /// week" (`W`, 0), "the weekend" (`WE`, 0), "next quarter" (`Q`, +1).
+    Relative {
+        /// TIMEX3 unit letter (`Y`, `M`, `W`, `WE`, `Q`, `E`).
+        unit: &'static str,
+        /// How many units from the reference period.
+        shift: i32,
+    },
+    /// So many units before the reference time ("two years ago"); `count` is `None` when vague.
+    Ago {
+        /// The count, if stated exactly.
+        count: Option<u32>,
+        /// TIMEX3 unit letter(s).
+        unit: &'static str,
+    },
+    /// A length of time ("40 years", "several minutes").
+    Duration {
+        /// The count, if stated exactly.
+        count: Option<u32>,
+        /// TIMEX3 unit letter(s); `TH` is hours.
+        unit: &'static str,
+    },
+    /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
+    Reference(&'static str),
+    /// A quarter of a year; the year is the reference year's unless stated.
+    Quarter {
+        /// 1…4.
+        n: u8,
+        /// Stated year.
+        year: Option<i32>,
+    },
+    /// A decade, by its first three digits (199 for the 1990s).
+    Decade(i32),
+    /// A recurrence, by its TIMEX3 value.
+    Set(String),
+}
 
 /// What a time expression says, before it is resolved against any reference time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,6 +136,8 @@ pub struct Point {
     pub zone: Option<i32>,
     /// TIMEX3 part-of-day code (`MO`, `AF`, `EV`, `NI`).
     pub part_of_day: Option<&'static str>,
+    /// "last" (-1), "this" (0), "next" (+1) before a weekday or month name.
+    pub shift: Option<i32>,
 }
 
 impl Point {
@@ -132,23 +157,14 @@ impl Point {
 
     /// A weekday and nothing else.
     fn is_bare_weekday(&self) -> bool {
-        self.weekday.is_some()
-            && Point {
-                weekday: None,
-                ..self.clone()
-            } == Point::default()
+        self.weekday.is_some() && Point { weekday: None, ..self.clone() } == Point::default()
     }
 
     /// Fill what `self` leaves open from `other`, if the two do not overlap.
     fn merged(&self, other: &Point) -> Option<Point> {
-        let date_and_clock =
-            |d: &Point, c: &Point| d.has_date() && !d.has_clock() && c.has_clock() && !c.has_date();
-        let weekday_and_date =
-            |w: &Point, d: &Point| w.is_bare_weekday() && d.day.is_some() && d.weekday.is_none();
-        if !(date_and_clock(self, other)
-            || date_and_clock(other, self)
-            || weekday_and_date(self, other))
-        {
+        let date_and_clock = |d: &Point, c: &Point| d.has_date() && !d.has_clock() && c.has_clock() && !c.has_date();
+        let weekday_and_date = |w: &Point, d: &Point| w.is_bare_weekday() && d.day.is_some() && d.weekday.is_none();
+        if !(date_and_clock(self, other) || date_and_clock(other, self) || weekday_and_date(self, other)) {
             return None;
         }
         Some(Point {
@@ -161,6 +177,7 @@ impl Point {
             minute: self.minute.or(other.minute),
             zone: self.zone.or(other.zone),
             part_of_day: self.part_of_day.or(other.part_of_day),
+            shift: self.shift.or(other.shift),
         })
     }
 }
@@ -173,7 +190,9 @@ pub struct Candidate {
     /// The rule (or `rule+rule` for merged candidates).
     pub rule: String,
     /// What it says.
-    pub point: Point,
+    pub reading: Reading,
+    /// TIMEX3 `mod` from a modifier word ("about", "early").
+    pub modifier: Option<&'static str>,
 }
 
 struct Compiled {
@@ -188,8 +207,7 @@ fn compiled() -> &'static [Compiled] {
             .iter()
             .map(|&rule| Compiled {
                 rule,
-                regex: Regex::new(&expand(rule.pattern))
-                    .unwrap_or_else(|e| panic!("rule {}: {e}", rule.id)),
+                regex: Regex::new(&expand(rule.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id)),
             })
             .collect()
     })
@@ -198,40 +216,72 @@ fn compiled() -> &'static [Compiled] {
 /// Expand the placeholders of a rule pattern into regex syntax.
 fn expand(pattern: &str) -> String {
     let lex = lexicon();
-    let cased = |words: &mut dyn Iterator<Item = &'static str>| {
-        let mut all: Vec<String> = words
-            .flat_map(|w| [w.to_string(), w.to_uppercase()])
-            .collect();
-        all.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        all.dedup();
-        all.join("|")
-    };
-    let months = cased(&mut lex.months.iter().map(|m| m.0));
-    let weekdays = cased(&mut lex.weekdays.iter().filter(|w| w.2).map(|w| w.0));
-    let weekdays_any = cased(&mut lex.weekdays.iter().map(|w| w.0));
-    let mut zones: Vec<&str> = lex.zones.iter().map(|z| z.0).collect();
-    zones.sort_by_key(|z| std::cmp::Reverse(z.len()));
-    let parts: Vec<&str> = lex.parts_of_day.iter().map(|p| p.word).collect();
     let sp = r"[ \t\u{a0}]+";
-    pattern
-        .replace("{sp_opt}", r"[ \t\u{a0}]?")
-        .replace("{sp}", sp)
-        .replace("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})")
-        .replace("{month_num}", r"(?P<month>0[1-9]|1[0-2])")
-        .replace("{day_num}", r"(?P<day>0[1-9]|[12][0-9]|3[01])")
-        .replace("{month}", &format!("(?P<month>{months})"))
-        .replace("{day}", r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?")
-        .replace("{weekday_any}", &format!("(?P<weekday>{weekdays_any})"))
-        .replace("{weekday}", &format!("(?P<weekday>{weekdays})"))
-        .replace("{hour24}", r"(?P<hour>[01]?[0-9]|2[0-4])")
-        .replace("{hour12}", r"(?P<hour12>1[0-2]|0?[1-9])")
-        .replace("{minute}", r"(?P<minute>[0-5][0-9])")
-        .replace("{ampm}", r"(?P<ampm>[aApP]\.[mM]\.|[aApP][mM])")
-        .replace("{zone}", &format!("(?P<zone>{})", zones.join("|")))
-        .replace(
-            "{part_of_day}",
-            &format!("(?P<part_of_day>(?i:{}))", parts.join("|")),
-        )
+    // Alternatives longest first, so "a couple of" is tried before "a".
+    let alternatives = |words: Vec<String>| {
+        let mut words = words;
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        words.iter().map(|w| w.replace(' ', sp)).collect::<Vec<_>>().join("|")
+    };
+    let cased = |words: Vec<&str>| alternatives(words.iter().flat_map(|w| [w.to_string(), w.to_uppercase()]).collect());
+    let any_case = |words: Vec<&str>| format!("(?i:{})", alternatives(words.iter().map(|w| w.to_string()).collect()));
+    let months = cased(lex.months.iter().map(|m| m.0).collect());
+    let months_full = cased(lex.months.iter().filter(|m| m.0 == super::month_name(m.1)).map(|m| m.0).collect());
+    let weekdays = cased(lex.weekdays.iter().filter(|w| w.2).map(|w| w.0).collect());
+    let weekdays_any = cased(lex.weekdays.iter().map(|w| w.0).collect());
+    let zones = alternatives(lex.zones.iter().map(|z| z.0.to_string()).collect());
+    let parts = any_case(lex.parts_of_day.iter().map(|p| p.word).collect());
+    let tens = "(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?";
+    let count_words = any_case(lex.numbers.iter().map(|n| n.0).collect());
+    let number_words =
+        any_case(lex.numbers.iter().filter(|n| n.1.is_some() && !matches!(n.0, "a" | "an")).map(|n| n.0).collect());
+    let units = any_case(lex.units.iter().map(|u| u.0).collect());
+    let units_singular = any_case(lex.units.iter().filter(|u| u.2).map(|u| u.0).collect());
+    let units_plural = any_case(lex.units.iter().filter(|u| !u.2).map(|u| u.0).collect());
+    let periods = any_case(
+        lex.units.iter().filter(|u| u.2 && matches!(u.1, "Y" | "M" | "W" | "WE" | "Q" | "E")).map(|u| u.0).collect(),
+    );
+    let quantity = any_case(lex.modifiers.iter().filter(|m| m.2).map(|m| m.0).collect());
+    let edge = any_case(lex.modifiers.iter().filter(|m| !m.2).map(|m| m.0).collect());
+    let shifts = any_case(lex.shifts.iter().map(|s| s.0).collect());
+    let references = any_case(lex.references.iter().map(|r| r.0).collect());
+    let sets = any_case(lex.sets.iter().map(|s| s.0).collect());
+    let edge_group = format!("(?P<edge>{edge})(?:-|{sp})");
+    [
+        ("{sp_opt}", r"[ \t\u{a0}]?".to_string()),
+        ("{sp}", sp.to_string()),
+        ("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})".to_string()),
+        ("{decade}", r"(?P<decade>1[0-9]{2}|20[0-9])".to_string()),
+        ("{month_num}", r"(?P<month>0[1-9]|1[0-2])".to_string()),
+        ("{day_num}", r"(?P<day>0[1-9]|[12][0-9]|3[01])".to_string()),
+        ("{month}", format!("(?P<month>{months})")),
+        ("{month_full}", format!("(?P<month>{months_full})")),
+        ("{day}", r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?".to_string()),
+        ("{weekday_any}", format!("(?P<weekday>{weekdays_any})")),
+        ("{weekday}", format!("(?P<weekday>{weekdays})")),
+        ("{hour24}", r"(?P<hour>[01]?[0-9]|2[0-4])".to_string()),
+        ("{hour12}", r"(?P<hour12>1[0-2]|0?[1-9])".to_string()),
+        ("{minute}", r"(?P<minute>[0-5][0-9])".to_string()),
+        ("{ampm}", r"(?P<ampm>[aApP]\.[mM]\.|[aApP][mM])".to_string()),
+        ("{zone}", format!("(?P<zone>{zones})")),
+        ("{part_of_day}", format!("(?P<part_of_day>{parts})")),
+        ("{count}", format!("(?P<count>[0-9]{{1,4}}|{tens}|{count_words})")),
+        ("{count_number}", format!("(?P<count>[0-9]{{1,4}}|{tens}|{number_words})")),
+        ("{unit}", format!("(?P<unit>{units})")),
+        ("{unit_singular}", format!("(?P<unit>{units_singular})")),
+        ("{unit_plural}", format!("(?P<unit>{units_plural})")),
+        ("{period}", format!("(?P<period>{periods})")),
+        ("{quantity_opt}", format!("(?:(?P<quantity>{quantity}){sp})?")),
+        ("{edge_opt}", format!("(?:{edge_group})?")),
+        ("{edge}", edge_group.clone()),
+        ("{shift}", format!("(?P<shift>{shifts})")),
+        ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
+        ("{reference}", format!("(?P<reference>{references})")),
+        ("{set}", format!("(?P<set>{sets})")),
+    ]
+    .iter()
+    .fold(pattern.to_string(), |p, (name, regex)| p.replace(name, regex))
 }
 
 /// Find every time expression in `text`, unresolved, in text order, without overlaps.
@@ -240,22 +290,14 @@ pub fn extract(text: &str) -> Vec<Candidate> {
     for (order, c) in compiled().iter().enumerate() {
         let mut at = 0;
         while at <= text.len() {
-            let Some(caps) = c.regex.captures_at(text, at) else {
-                break;
-            };
+            let Some(caps) = c.regex.captures_at(text, at) else { break };
             let whole = caps.get(0).expect("group 0");
             let inner = caps.name("t").unwrap_or(whole);
-            let bounded = at_word_boundaries(text, whole.range())
-                && !looks_like_number_run(text, c.rule.id, whole.range());
-            if bounded {
-                if let Some(point) = read(&caps) {
+            if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
+                if let Some((reading, modifier)) = read(&caps) {
                     found.push((
                         order,
-                        Candidate {
-                            bytes: inner.range(),
-                            rule: c.rule.id.to_string(),
-                            point,
-                        },
+                        Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier },
                     ));
                 }
                 at = whole.end().max(whole.start() + 1);
@@ -271,10 +313,7 @@ pub fn extract(text: &str) -> Vec<Candidate> {
     found.sort_by_key(|(order, c)| (std::cmp::Reverse(c.bytes.len()), c.bytes.start, *order));
     let mut kept: Vec<Candidate> = Vec::new();
     for (_, c) in found {
-        if kept
-            .iter()
-            .all(|k| k.bytes.end <= c.bytes.start || c.bytes.end <= k.bytes.start)
-        {
+        if kept.iter().all(|k| k.bytes.end <= c.bytes.start || c.bytes.end <= k.bytes.start) {
             kept.push(c);
         }
     }
@@ -292,14 +331,13 @@ fn merge_adjacent(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
             let joinable = gap.len() <= 6
                 && gap
                     .split(|ch: char| ch == ' ' || ch == ',' || ch == '\u{a0}')
-                    .all(|w| {
-                        w.is_empty() || w.eq_ignore_ascii_case("at") || w.eq_ignore_ascii_case("on")
-                    });
-            if joinable {
-                if let Some(point) = prev.point.merged(&c.point) {
+                    .all(|w| w.is_empty() || w.eq_ignore_ascii_case("at") || w.eq_ignore_ascii_case("on"));
+            if let (true, Reading::Point(a), Reading::Point(b)) = (joinable, &prev.reading, &c.reading) {
+                if let Some(point) = a.merged(b) {
                     prev.bytes.end = c.bytes.end;
                     prev.rule = format!("{}+{}", prev.rule, c.rule);
-                    prev.point = point;
+                    prev.reading = Reading::Point(point);
+                    prev.modifier = prev.modifier.or(c.modifier);
                     continue;
                 }
             }
@@ -318,25 +356,76 @@ fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
 
 /// Guards against numbers that only look like times: a clock followed by more digits
 /// ("9:15 35", a score or a list of numbers), a clock glued to a period and digit (a version
-/// or decimal), a year followed by a percent sign or decimal part.
-fn looks_like_number_run(text: &str, rule: &str, range: Range<usize>) -> bool {
+/// or decimal), a year followed by a percent sign or decimal part; and against ages, which
+/// TimeML never tags ("22 years old", "a 62-year-old diplomat").
+fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
     let after = &text[range.end..];
     let before = &text[..range.start];
-    let digit_follows = after
-        .trim_start_matches([' ', '\u{a0}'])
-        .starts_with(|c: char| c.is_ascii_digit());
+    let digit_follows = after.trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit());
     let joined_number = after.starts_with(['.', ',', ':', '/', '%'])
         && after[1..].starts_with(|c: char| c.is_ascii_digit())
         || after.starts_with('%')
         || before.ends_with(['.', ':', '/', '-', '$', '£', '€']) && !before.ends_with("mid-");
+    let age = after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
     match rule {
         "clock_24" => digit_follows || joined_number,
+        "duration" | "duration_adjective" => joined_number || age,
+        // "in May's garden": a bare month name with a possessive is more often a person.
+        "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
+        "decade" => after.starts_with('-'),
         _ => joined_number,
     }
 }
 
-/// Read the named groups of a match into a [`Point`]; `None` if a part is out of range.
-fn read(caps: &Captures<'_>) -> Option<Point> {
+/// Read the named groups of a match; `None` if a part is out of range.
+fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
+    let lex = lexicon();
+    let group = |name| caps.name(name).map(|m| m.as_str());
+    let modifier = match (group("quantity"), group("edge")) {
+        (Some(q), _) => lookup_modifier(q),
+        (None, Some(e)) => lookup_modifier(e),
+        _ => None,
+    };
+    let reading = if let Some(r) = group("reference") {
+        Reading::Reference(lookup(&lex.references, r)?)
+    } else if let Some(s) = group("set") {
+        Reading::Set(lookup(&lex.sets, s)?.to_string())
+    } else if let (Some(_), Some(w)) = (group("every"), group("weekday")) {
+        Reading::Set(format!("XXXX-WXX-{}", lex.weekday(w)?))
+    } else if let Some(d) = group("decade") {
+        Reading::Decade(d.parse().ok()?)
+    } else if let Some(o) = group("ordinal") {
+        let n = match o.to_ascii_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            _ => 4,
+        };
+        Reading::Quarter { n, year: group("year").and_then(|y| y.parse().ok()) }
+    } else if let Some(period) = group("period") {
+        let shift = match group("shift") {
+            Some(s) => lookup(&lex.shifts, s)?,
+            None => 0, // "the weekend"
+        };
+        Reading::Relative { unit: unit_letter(period)?, shift }
+    } else if let Some(unit) = group("unit") {
+        let unit = unit_letter(unit)?;
+        let count = match group("count") {
+            Some(c) => count(c)?,
+            None => None,
+        };
+        if group("ago").is_some() {
+            Reading::Ago { count, unit }
+        } else {
+            Reading::Duration { count, unit }
+        }
+    } else {
+        Reading::Point(read_point(caps)?)
+    };
+    Some((reading, modifier))
+}
+
+fn read_point(caps: &Captures<'_>) -> Option<Point> {
     let lex = lexicon();
     let group = |name| caps.name(name).map(|m| m.as_str());
     let mut p = Point::default();
@@ -351,6 +440,9 @@ fn read(caps: &Captures<'_>) -> Option<Point> {
     }
     if let Some(w) = group("weekday") {
         p.weekday = Some(lex.weekday(w)?);
+    }
+    if let Some(s) = group("shift") {
+        p.shift = Some(lookup(&lex.shifts, s)?);
     }
     if let Some(h) = group("hour") {
         p.hour = Some(h.parse().ok().filter(|h| *h <= 24)?);
@@ -394,17 +486,42 @@ fn read(caps: &Captures<'_>) -> Option<Point> {
     Some(p)
 }
 
+/// The mod of a modifier phrase ("more than", "mid-").
+fn lookup_modifier(phrase: &str) -> Option<&'static str> {
+    let phrase = phrase.trim_end_matches('-');
+    let pairs: Vec<(&'static str, &'static str)> = lexicon().modifiers.iter().map(|m| (m.0, m.1)).collect();
+    lookup(&pairs, phrase)
+}
+
+/// The TIMEX3 unit letter of a unit word.
+fn unit_letter(word: &str) -> Option<&'static str> {
+    lexicon().units.iter().find(|u| u.0.eq_ignore_ascii_case(word)).map(|u| u.1)
+}
+
+/// A count: `Some(Some(n))` exact, `Some(None)` vague ("several"), `None` unreadable.
+fn count(words: &str) -> Option<Option<u32>> {
+    if let Ok(n) = words.parse::<u32>() {
+        return Some(Some(n));
+    }
+    let lex = lexicon();
+    if let Some(v) = lookup(&lex.numbers, words) {
+        return Some(v);
+    }
+    // "twenty-four", "twenty four"
+    let mut total = 0;
+    for part in words.split(['-', ' ']).filter(|p| !p.is_empty()) {
+        total += lookup(&lex.numbers, part)??;
+    }
+    Some(Some(total))
+}
+
 /// Ids of rules that no example in `examples.tsv` exercises (the coverage report).
 pub fn rules_without_examples(examples: &str) -> Vec<&'static str> {
     RULES
         .iter()
         .map(|r| r.id)
         .filter(|id| {
-            !examples.lines().any(|l| {
-                l.split('\t')
-                    .nth(5)
-                    .is_some_and(|rule| rule.split('+').any(|p| p == *id))
-            })
+            !examples.lines().any(|l| l.split('\t').nth(5).is_some_and(|rule| rule.split('+').any(|p| p == *id)))
         })
         .collect()
 }

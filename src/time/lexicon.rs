@@ -29,61 +29,58 @@ pub struct Lexicon {
     pub parts_of_day: Vec<PartOfDay>,
     /// Deictic day words → day offset and implied part of day code.
     pub day_words: Vec<(&'static str, i32, Option<&'static str>)>,
+    /// Count words → number, `None` for a vague count ("several").
+    pub numbers: Vec<(&'static str, Option<u32>)>,
+    /// Unit words → TIMEX3 unit letter(s); `true` for singular forms.
+    pub units: Vec<(&'static str, &'static str, bool)>,
+    /// Modifier words → TIMEX3 mod; `true` for quantity modifiers, `false` for edges.
+    pub modifiers: Vec<(&'static str, &'static str, bool)>,
+    /// Vague references → `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    pub references: Vec<(&'static str, &'static str)>,
+    /// Recurrence words → SET value.
+    pub sets: Vec<(&'static str, &'static str)>,
+    /// Words that move a period from the reference one ("last" → -1).
+    pub shifts: Vec<(&'static str, i32)>,
+    /// Words that make a following weekday the coming one.
+    pub future_cues: Vec<&'static str>,
 }
 
 /// The lexicon, parsed once.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        months: rows(include_str!("lexicon/months.tsv"))
-            .map(|r| (r[0], number(r[1])))
-            .collect(),
-        weekdays: rows(include_str!("lexicon/weekdays.tsv"))
-            .map(|r| (r[0], number(r[1]), r[2] == "full"))
-            .collect(),
+        months: rows(include_str!("lexicon/months.tsv")).map(|r| (r[0], number(r[1]))).collect(),
+        weekdays: rows(include_str!("lexicon/weekdays.tsv")).map(|r| (r[0], number(r[1]), r[2] == "full")).collect(),
         zones: rows(include_str!("lexicon/zones.tsv"))
-            .map(|r| {
-                (
-                    r[0],
-                    offset_minutes(r[1]).expect("zones.tsv: offset ±hh:mm"),
-                )
-            })
+            .map(|r| (r[0], offset_minutes(r[1]).expect("zones.tsv: offset ±hh:mm")))
             .collect(),
         parts_of_day: rows(include_str!("lexicon/parts_of_day.tsv"))
-            .map(|r| PartOfDay {
-                word: r[0],
-                code: r[1],
-                start: r[2],
-                end: r[3],
-            })
+            .map(|r| PartOfDay { word: r[0], code: r[1], start: r[2], end: r[3] })
             .collect(),
         day_words: rows(include_str!("lexicon/day_words.tsv"))
-            .map(|r| {
-                (
-                    r[0],
-                    r[1].parse().expect("day_words.tsv: offset"),
-                    Some(r[2]).filter(|c| *c != "-"),
-                )
-            })
+            .map(|r| (r[0], r[1].parse().expect("day_words.tsv: offset"), Some(r[2]).filter(|c| *c != "-")))
             .collect(),
+        numbers: rows(include_str!("lexicon/numbers.tsv")).map(|r| (r[0], r[1].parse().ok())).collect(),
+        units: rows(include_str!("lexicon/units.tsv")).map(|r| (r[0], r[1], r[2] == "singular")).collect(),
+        modifiers: rows(include_str!("lexicon/modifiers.tsv")).map(|r| (r[0], r[1], r[2] == "quantity")).collect(),
+        references: rows(include_str!("lexicon/references.tsv")).map(|r| (r[0], r[1])).collect(),
+        sets: rows(include_str!("lexicon/sets.tsv")).map(|r| (r[0], r[1])).collect(),
+        shifts: rows(include_str!("lexicon/shifts.tsv"))
+            .map(|r| (r[0], r[1].parse().expect("shifts.tsv: a number")))
+            .collect(),
+        future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
     })
 }
 
 impl Lexicon {
     /// The month number of a name or abbreviation, in any case.
     pub fn month(&self, word: &str) -> Option<u8> {
-        self.months
-            .iter()
-            .find(|(w, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, n)| n)
+        self.months.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
     }
 
     /// The ISO weekday number of a name or abbreviation, in any case.
     pub fn weekday(&self, word: &str) -> Option<u8> {
-        self.weekdays
-            .iter()
-            .find(|(w, _, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, n, _)| n)
+        self.weekdays.iter().find(|(w, _, _)| w.eq_ignore_ascii_case(word)).map(|&(_, n, _)| n)
     }
 
     /// The UTC offset in minutes of a zone abbreviation.
@@ -93,19 +90,21 @@ impl Lexicon {
 
     /// A part of the day by word or by TIMEX3 code.
     pub fn part_of_day(&self, word_or_code: &str) -> Option<PartOfDay> {
-        self.parts_of_day
-            .iter()
-            .find(|p| p.word.eq_ignore_ascii_case(word_or_code) || p.code == word_or_code)
-            .copied()
+        self.parts_of_day.iter().find(|p| p.word.eq_ignore_ascii_case(word_or_code) || p.code == word_or_code).copied()
     }
 
     /// The day offset and implied part of day of a deictic day word.
     pub fn day_word(&self, word: &str) -> Option<(i32, Option<&'static str>)> {
-        self.day_words
-            .iter()
-            .find(|(w, _, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, o, p)| (o, p))
+        self.day_words.iter().find(|(w, _, _)| w.eq_ignore_ascii_case(word)).map(|&(_, o, p)| (o, p))
     }
+}
+
+/// Look a phrase up in a two-column list, ignoring case and collapsing inner white space.
+pub fn lookup<T: Copy>(list: &[(&'static str, T)], phrase: &str) -> Option<T> {
+    let phrase: Vec<&str> = phrase.split_whitespace().collect();
+    list.iter()
+        .find(|(w, _)| w.split_whitespace().map(str::to_lowercase).eq(phrase.iter().map(|p| p.to_lowercase())))
+        .map(|&(_, v)| v)
 }
 
 /// Parse `±hh:mm` into minutes east of UTC.
@@ -142,5 +141,12 @@ mod tests {
         assert_eq!(l.part_of_day("evening").map(|p| p.code), Some("EV"));
         assert_eq!(l.day_word("Yesterday"), Some((-1, None)));
         assert_eq!(l.day_word("tonight"), Some((0, Some("NI"))));
+        assert_eq!(lookup(&l.numbers, "A  few"), Some(None));
+        assert_eq!(lookup(&l.numbers, "twelve"), Some(Some(12)));
+        assert!(l.modifiers.contains(&("more than", "MORE_THAN", true)));
+        assert_eq!(lookup(&l.references, "Now"), Some("PRESENT_REF"));
+        assert_eq!(lookup(&l.sets, "every  day"), Some("P1D"));
+        assert!(l.units.contains(&("years", "Y", false)));
+        assert!(l.future_cues.contains(&"will"));
     }
 }

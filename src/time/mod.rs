@@ -12,7 +12,7 @@ pub mod lexicon;
 
 pub use calendar::Moment;
 pub use creation::CreationTime;
-pub use grammar::{Candidate, Point};
+pub use grammar::{Candidate, Point, Reading};
 
 use crate::text::{Segmented, Span};
 use serde::Serialize;
@@ -107,7 +107,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     let mut out = Resolved::default();
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
-        match normalize(&c.point, dct) {
+        let sentence = doc.sentence_of(c.bytes.start);
+        let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
+        match normalize(&c.reading, dct, ahead) {
             Ok(n) => {
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
@@ -116,22 +118,17 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                         bytes: c.bytes.clone(),
                     });
                 }
-                let kind = if c.point.has_clock() {
-                    TimexType::Time
-                } else {
-                    TimexType::Date
-                };
                 out.timexes.push(Timex {
                     id: format!("t{}", out.timexes.len() + 1),
                     span: doc.span(c.bytes.clone()),
                     text: written.to_string(),
-                    kind,
+                    kind: n.kind,
                     value: n.value,
-                    modifier: None,
+                    modifier: c.modifier,
                     anchor: n.anchored.then_some("creation_time"),
                     rule: c.rule,
-                    sentence: doc.span(doc.sentence_of(c.bytes.start)),
-                    sentence_bytes: doc.sentence_of(c.bytes.start),
+                    sentence: doc.span(sentence.clone()),
+                    sentence_bytes: sentence,
                     bytes: c.bytes,
                 });
             }
@@ -145,14 +142,119 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     out
 }
 
+/// Does the clause before a time expression look ahead ("will meet on", "set to resume")?
+/// Only the last few words of the same clause count: a cue further away rarely governs it.
+fn prospective(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let near = format!(" {} ", words.join(" "));
+    lexicon::lexicon()
+        .future_cues
+        .iter()
+        .any(|cue| near.contains(&format!(" {cue} ")) || (cue.starts_with('\'') && near.contains(cue)))
+}
+
 struct Normalized {
+    kind: TimexType,
     value: String,
     anchored: bool,
     weekday_mismatch: Option<String>,
 }
 
-/// The TIMEX3 value of a point, or why it has none.
-fn normalize(p: &Point, dct: Option<&Moment>) -> Result<Normalized, String> {
+impl Normalized {
+    fn new(kind: TimexType, value: String, anchored: bool) -> Self {
+        Normalized { kind, value, anchored, weekday_mismatch: None }
+    }
+}
+
+/// The TIMEX3 type and value of a reading, or why it has none.
+fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Normalized, String> {
+    use TimexType::*;
+    let date = dct.map(|d| d.date);
+    Ok(match *reading {
+        Reading::Point(ref p) => return normalize_point(p, dct, ahead),
+        Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
+        Reading::Set(ref v) => Normalized::new(Set, v.clone(), false),
+        Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
+        Reading::Duration { count, unit } => Normalized::new(Duration, duration_value(count, unit), false),
+        Reading::Quarter { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
+        Reading::Quarter { n, year: None } => match date {
+            // The quarter being reported is normally the one just closed: a later number than
+            // the current quarter's is last year's.
+            Some(d) => {
+                let current = (d.month() as u8 - 1) / 3 + 1;
+                let y = d.year() as i32 - i32::from(n > current);
+                Normalized::new(Date, format!("{y:04}-Q{n}"), true)
+            }
+            None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
+        },
+        Reading::Relative { unit, shift } => match date {
+            Some(d) => {
+                Normalized::new(Date, relative_value(d, unit, shift).ok_or("out of the calendar's range")?, true)
+            }
+            None => Normalized::new(Date, unknown_period(unit).to_string(), false),
+        },
+        Reading::Ago { count: None, .. } => Normalized::new(Date, "PAST_REF".to_string(), false),
+        Reading::Ago { count: Some(n), unit } => match date {
+            Some(d) => {
+                Normalized::new(Date, relative_value(d, unit, -(n as i32)).ok_or("out of the calendar's range")?, true)
+            }
+            None => Normalized::new(Date, unknown_period(unit).to_string(), false),
+        },
+    })
+}
+
+/// `P2Y`, `PT3H`, `PXM`.
+fn duration_value(count: Option<u32>, unit: &str) -> String {
+    let n = count.map_or("X".to_string(), |n| n.to_string());
+    match unit.strip_prefix('T') {
+        Some(clock) => format!("PT{n}{clock}"),
+        None => format!("P{n}{unit}"),
+    }
+}
+
+/// The value of the period `shift` units away from the one holding `d`, at the unit's
+/// granularity: year `2015`, month `2016-11`, ISO week `2016-W50`, weekend `2016-W50-WE`,
+/// quarter `2016-Q3`, decade `201`, day `2016-12-18`.
+fn relative_value(d: jiff::civil::Date, unit: &str, shift: i32) -> Option<String> {
+    let year = d.year() as i32;
+    Some(match unit {
+        "Y" => format!("{:04}", year + shift),
+        "M" => {
+            let months = year * 12 + d.month() as i32 - 1 + shift;
+            format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
+        }
+        "W" | "WE" => {
+            let w = calendar::add_days(d, shift * 7)?.iso_week_date();
+            let suffix = if unit == "WE" { "-WE" } else { "" };
+            format!("{:04}-W{:02}{suffix}", w.year(), w.week())
+        }
+        "Q" => {
+            let quarters = year * 4 + (d.month() as i32 - 1) / 3 + shift;
+            format!("{:04}-Q{}", quarters.div_euclid(4), quarters.rem_euclid(4) + 1)
+        }
+        "E" => format!("{}", (year + shift * 10).div_euclid(10)),
+        "C" => format!("{}", (year + shift * 100).div_euclid(100)),
+        "D" => calendar::iso(calendar::add_days(d, shift)?),
+        // Hours, minutes, seconds ago: the day they fall on.
+        _ => calendar::iso(d),
+    })
+}
+
+/// The value of a period that needs a reference time when there is none.
+fn unknown_period(unit: &str) -> &'static str {
+    match unit {
+        "M" => "XXXX-XX",
+        "W" => "XXXX-WXX",
+        "WE" => "XXXX-WXX-WE",
+        "Q" => "XXXX-QX",
+        "D" | "TH" | "TM" | "TS" => "XXXX-XX-XX",
+        _ => "XXXX",
+    }
+}
+
+/// The TIMEX3 value of a calendar point, or why it has none.
+fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Normalized, String> {
     let mut anchored = false;
     let mut weekday_mismatch = None;
     let impossible = |m: u8, d: u8| format!("{} has no day {d}", month_name(m));
@@ -175,29 +277,49 @@ fn normalize(p: &Point, dct: Option<&Moment>) -> Result<Normalized, String> {
             match dct {
                 Some(dct) => {
                     anchored = true;
-                    let year = nearest_year(dct, m);
-                    let date = calendar::date(year, m, d)
-                        .ok_or_else(|| format!("{year} has no {} {d}", month_name(m)))?;
+                    let year = month_year(dct, m, ahead);
+                    let date =
+                        calendar::date(year, m, d).ok_or_else(|| format!("{year} has no {} {d}", month_name(m)))?;
                     calendar::iso(date)
                 }
                 None => format!("XXXX-{m:02}-{d:02}"),
             }
         }
+        (None, Some(m), None) => match dct {
+            Some(dct) => {
+                anchored = true;
+                let (year, month) = (dct.date.year() as i32, dct.date.month() as u8);
+                let y = match p.shift {
+                    Some(s) if s < 0 => year - i32::from(m >= month),
+                    Some(s) if s > 0 => year + i32::from(m <= month),
+                    Some(_) => year,
+                    None => month_year(dct, m, ahead),
+                };
+                format!("{y:04}-{m:02}")
+            }
+            None => format!("XXXX-{m:02}"),
+        },
         (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
         (Some(y), None, None) => format!("{y:04}"),
         _ => match (p.day_offset, p.weekday, dct) {
             (Some(offset), _, Some(dct)) => {
                 anchored = true;
-                calendar::iso(
-                    calendar::add_days(dct.date, offset).ok_or("out of the calendar's range")?,
-                )
+                calendar::iso(calendar::add_days(dct.date, offset).ok_or("out of the calendar's range")?)
             }
             (None, Some(w), Some(dct)) => {
                 anchored = true;
-                calendar::iso(
-                    calendar::weekday_on_or_before(dct.date, w)
-                        .ok_or("out of the calendar's range")?,
-                )
+                let day = match p.shift {
+                    Some(s) if s < 0 => {
+                        calendar::add_days(dct.date, -1).and_then(|d| calendar::weekday_on_or_before(d, w))
+                    }
+                    Some(s) if s > 0 => {
+                        calendar::add_days(dct.date, 1).and_then(|d| calendar::weekday_on_or_after(d, w))
+                    }
+                    Some(_) => calendar::add_days(dct.date, w as i32 - calendar::iso_weekday(dct.date) as i32),
+                    None if ahead => calendar::weekday_on_or_after(dct.date, w),
+                    None => calendar::weekday_on_or_before(dct.date, w),
+                };
+                calendar::iso(day.ok_or("out of the calendar's range")?)
             }
             (None, Some(w), None) => format!("XXXX-WXX-{w}"),
             (_, _, Some(dct)) if p.has_clock() => {
@@ -215,27 +337,24 @@ fn normalize(p: &Point, dct: Option<&Moment>) -> Result<Normalized, String> {
         }
         _ => {}
     }
-    Ok(Normalized {
-        value,
-        anchored,
-        weekday_mismatch,
-    })
+    let kind = if p.has_clock() { TimexType::Time } else { TimexType::Date };
+    Ok(Normalized { kind, value, anchored, weekday_mismatch })
 }
 
-/// The year of the occurrence of `month` nearest to the reference date (within six months).
-fn nearest_year(dct: &Moment, month: u8) -> i32 {
-    let year = dct.date.year() as i32;
-    let diff = month as i32 - dct.date.month() as i32;
-    if diff > 6 {
-        year - 1
-    } else if diff < -6 {
-        year + 1
-    } else {
-        year
+/// The year of a month named without one. News narrates the past: a month up to the
+/// reference month is this year's, a later one this year's only when it is near (within six
+/// months) or the clause looks ahead ("payable Jan. 2", "will resume in March"), else last year's.
+fn month_year(dct: &Moment, month: u8, ahead: bool) -> i32 {
+    let (year, current) = (dct.date.year() as i32, dct.date.month() as u8);
+    match (ahead, month.cmp(&current)) {
+        (true, std::cmp::Ordering::Less) => year + 1,
+        (true, _) => year,
+        (false, std::cmp::Ordering::Greater) if month - current > 6 => year - 1,
+        (false, _) => year,
     }
 }
 
-fn month_name(m: u8) -> &'static str {
+pub(crate) fn month_name(m: u8) -> &'static str {
     const NAMES: [&str; 12] = [
         "January",
         "February",
@@ -250,10 +369,7 @@ fn month_name(m: u8) -> &'static str {
         "November",
         "December",
     ];
-    NAMES
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+    NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
 #[cfg(test)]

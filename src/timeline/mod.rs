@@ -63,10 +63,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
             let Some((start, end, granularity)) = interval(&t.value) else {
                 continue;
             };
-            let at = TimexRef {
-                document: doc.id.clone(),
-                timex: t.id.clone(),
-            };
+            let at = TimexRef { document: doc.id.clone(), timex: t.id.clone() };
             match entries.iter_mut().find(|e| e.value == t.value) {
                 Some(e) => e.timexes.push(at),
                 None => entries.push(Entry {
@@ -80,11 +77,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
             }
         }
     }
-    entries.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(a.granularity.cmp(&b.granularity))
-    });
+    entries.sort_by(|a, b| a.start.cmp(&b.start).then(a.granularity.cmp(&b.granularity)));
     entries
 }
 
@@ -105,11 +98,7 @@ pub fn interval(value: &str) -> Option<(String, String, Granularity)> {
         (3, t) if t.len() == 5 && t.as_bytes()[2] == b':' => point(Granularity::Minute),
         (3, code) => {
             let part = lexicon().part_of_day(code)?;
-            Some((
-                format!("{date}T{}", part.start),
-                format!("{date}T{}", part.end),
-                Granularity::PartOfDay,
-            ))
+            Some((format!("{date}T{}", part.start), format!("{date}T{}", part.end), Granularity::PartOfDay))
         }
         _ => None,
     }
@@ -136,14 +125,8 @@ mod tests {
             ("1976", Some(("1976", "1976", Year))),
             ("2013-07", Some(("2013-07", "2013-07", Month))),
             ("2016-12-19", Some(("2016-12-19", "2016-12-19", Day))),
-            (
-                "2016-12-19T20:43",
-                Some(("2016-12-19T20:43", "2016-12-19T20:43", Minute)),
-            ),
-            (
-                "2016-12-19TEV",
-                Some(("2016-12-19T18:00", "2016-12-19T21:59", PartOfDay)),
-            ),
+            ("2016-12-19T20:43", Some(("2016-12-19T20:43", "2016-12-19T20:43", Minute))),
+            ("2016-12-19TEV", Some(("2016-12-19T18:00", "2016-12-19T21:59", PartOfDay))),
             ("XXXX-12-19", None),
             ("XXXX-WXX-1", None),
             ("P3D", None),
@@ -158,10 +141,7 @@ mod tests {
 
     #[test]
     fn same_value_across_documents_is_one_entry() {
-        let a = crate::DocumentInput::new(
-            "a",
-            "He arrived on December 19, 2016. He had joined in 1976.",
-        );
+        let a = crate::DocumentInput::new("a", "He arrived on December 19, 2016. He had joined in 1976.");
         let b = crate::DocumentInput::new("b", "The attack came on 19 December 2016.");
         let analysis = crate::analyze(&[a, b]).unwrap();
         let starts: Vec<&str> = analysis.timeline.iter().map(|e| e.start.as_str()).collect();
