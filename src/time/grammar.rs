@@ -216,7 +216,8 @@ fn compiled() -> &'static [Compiled] {
 /// Expand the placeholders of a rule pattern into regex syntax.
 fn expand(pattern: &str) -> String {
     let lex = lexicon();
-    let sp = r"[ \t\u{a0}]+";
+    // White space, usable inside the ASCII-only case-insensitive groups too.
+    let sp = r"(?u-i:[ \t\u{a0}]+)";
     // Alternatives longest first, so "a couple of" is tried before "a".
     let alternatives = |words: Vec<String>| {
         let mut words = words;
@@ -249,7 +250,7 @@ fn expand(pattern: &str) -> String {
     let sets = any_case(lex.sets.iter().map(|s| s.0).collect());
     let edge_group = format!("(?P<edge>{edge})(?:-|{sp})");
     [
-        ("{sp_opt}", r"[ \t\u{a0}]?".to_string()),
+        ("{sp_opt}", r"(?u-i:[ \t\u{a0}]?)".to_string()),
         ("{sp}", sp.to_string()),
         ("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})".to_string()),
         ("{decade}", r"(?P<decade>1[0-9]{2}|20[0-9])".to_string()),
@@ -282,6 +283,8 @@ fn expand(pattern: &str) -> String {
     ]
     .iter()
     .fold(pattern.to_string(), |p, (name, regex)| p.replace(name, regex))
+    // ASCII case folding needs no Unicode tables in the wasm; every word here is ASCII.
+    .replace("(?i:", "(?i-u:")
 }
 
 /// Find every time expression in `text`, unresolved, in text order, without overlaps.
