@@ -50,8 +50,12 @@ pub const RULES: &[Rule] = &[
         id: "quarter",
         pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}(?:-|{sp})(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
+    Rule { id: "relative_season", pattern: r"{shift}{sp}{season}" },
+    Rule { id: "season_year", pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
     Rule { id: "relative_period", pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
     Rule { id: "the_weekend", pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
+    // In results stories "the quarter" is the one just reported.
+    Rule { id: "the_quarter", pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)" },
     Rule { id: "ago", pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
     Rule {
         id: "duration",
@@ -108,6 +112,17 @@ pub enum Reading {
         n: u8,
         /// Stated year.
         year: Option<i32>,
+    },
+    /// A season: of a stated year, or `shift` seasons from the reference one.
+    Season {
+        /// TIMEX3 code (`SP`, `SU`, `FA`, `WI`).
+        code: &'static str,
+        /// Its last month, to tell whether this year's is over.
+        last_month: u8,
+        /// Stated year.
+        year: Option<i32>,
+        /// "last" (-1), "this" (0), "next" (+1).
+        shift: Option<i32>,
     },
     /// A decade, by its first three digits (199 for the 1990s).
     Decade(i32),
@@ -248,6 +263,7 @@ fn expand(pattern: &str) -> String {
     let shifts = any_case(lex.shifts.iter().map(|s| s.0).collect());
     let references = any_case(lex.references.iter().map(|r| r.0).collect());
     let sets = any_case(lex.sets.iter().map(|s| s.0).collect());
+    let seasons = any_case(lex.seasons.iter().map(|s| s.0).collect());
     let edge_group = format!("(?P<edge>{edge})(?:-|{sp})");
     [
         ("{sp_opt}", r"(?u-i:[ \t\u{a0}]?)".to_string()),
@@ -280,6 +296,7 @@ fn expand(pattern: &str) -> String {
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
         ("{set}", format!("(?P<set>{sets})")),
+        ("{season}", format!("(?P<season>{seasons})")),
     ]
     .iter()
     .fold(pattern.to_string(), |p, (name, regex)| p.replace(name, regex))
@@ -395,6 +412,13 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Set(lookup(&lex.sets, s)?.to_string())
     } else if let (Some(_), Some(w)) = (group("every"), group("weekday")) {
         Reading::Set(format!("XXXX-WXX-{}", lex.weekday(w)?))
+    } else if let Some(season) = group("season") {
+        let (code, last_month) = lookup(&lex.seasons, season)?;
+        let shift = match group("shift") {
+            Some(s) => Some(lookup(&lex.shifts, s)?),
+            None => None,
+        };
+        Reading::Season { code, last_month, year: group("year").and_then(|y| y.parse().ok()), shift }
     } else if let Some(d) = group("decade") {
         Reading::Decade(d.parse().ok()?)
     } else if let Some(o) = group("ordinal") {
@@ -406,9 +430,10 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
         };
         Reading::Quarter { n, year: group("year").and_then(|y| y.parse().ok()) }
     } else if let Some(period) = group("period") {
-        let shift = match group("shift") {
-            Some(s) => lookup(&lex.shifts, s)?,
-            None => 0, // "the weekend"
+        let shift = match (group("shift"), group("last_reported")) {
+            (Some(s), _) => lookup(&lex.shifts, s)?,
+            (None, Some(_)) => -1, // "the quarter"
+            (None, None) => 0,     // "the weekend"
         };
         Reading::Relative { unit: unit_letter(period)?, shift }
     } else if let Some(unit) = group("unit") {

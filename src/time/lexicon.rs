@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub references: Vec<(&'static str, &'static str)>,
     /// Recurrence words → SET value.
     pub sets: Vec<(&'static str, &'static str)>,
+    /// Seasons → TIMEX3 code and last month.
+    pub seasons: Vec<(&'static str, (&'static str, u8))>,
     /// Words that move a period from the reference one ("last" → -1).
     pub shifts: Vec<(&'static str, i32)>,
     /// Words that make a following weekday the coming one.
@@ -68,6 +70,7 @@ pub fn lexicon() -> &'static Lexicon {
         shifts: rows(include_str!("lexicon/shifts.tsv"))
             .map(|r| (r[0], r[1].parse().expect("shifts.tsv: a number")))
             .collect(),
+        seasons: rows(include_str!("lexicon/seasons.tsv")).map(|r| (r[0], (r[1], number(r[2])))).collect(),
         future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
     })
 }

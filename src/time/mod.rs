@@ -176,6 +176,20 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
         Reading::Set(ref v) => Normalized::new(Set, v.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
+        Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
+        Reading::Season { code, last_month, year: None, shift } => match date {
+            Some(d) => {
+                let (year, month) = (d.year() as i32, d.month() as u8);
+                let y = match shift.unwrap_or(0) {
+                    // The most recent one that is over.
+                    s if s < 0 => year - i32::from(last_month >= month),
+                    0 => year,
+                    _ => year + i32::from(last_month < month),
+                };
+                Normalized::new(Date, format!("{y:04}-{code}"), true)
+            }
+            None => Normalized::new(Date, format!("XXXX-{code}"), false),
+        },
         Reading::Duration { count, unit } => Normalized::new(Duration, duration_value(count, unit), false),
         Reading::Quarter { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
         Reading::Quarter { n, year: None } => match date {
@@ -196,6 +210,11 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         },
         Reading::Ago { count: None, .. } => Normalized::new(Date, "PAST_REF".to_string(), false),
         Reading::Ago { count: Some(n), unit } => match date {
+            // "a decade ago" is a year, not a decade.
+            Some(d) if matches!(unit, "E" | "C") => {
+                let years = if unit == "E" { 10 } else { 100 } * n as i32;
+                Normalized::new(Date, format!("{:04}", d.year() as i32 - years), true)
+            }
             Some(d) => {
                 Normalized::new(Date, relative_value(d, unit, -(n as i32)).ok_or("out of the calendar's range")?, true)
             }
@@ -342,14 +361,15 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
 }
 
 /// The year of a month named without one. News narrates the past: a month up to the
-/// reference month is this year's, a later one this year's only when it is near (within six
-/// months) or the clause looks ahead ("payable Jan. 2", "will resume in March"), else last year's.
+/// reference month is this year's, a later one this year's only when it is near (within three
+/// months) or the clause looks ahead ("payable Jan. 2", "will resume in March"), else last
+/// year's ("the Oct. 23 slaying" in a May story).
 fn month_year(dct: &Moment, month: u8, ahead: bool) -> i32 {
     let (year, current) = (dct.date.year() as i32, dct.date.month() as u8);
     match (ahead, month.cmp(&current)) {
         (true, std::cmp::Ordering::Less) => year + 1,
         (true, _) => year,
-        (false, std::cmp::Ordering::Greater) if month - current > 6 => year - 1,
+        (false, std::cmp::Ordering::Greater) if month - current > 3 => year - 1,
         (false, _) => year,
     }
 }
