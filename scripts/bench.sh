@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmarks: dateline beside chrono-node and compromise in Node (one run, same texts), page
+# sizes, then the Rust per-stage benchmark. Needs ../shared beside the repo.
+source "$(dirname "$0")/setup.sh"
+setup_rust_wasm
+setup_node
+build_wasm
+npm_install "$ROOT/bench"
+say "node bench/bench.mjs"
+(cd "$ROOT/bench" && node bench.mjs)
+say "cargo bench (per stage)"
+cd "$ROOT" && cargo bench --bench analyze
