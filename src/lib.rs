@@ -178,6 +178,14 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         ));
     }
 
+    for stretch in &segmented.foreign {
+        let excerpt: String = text[stretch.clone()].chars().take(60).collect();
+        warnings.push(warn(
+            "not_english",
+            format!("Not English, so only numeric dates and times were read there: “{excerpt}…”"),
+            Some(segmented.span(stretch.clone())),
+        ));
+    }
     let candidates = time::extract(&segmented);
     let creation = time::creation::choose(&segmented, &candidates, given, input.dct_overrides_text);
     if creation.moment.is_none() && !text.trim().is_empty() {

@@ -65,6 +65,27 @@ fn several_files_are_several_documents_and_stdin_is_dash() {
 }
 
 #[test]
+fn turkish_lines_are_flagged_and_yield_no_english_dates() {
+    let seed = shared("seeds/000_9e564b1e3b2a1e75.txt");
+    let a = json(&dateline(&["analyze", seed.to_str().unwrap()], None));
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let foreign: Vec<&serde_json::Value> =
+        a["warnings"].as_array().unwrap().iter().filter(|w| w["code"] == "not_english").collect();
+    assert_eq!(foreign.len(), 1, "{}", a["warnings"]);
+    let span = &foreign[0]["span"];
+    let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    let stretch = String::from_utf16(&utf16[s..e]).unwrap();
+    assert!(stretch.starts_with("Saldırıyı") && stretch.ends_with("mezunu."), "{stretch}");
+    for t in a["documents"][0]["timexes"].as_array().unwrap() {
+        let start = t["span"][0].as_u64().unwrap() as usize;
+        assert!(!(s..e).contains(&start), "timex {} inside the Turkish lines", t["text"]);
+    }
+    // The English sentence after it still gives its year.
+    assert!(a["documents"][0]["timexes"].as_array().unwrap().iter().any(|t| t["value"] == "1994"));
+}
+
+#[test]
 fn no_creation_time_is_a_warning_not_an_error() {
     let a = json(&dateline(&["analyze", "-"], Some(b"He left on Monday.")));
     assert_eq!(a["warnings"][0]["code"], "no_creation_time");

@@ -20,6 +20,8 @@ pub struct Segmented<'a> {
     pub text: &'a str,
     /// Sentence byte ranges, in order, covering every non-blank stretch of the text.
     pub sentences: Vec<Range<usize>>,
+    /// Stretches of sentences written in another language than English (merged when adjacent).
+    pub foreign: Vec<Range<usize>>,
     /// `utf16[b]` = UTF-16 offset of byte `b` (valid at char boundaries; length `text.len() + 1`).
     utf16: Vec<u32>,
 }
@@ -28,6 +30,12 @@ impl<'a> Segmented<'a> {
     /// The UTF-16 span of a byte range.
     pub fn span(&self, bytes: Range<usize>) -> Span {
         [self.utf16[bytes.start] as usize, self.utf16[bytes.end] as usize]
+    }
+
+    /// Does byte `at` lie in a stretch of another language?
+    pub fn is_foreign(&self, at: usize) -> bool {
+        let i = self.foreign.partition_point(|r| r.end <= at);
+        self.foreign.get(i).is_some_and(|r| r.start <= at)
     }
 
     /// The byte range of the sentence holding byte `at` (or an empty range there if none does).
@@ -63,7 +71,14 @@ pub fn segment(text: &str) -> Segmented<'_> {
         split_line(text, line_start, line_start + line.len(), &mut sentences);
         line_start += line.len();
     }
-    Segmented { text, sentences, utf16 }
+    let mut foreign: Vec<Range<usize>> = Vec::new();
+    for s in sentences.iter().filter(|s| language::is_foreign_sentence(&text[(*s).clone()])) {
+        match foreign.last_mut() {
+            Some(last) if text[last.end..s.start].trim().is_empty() => last.end = s.end,
+            _ => foreign.push(s.clone()),
+        }
+    }
+    Segmented { text, sentences, foreign, utf16 }
 }
 
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {

@@ -77,6 +77,9 @@ pub const RULES: &[Rule] = &[
     Rule { id: "day_word", pattern: r"(?P<day_word>(?i:today|tonight|yesterday|tomorrow))" },
 ];
 
+/// Rules that read digits only, and so hold in any language.
+pub const NUMERIC_RULES: &[&str] = &["iso_datetime", "iso_date", "numeric_date", "clock_24"];
+
 /// What a time expression says, before anything is resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {

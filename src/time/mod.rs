@@ -97,8 +97,13 @@ pub struct Resolved {
 }
 
 /// Find the time expressions of a text, unresolved.
+///
+/// In stretches of another language only the numeric rules count (`2016-12-19`, `19.12.2016`,
+/// `20:43`): English words there would be coincidences.
 pub fn extract(doc: &Segmented<'_>) -> Vec<Candidate> {
-    grammar::extract(doc.text)
+    let mut candidates = grammar::extract(doc.text);
+    candidates.retain(|c| grammar::NUMERIC_RULES.contains(&c.rule.as_str()) || !doc.is_foreign(c.bytes.start));
+    candidates
 }
 
 /// Give each candidate its TIMEX3 type and value, resolving what it leaves open against the
