@@ -57,11 +57,17 @@ pub fn choose(doc: &Segmented<'_>, candidates: &[Candidate], given: Option<Momen
             return g;
         }
     }
-    dateline(doc.text, candidates).or(given_creation).unwrap_or(Creation { moment: None, source: "none", bytes: None })
+    dateline(doc.text, candidates, given).or(given_creation).unwrap_or(Creation {
+        moment: None,
+        source: "none",
+        bytes: None,
+    })
 }
 
-/// The dateline of a text, if it has one.
-pub fn dateline(text: &str, candidates: &[Candidate]) -> Option<Creation> {
+/// The dateline of a text, if it has one. A wire-service dateline ("ANKARA, Dec 19 (Reuters) -")
+/// may leave out the year: it is then taken from `given`, the nearest such date to it, and
+/// without `given` the dateline cannot be read.
+pub fn dateline(text: &str, candidates: &[Candidate], given: Option<Moment>) -> Option<Creation> {
     let mut line_start = 0;
     let lines = text.split_inclusive('\n').map(|line| {
         let range = line_start..line_start + line.len();
@@ -72,15 +78,26 @@ pub fn dateline(text: &str, candidates: &[Candidate]) -> Option<Creation> {
         let found = candidates.iter().find(|c| line.start <= c.bytes.start && c.bytes.end <= line.end);
         let Some(c) = found else { continue };
         let super::Reading::Point(p) = &c.reading else { continue };
-        let (Some(y), Some(m), Some(d)) = (p.year, p.month, p.day) else {
-            continue;
-        };
-        let rest = format!("{} {}", &text[line.start..c.bytes.start], &text[c.bytes.end..line.end]);
-        let extra = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        if extra > DATELINE_EXTRA_WORDS {
+        let (Some(m), Some(d)) = (p.month, p.day) else { continue };
+        let (before, after) = (&text[line.start..c.bytes.start], &text[c.bytes.end..line.end]);
+        let wire = is_wire_dateline(before, after);
+        let extra = before.split_whitespace().chain(after.split_whitespace());
+        if !wire && extra.filter(|w| w.chars().any(char::is_alphanumeric)).count() > DATELINE_EXTRA_WORDS {
             continue;
         }
-        let date = calendar::date(y, m, d)?;
+        let year = match (p.year, given) {
+            (Some(y), _) => y,
+            (None, Some(g)) if wire => {
+                let near = g.date.year() as i32;
+                [near - 1, near, near + 1]
+                    .into_iter()
+                    .filter_map(|y| calendar::date(y, m, d).map(|date| (y, (date - g.date).get_days().abs())))
+                    .min_by_key(|&(_, distance)| distance)?
+                    .0
+            }
+            _ => continue,
+        };
+        let date = calendar::date(year, m, d)?;
         let clock = p.hour.filter(|h| *h < 24).map(|h| (h, p.minute.unwrap_or(0)));
         let offset = clock.and(p.zone);
         return Some(Creation {
@@ -92,6 +109,23 @@ pub fn dateline(text: &str, candidates: &[Candidate]) -> Option<Creation> {
     None
 }
 
+/// "ANKARA, " before the date and "(Reuters) -" or "-" after it: an upper-case place, a comma,
+/// the date, perhaps the agency in brackets, then a dash.
+fn is_wire_dateline(before: &str, after: &str) -> bool {
+    let Some(place) = before.trim_end().strip_suffix(',') else { return false };
+    let first = place.split([',', ' ']).next().unwrap_or("");
+    let upper_place = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && first.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let mut rest = after.trim_start();
+    if rest.starts_with('(') {
+        match rest.find(')') {
+            Some(close) => rest = rest[close + 1..].trim_start(),
+            None => return false,
+        }
+    }
+    upper_place && rest.starts_with(['-', '—', '–', '_'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,7 +134,7 @@ mod tests {
     fn creation(text: &str) -> Option<String> {
         let doc = segment(text);
         let candidates = super::super::extract(&doc);
-        dateline(text, &candidates).and_then(|c| c.moment).map(|m| m.to_iso())
+        dateline(text, &candidates, Moment::parse("2016-12-01")).and_then(|c| c.moment).map(|m| m.to_iso())
     }
 
     #[test]
@@ -110,6 +144,12 @@ mod tests {
             ("Monday, December 19 2016 20:43 EET\nRussian ambassador killed", Some("2016-12-19T20:43+02:00")),
             ("Published 8:43 PM ET, Mon December 19, 2016\n\nText.", Some("2016-12-19T20:43-05:00")),
             ("December 19, 2016 |\nHeadline", Some("2016-12-19")),
+            ("Updated: 19/12/2016 10:32\nHeadline", Some("2016-12-19T10:32")),
+            // A wire dateline takes its year from the given time (here 2016-12-01).
+            ("ANKARA, Dec 19 (Reuters) - Russia's ambassador to Turkey was shot dead on Monday.", Some("2016-12-19")),
+            ("NAIROBI, Kenya (AP) _ Bombs exploded.\nWASHINGTON, Jan. 3 - Talks resumed.", Some("2017-01-03")),
+            // negative: a date in a sentence's opening words is not a wire dateline
+            ("Russia's ambassador, Dec 19, was shot dead in Ankara on that day.", None),
             ("Headline\nBy Jane Doe\n2016-12-19\nBody.", Some("2016-12-19")),
             // negative: a date inside a headline sentence is not a dateline
             ("Ambassador who arrived on July 15, 2013 was shot at a gallery in Ankara\nBody.", None),

@@ -28,6 +28,9 @@ pub struct Rule {
 pub const RULES: &[Rule] = &[
     Rule { id: "iso_datetime", pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?" },
     Rule { id: "iso_date", pattern: r"{year}-{month_num}-{day_num}" },
+    // Day first with dots (European); with slashes the larger number tells, else month first.
+    Rule { id: "numeric_date", pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}" },
+    Rule { id: "numeric_date_slash", pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}" },
     Rule { id: "month_day_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day},?{sp}{year}" },
     Rule { id: "day_month_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}" },
     Rule { id: "month_year", pattern: r"{edge_opt}{month}\.?,?{sp}{year}" },
@@ -43,6 +46,8 @@ pub const RULES: &[Rule] = &[
         id: "year_in_context",
         pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
     },
+    Rule { id: "year_range_start", pattern: r"(?P<t>{year})(?u-i:[–—-]){sp_opt}(?:1[0-9]{3}|20[0-9]{2})" },
+    Rule { id: "year_range_end", pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})" },
     Rule { id: "edge_year", pattern: r"{edge}{year}" },
     Rule { id: "fiscal_year", pattern: r"(?i:fiscal){sp}{year}" },
     Rule { id: "decade", pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
@@ -78,7 +83,15 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Rules that read digits only, and so hold in any language.
-pub const NUMERIC_RULES: &[&str] = &["iso_datetime", "iso_date", "numeric_date", "clock_24"];
+pub const NUMERIC_RULES: &[&str] = &[
+    "iso_datetime",
+    "iso_date",
+    "numeric_date",
+    "numeric_date_slash",
+    "clock_24",
+    "year_range_start",
+    "year_range_end",
+];
 
 /// What a time expression says, before anything is resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -466,6 +479,14 @@ fn read_point(caps: &Captures<'_>) -> Option<Point> {
     if let Some(m) = group("month") {
         p.month = Some(m.parse().ok().or_else(|| lex.month(m))?);
     }
+    if let (Some(n1), Some(n2)) = (group("n1"), group("n2")) {
+        let (n1, n2): (u8, u8) = (n1.parse().ok()?, n2.parse().ok()?);
+        let (month, day) = if n1 > 12 { (n2, n1) } else { (n1, n2) };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        (p.month, p.day) = (Some(month), Some(day));
+    }
     if let Some(d) = group("day") {
         p.day = Some(d.parse().ok().filter(|d| (1..=31).contains(d))?);
     }
@@ -552,7 +573,9 @@ pub fn rules_without_examples(examples: &str) -> Vec<&'static str> {
         .iter()
         .map(|r| r.id)
         .filter(|id| {
-            !examples.lines().any(|l| l.split('\t').nth(5).is_some_and(|rule| rule.split('+').any(|p| p == *id)))
+            !examples
+                .lines()
+                .any(|l| l.split('\t').nth(5).is_some_and(|rules| rules.split([';', '+']).any(|p| p.trim() == *id)))
         })
         .collect()
 }
