@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::tempeval;
+    use dateline::eval::{meantime, tempeval};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -62,6 +62,19 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// MEANTIME TIMEX3 scores over every `*.xml` (NewsReader CAT XML) under DIR, per
+        /// sub-corpus (DIR's first directory level, e.g. corpus_airbus) and overall; sentences
+        /// 0-5 only, the creation time left out.
+        Meantime {
+            /// The corpus directory (e.g. ../shared/data/meantime).
+            dir: PathBuf,
+            /// Also list the first N errors of each kind (missed, spurious, extent, type, value).
+            #[arg(long, value_name = "N")]
+            errors: Option<usize>,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
+        },
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +104,7 @@ mod cli {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
+            Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
         }
     }
 
@@ -113,6 +127,36 @@ mod cli {
             return Ok(report.json(errors) + "\n");
         }
         let mut out = format!("TempEval-3 TIMEX3 scores (percent) for {}\n\n{}", dir.display(), report.table());
+        if let Some(n) = errors {
+            out.push_str(&report.error_listing(n));
+        }
+        Ok(out)
+    }
+
+    fn eval_meantime(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
+        let mut paths = Vec::new();
+        find_files(dir, "xml", &mut paths)?;
+        if paths.is_empty() {
+            return Err(format!("no *.xml files under {}", dir.display()));
+        }
+        paths.sort();
+        let files = paths
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Ok((relative_name(dir, path), text))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let report = meantime::score_corpus(files).map_err(|e| e.to_string())?;
+        if json {
+            return Ok(report.json(errors) + "\n");
+        }
+        let mut out = format!(
+            "MEANTIME TIMEX3 scores (percent) for {}\nScored: {}.\n\n{}",
+            dir.display(),
+            meantime::SCOPE,
+            report.table()
+        );
         if let Some(n) = errors {
             out.push_str(&report.error_listing(n));
         }
