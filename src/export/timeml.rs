@@ -34,8 +34,10 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
         }
         let anchored = t.anchor.is_some();
         out.push_str(&format!(" temporalFunction=\"{anchored}\" functionInDocument=\"NONE\""));
-        if anchored {
-            out.push_str(" anchorTimeID=\"t0\"");
+        match t.anchor.as_deref() {
+            Some("creation_time") => out.push_str(" anchorTimeID=\"t0\""),
+            Some(id) => out.push_str(&format!(" anchorTimeID=\"{id}\"")),
+            None => {}
         }
         out.push('>');
         out.push_str(&escape(&t.text));

@@ -31,7 +31,7 @@ pub const RULES: &[Rule] = &[
     // Day first with dots (European); with slashes the larger number tells, else month first.
     Rule { id: "numeric_date", pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}" },
     Rule { id: "numeric_date_slash", pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}" },
-    Rule { id: "month_day_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day},?{sp}{year}" },
+    Rule { id: "month_day_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}(?:{sp_opt},)?{sp}{year}" },
     Rule { id: "day_month_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}" },
     Rule { id: "month_year", pattern: r"{edge_opt}{month}\.?,?{sp}{year}" },
     Rule { id: "month_day", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}" },
@@ -62,12 +62,9 @@ pub const RULES: &[Rule] = &[
     // In results stories "the quarter" is the one just reported.
     Rule { id: "the_quarter", pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)" },
     Rule { id: "ago", pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
-    Rule {
-        id: "duration",
-        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:(?i:past|last|next|first|coming|previous|final|following|recent){sp})?{count}{sp}{unit}",
-    },
+    Rule { id: "duration", pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}" },
     Rule { id: "duration_adjective", pattern: r"{count_number}-{unit_singular}" },
-    Rule { id: "vague_duration", pattern: r"(?:(?i:the){sp})?(?i:past|last|coming|next|recent){sp}{unit_plural}" },
+    Rule { id: "vague_duration", pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
     Rule { id: "reference", pattern: r"{reference}" },
     Rule { id: "set", pattern: r"{set}" },
     Rule { id: "set_weekday", pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
@@ -309,6 +306,7 @@ fn expand(pattern: &str) -> String {
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
+        ("{span}", "(?P<span>(?i:past|last|next|first|coming|previous|final|following|recent))".to_string()),
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
         ("{set}", format!("(?P<set>{sets})")),
@@ -458,10 +456,14 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
             Some(c) => count(c)?,
             None => None,
         };
-        if group("ago").is_some() {
-            Reading::Ago { count, unit }
-        } else {
-            Reading::Duration { count, unit }
+        // "recent years", "the last few months", "the coming weeks": a vague stretch before or
+        // after now is a reference to the past or future, not a length.
+        let toward = group("span").map(|w| w.to_ascii_lowercase());
+        match (group("ago"), count, toward.as_deref()) {
+            (Some(_), _, _) => Reading::Ago { count, unit },
+            (None, None, Some("past" | "last" | "recent" | "previous")) => Reading::Reference("PAST_REF"),
+            (None, None, Some("coming" | "next" | "following")) => Reading::Reference("FUTURE_REF"),
+            _ => Reading::Duration { count, unit },
         }
     } else {
         Reading::Point(read_point(caps)?)

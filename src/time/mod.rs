@@ -61,9 +61,10 @@ pub struct Timex {
     /// TIMEX3 `mod` (`START`, `APPROX`, …), if any.
     #[serde(rename = "mod")]
     pub modifier: Option<&'static str>,
-    /// What the value was resolved against: `creation_time`, or `null` when the expression was
-    /// complete on its own or nothing could anchor it.
-    pub anchor: Option<&'static str>,
+    /// What the value was resolved against: `creation_time`, the id of an earlier timex (the
+    /// period "a year ago" compares with), or `null` when the expression was complete on its own
+    /// or nothing could anchor it.
+    pub anchor: Option<String>,
     /// The grammar rule(s) that found it.
     pub rule: String,
     /// UTF-16 span of the sentence it stands in.
@@ -110,12 +111,27 @@ pub fn extract(doc: &Segmented<'_>) -> Vec<Candidate> {
 /// creation time `dct` (if there is none, relative parts stay `X`).
 pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Moment>) -> Resolved {
     let mut out = Resolved::default();
+    // The last quarter the text named: results stories compare it with "a year ago".
+    let mut last_quarter: Option<(String, i32, u8)> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
         let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
-        match normalize(&c.reading, dct, ahead) {
+        let compared = match (&c.reading, &last_quarter) {
+            (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
+            _ => None,
+        };
+        let normalized = match compared {
+            Some((id, year, q)) => {
+                Ok(Normalized::new(TimexType::Date, format!("{year:04}-Q{q}"), false).anchored_to(id))
+            }
+            None => normalize(&c.reading, dct, ahead),
+        };
+        match normalized {
             Ok(n) => {
+                if let Some((year, q)) = quarter_of(&n.value) {
+                    last_quarter = Some((format!("t{}", out.timexes.len() + 1), year, q));
+                }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
                         code: "weekday_mismatch",
@@ -130,7 +146,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     kind: n.kind,
                     value: n.value,
                     modifier: c.modifier,
-                    anchor: n.anchored.then_some("creation_time"),
+                    anchor: n.anchor.or_else(|| n.anchored.then(|| "creation_time".to_string())),
                     rule: c.rule,
                     sentence: doc.span(sentence.clone()),
                     sentence_bytes: sentence,
@@ -162,14 +178,27 @@ fn prospective(before: &str) -> bool {
 struct Normalized {
     kind: TimexType,
     value: String,
+    /// Resolved against the creation time.
     anchored: bool,
+    /// Resolved against another timex (its id).
+    anchor: Option<String>,
     weekday_mismatch: Option<String>,
 }
 
 impl Normalized {
     fn new(kind: TimexType, value: String, anchored: bool) -> Self {
-        Normalized { kind, value, anchored, weekday_mismatch: None }
+        Normalized { kind, value, anchored, anchor: None, weekday_mismatch: None }
     }
+
+    fn anchored_to(self, id: String) -> Self {
+        Normalized { anchor: Some(id), ..self }
+    }
+}
+
+/// The year and quarter of a `YYYY-Qn` value.
+fn quarter_of(value: &str) -> Option<(i32, u8)> {
+    let (year, q) = value.split_once("-Q")?;
+    Some((year.parse().ok()?, q.parse().ok().filter(|q| (1..=4).contains(q))?))
 }
 
 /// The TIMEX3 type and value of a reading, or why it has none.
@@ -362,7 +391,7 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
         _ => {}
     }
     let kind = if p.has_clock() { TimexType::Time } else { TimexType::Date };
-    Ok(Normalized { kind, value, anchored, weekday_mismatch })
+    Ok(Normalized { kind, value, anchored, anchor: None, weekday_mismatch })
 }
 
 /// The year of a month named without one. News narrates the past: a month up to the

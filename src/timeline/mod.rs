@@ -13,10 +13,18 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    /// Ten years (`199` is the 1990s).
+    Decade,
     /// A calendar year.
     Year,
+    /// A season (`2016-SU`), drawn over its months.
+    Season,
+    /// A quarter (`2016-Q3`).
+    Quarter,
     /// A calendar month.
     Month,
+    /// An ISO week (`2016-W51`), Monday to Sunday, or its weekend.
+    Week,
     /// A day.
     Day,
     /// Morning, afternoon, evening or night of a day.
@@ -87,10 +95,50 @@ pub fn interval(value: &str) -> Option<(String, String, Granularity)> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let (date, time) = value.split_once('T').unwrap_or((value, ""));
     let parts: Vec<&str> = date.split('-').collect();
-    if !parts.iter().all(|p| digits(p)) || parts[0].len() != 4 {
+    if parts[0].len() == 3 && parts.len() == 1 && digits(parts[0]) {
+        let d = parts[0];
+        return Some((format!("{d}0"), format!("{d}9"), Granularity::Decade));
+    }
+    if parts[0].len() != 4 || !digits(parts[0]) {
         return None;
     }
+    let year = parts[0];
     let point = |g| Some((value.to_string(), value.to_string(), g));
+    if !parts[1..].iter().all(|p| digits(p)) {
+        return match (parts.len(), parts[1]) {
+            (2, q) if q.len() == 2 && q.starts_with('Q') => {
+                let n: u8 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
+                Some((format!("{year}-{:02}", n * 3 - 2), format!("{year}-{:02}", n * 3), Granularity::Quarter))
+            }
+            (2 | 3, w) if w.len() == 3 && w.starts_with('W') && digits(&w[1..]) => {
+                let week: i8 = w[1..].parse().ok()?;
+                let monday =
+                    jiff::civil::ISOWeekDate::new(year.parse().ok()?, week, jiff::civil::Weekday::Monday).ok()?.date();
+                let weekend = parts.get(2) == Some(&"WE");
+                if parts.len() == 3 && !weekend {
+                    return None;
+                }
+                let (first, last) = if weekend { (5, 6) } else { (0, 6) };
+                let day = |n: i32| crate::time::calendar::add_days(monday, n).map(crate::time::calendar::iso);
+                Some((day(first)?, day(last)?, Granularity::Week))
+            }
+            (2, season) => {
+                let (first, last) = match season {
+                    "SP" => (3, 5),
+                    "SU" => (6, 8),
+                    "FA" => (9, 11),
+                    "WI" => (12, 14),
+                    _ => return None,
+                };
+                let month = |m: u8| {
+                    let y: i32 = year.parse().unwrap_or(0) + i32::from(m > 12);
+                    format!("{y:04}-{:02}", (m - 1) % 12 + 1)
+                };
+                Some((month(first), month(last), Granularity::Season))
+            }
+            _ => None,
+        };
+    }
     match (parts.len(), time) {
         (1, "") => point(Granularity::Year),
         (2, "") => point(Granularity::Month),
@@ -127,6 +175,13 @@ mod tests {
             ("2016-12-19", Some(("2016-12-19", "2016-12-19", Day))),
             ("2016-12-19T20:43", Some(("2016-12-19T20:43", "2016-12-19T20:43", Minute))),
             ("2016-12-19TEV", Some(("2016-12-19T18:00", "2016-12-19T21:59", PartOfDay))),
+            ("199", Some(("1990", "1999", Decade))),
+            ("2016-Q3", Some(("2016-07", "2016-09", Quarter))),
+            ("2016-SU", Some(("2016-06", "2016-08", Season))),
+            ("2016-WI", Some(("2016-12", "2017-02", Season))),
+            ("2016-W51", Some(("2016-12-19", "2016-12-25", Week))),
+            ("2016-W51-WE", Some(("2016-12-24", "2016-12-25", Week))),
+            ("2016-Q5", None),
             ("XXXX-12-19", None),
             ("XXXX-WXX-1", None),
             ("P3D", None),
