@@ -11,12 +11,12 @@ use std::path::{Path, PathBuf};
 /// (row, [strict F1, relaxed F1, type F1, value F1]): about 2 points under the figures measured
 /// when the floor was last set. Raise them when the grammar improves.
 const FLOORS: [(&str, [f64; 4]); 3] = [
-    // measured 84.05 / 91.72 / 83.87 / 75.15
-    ("AQUAINT", [82.0, 89.5, 81.5, 73.0]),
-    // measured 83.25 / 89.45 / 86.10 / 75.80
-    ("TimeBank", [81.0, 87.5, 84.0, 73.5]),
-    // measured 83.51 / 90.18 / 85.37 / 75.59
-    ("overall", [81.5, 88.0, 83.5, 73.5]),
+    // measured 84.05 / 91.72 / 83.52 / 74.80
+    ("AQUAINT", [82.0, 89.5, 81.5, 72.5]),
+    // measured 83.26 / 89.46 / 86.19 / 77.57
+    ("TimeBank", [81.0, 87.5, 84.0, 75.5]),
+    // measured 83.52 / 90.19 / 85.33 / 76.68
+    ("overall", [81.5, 88.0, 83.5, 74.5]),
 ];
 
 fn corpus_dir() -> PathBuf {
