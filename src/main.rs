@@ -108,20 +108,25 @@ mod cli {
         }
     }
 
-    fn eval_tempeval3(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
+    /// Every `*.EXTENSION` file under `dir`, sorted, as (name relative to `dir`, contents).
+    fn read_corpus(dir: &Path, extension: &str) -> Result<Vec<(String, String)>, String> {
         let mut paths = Vec::new();
-        find_files(dir, "tml", &mut paths)?;
+        find_files(dir, extension, &mut paths)?;
         if paths.is_empty() {
-            return Err(format!("no *.tml files under {}", dir.display()));
+            return Err(format!("no *.{extension} files under {}", dir.display()));
         }
         paths.sort();
-        let files = paths
+        paths
             .iter()
             .map(|path| {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 Ok((relative_name(dir, path), text))
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect()
+    }
+
+    fn eval_tempeval3(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
+        let files = read_corpus(dir, "tml")?;
         let report = tempeval::score_corpus(files).map_err(|e| e.to_string())?;
         if json {
             return Ok(report.json(errors) + "\n");
@@ -134,19 +139,7 @@ mod cli {
     }
 
     fn eval_meantime(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
-        let mut paths = Vec::new();
-        find_files(dir, "xml", &mut paths)?;
-        if paths.is_empty() {
-            return Err(format!("no *.xml files under {}", dir.display()));
-        }
-        paths.sort();
-        let files = paths
-            .iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                Ok((relative_name(dir, path), text))
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let files = read_corpus(dir, "xml")?;
         let report = meantime::score_corpus(files).map_err(|e| e.to_string())?;
         if json {
             return Ok(report.json(errors) + "\n");

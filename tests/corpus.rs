@@ -5,7 +5,9 @@
 //! `cargo test --test corpus -- --nocapture` prints the table; `dateline eval tempeval3 DIR
 //! --errors N` lists the errors behind it.
 
-use dateline::eval::tempeval::{self, Figures};
+mod common;
+
+use dateline::eval::tempeval;
 use std::path::{Path, PathBuf};
 
 /// (row, [strict F1, relaxed F1, type F1, value F1]): about 2 points under the figures measured
@@ -64,18 +66,5 @@ fn tempeval3_timex_scores_stay_above_their_floors() {
     let total = report.total();
     assert_eq!((total.documents, total.gold), (256, 1822));
 
-    let rows = report.figures();
-    let mut failures = Vec::new();
-    for (name, floors) in FLOORS {
-        let row: &Figures =
-            rows.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} row in the report"));
-        let measured = [row.strict.f1, row.relaxed.f1, row.type_f1, row.value_f1];
-        let metrics = ["strict F1", "relaxed F1", "type F1", "value F1"];
-        for ((metric, got), floor) in metrics.iter().zip(measured).zip(floors) {
-            if got < floor {
-                failures.push(format!("{name} {metric} {got:.2} < floor {floor:.2}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "TempEval-3 regression:\n{}", failures.join("\n"));
+    common::assert_floors("TempEval-3", &report.figures(), &FLOORS);
 }

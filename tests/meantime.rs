@@ -7,8 +7,9 @@
 //! repository and never copied into it. `cargo test --test meantime -- --nocapture` prints the
 //! table; `dateline eval meantime ../shared/data/meantime --errors N` lists the errors behind it.
 
+mod common;
+
 use dateline::eval::meantime::{self, LAST_SCORED_SENTENCE};
-use dateline::eval::tempeval::Figures;
 use std::path::{Path, PathBuf};
 
 /// (row, [strict F1, relaxed F1, type F1, value F1]): about 2 points under the figures measured
@@ -86,20 +87,7 @@ fn meantime_timex_scores_stay_above_their_floors() {
     let per: Vec<_> = report.scores.subcorpora().into_iter().map(|(n, c)| (n, c.documents, c.gold)).collect();
     assert_eq!(per, [("corpus_airbus".to_string(), 30, 62), ("corpus_apple".to_string(), 30, 81)]);
 
-    let rows = report.figures();
-    let mut failures = Vec::new();
-    for (name, floors) in FLOORS {
-        let row: &Figures =
-            rows.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} row in the report"));
-        let measured = [row.strict.f1, row.relaxed.f1, row.type_f1, row.value_f1];
-        let metrics = ["strict F1", "relaxed F1", "type F1", "value F1"];
-        for ((metric, got), floor) in metrics.iter().zip(measured).zip(floors) {
-            if got < floor {
-                failures.push(format!("{name} {metric} {got:.2} < floor {floor:.2}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "MEANTIME regression:\n{}", failures.join("\n"));
+    common::assert_floors("MEANTIME", &report.figures(), &FLOORS);
 }
 
 /// What the gold holds and what the scope leaves out, read document by document.

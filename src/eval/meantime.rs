@@ -51,6 +51,7 @@
 //! assert_eq!((score.counts.gold, score.counts.strict_matches, score.counts.value_correct), (1, 1, 1));
 //! ```
 
+use super::context;
 use super::tempeval::{self, Counts, DocumentScore, Figures, Mention, Mistake, MistakeKind};
 use crate::text::timeml::decode;
 use crate::{analyze, DocumentInput};
@@ -398,52 +399,8 @@ pub fn align(gold: &[TokenMention], system: &[TokenMention]) -> Vec<(usize, usiz
     pairs
 }
 
-/// About 40 bytes of text either side of `bytes`, whitespace runs as one space, the expression
-/// in brackets.
-fn context(text: &str, bytes: Range<usize>) -> String {
-    const SIDE: usize = 40;
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let from = floor(bytes.start.saturating_sub(SIDE));
-    let to = floor((bytes.end + SIDE).min(text.len()));
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let spaced = |s: &str, left: bool| {
-        let t = one_line(s);
-        let gap = if left { s.ends_with(char::is_whitespace) } else { s.starts_with(char::is_whitespace) };
-        match (gap && !t.is_empty(), left) {
-            (true, true) => format!("{t} "),
-            (true, false) => format!(" {t}"),
-            _ => t,
-        }
-    };
-    format!(
-        "{}[{}]{}",
-        spaced(&text[from..bytes.start], true),
-        one_line(&text[bytes.clone()]),
-        spaced(&text[bytes.end..to], false)
-    )
-}
-
-/// A gold document that could not be scored, with its name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusError {
-    /// The document's name.
-    pub document: String,
-    /// What is wrong with it.
-    pub error: GoldError,
-}
-
-impl std::fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.document, self.error)
-    }
-}
-
-impl std::error::Error for CorpusError {}
+/// A CAT XML document that could not be scored, with its name.
+pub type CorpusError = super::CorpusError<GoldError>;
 
 /// The scores of a MEANTIME corpus, document by document: a [`tempeval::Report`] (same table,
 /// same error listing) whose JSON names the metric and the scope.

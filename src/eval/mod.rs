@@ -40,6 +40,53 @@ pub fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// A gold document that could not be scored, with its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError<E> {
+    /// The document's name.
+    pub document: String,
+    /// What is wrong with it.
+    pub error: E,
+}
+
+impl<E: std::fmt::Display> std::fmt::Display for CorpusError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.document, self.error)
+    }
+}
+
+impl<E: std::fmt::Debug + std::fmt::Display> std::error::Error for CorpusError<E> {}
+
+/// About 40 bytes of text either side of `bytes`, whitespace runs as one space, the expression
+/// in brackets.
+pub(crate) fn context(text: &str, bytes: std::ops::Range<usize>) -> String {
+    const SIDE: usize = 40;
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(bytes.start.saturating_sub(SIDE));
+    let to = floor((bytes.end + SIDE).min(text.len()));
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spaced = |s: &str, left: bool| {
+        let t = one_line(s);
+        let gap = if left { s.ends_with(char::is_whitespace) } else { s.starts_with(char::is_whitespace) };
+        match (gap && !t.is_empty(), left) {
+            (true, true) => format!("{t} "),
+            (true, false) => format!(" {t}"),
+            _ => t,
+        }
+    };
+    format!(
+        "{}[{}]{}",
+        spaced(&text[from..bytes.start], true),
+        one_line(&text[bytes.clone()]),
+        spaced(&text[bytes.end..to], false)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

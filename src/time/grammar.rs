@@ -364,7 +364,7 @@ fn merge_adjacent(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
             let gap = &text[prev.bytes.end..c.bytes.start];
             let joinable = gap.len() <= 6
                 && gap
-                    .split(|ch: char| ch == ' ' || ch == ',' || ch == '\u{a0}')
+                    .split([' ', ',', '\u{a0}'])
                     .all(|w| w.is_empty() || w.eq_ignore_ascii_case("at") || w.eq_ignore_ascii_case("on"));
             if let (true, Reading::Point(a), Reading::Point(b)) = (joinable, &prev.reading, &c.reading) {
                 if let Some(point) = a.merged(b) {
