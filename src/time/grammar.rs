@@ -61,6 +61,12 @@ pub const RULES: &[Rule] = &[
     Rule { id: "the_weekend", pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
     Rule { id: "the_quarter", pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)" },
+    // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
+    Rule { id: "the_year", pattern: r"(?i:the){sp}(?P<period>(?i:year))" },
+    Rule {
+        id: "year_ago_adjective",
+        pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
+    },
     Rule { id: "ago", pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
     Rule { id: "duration", pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}" },
     Rule { id: "duration_adjective", pattern: r"{count_number}-{unit_singular}" },
@@ -406,7 +412,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         "duration" | "duration_adjective" => joined_number || age,
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
-        "decade" => after.starts_with('-'),
+        "decade" | "the_year" => after.starts_with('-'),
         _ => joined_number,
     }
 }
@@ -452,9 +458,10 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Relative { unit: unit_letter(period)?, shift }
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
-        let count = match group("count") {
-            Some(c) => count(c)?,
-            None => None,
+        let count = match (group("count"), group("ago")) {
+            (Some(c), _) => count(c)?,
+            (None, Some(_)) => Some(1), // "year-ago"
+            (None, None) => None,
         };
         // "recent years", "the last few months", "the coming weeks": a vague stretch before or
         // after now is a reference to the past or future, not a length.
