@@ -57,6 +57,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "relative_season", pattern: r"{shift}{sp}{season}" },
     Rule { id: "season_year", pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
+    // Anchored to the date the text last named ("He joined in 1995. The following year …").
+    Rule {
+        id: "anaphoric_period",
+        pattern: r"(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
+    },
+    Rule { id: "the_next_day", pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))" },
     Rule { id: "relative_period", pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
     Rule { id: "the_weekend", pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
@@ -107,6 +113,14 @@ pub enum Reading {
         /// TIMEX3 unit letter (`Y`, `M`, `W`, `WE`, `Q`, `E`).
         unit: &'static str,
         /// How many units from the reference period.
+        shift: i32,
+    },
+    /// A period counted from the date the text last named: "the following year" (`Y`, +1),
+    /// "that day" (`D`, 0), "the previous month" (`M`, -1).
+    Anaphoric {
+        /// TIMEX3 unit letter (`Y`, `M`, `W`, `D`).
+        unit: &'static str,
+        /// How many units from the named date's period.
         shift: i32,
     },
     /// So many units before the reference time ("two years ago"); `count` is `None` when vague.
@@ -449,6 +463,14 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
             _ => 4,
         };
         Reading::Quarter { n, year: group("year").and_then(|y| y.parse().ok()) }
+    } else if let (Some(anaphor), Some(period)) = (group("anaphor"), group("period")) {
+        let anaphor = anaphor.to_ascii_lowercase();
+        let shift = match anaphor.as_str() {
+            "following" | "next" => 1,
+            "previous" | "preceding" => -1,
+            _ => 0,
+        };
+        Reading::Anaphoric { unit: unit_letter(period)?, shift }
     } else if let Some(period) = group("period") {
         let shift = match (group("shift"), group("last_reported")) {
             (Some(s), _) => lookup(&lex.shifts, s)?,

@@ -113,6 +113,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     let mut out = Resolved::default();
     // The last quarter the text named: results stories compare it with "a year ago".
     let mut last_quarter: Option<(String, i32, u8)> = None;
+    // The last calendar date the text named, and its timex id: "the following year" counts from it.
+    let mut last_date: Option<(String, String)> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
@@ -121,14 +123,28 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
         };
-        let normalized = match compared {
-            Some((id, year, q)) => {
+        let normalized = match (compared, &c.reading, &last_date) {
+            (Some((id, year, q)), _, _) => {
                 Ok(Normalized::new(TimexType::Date, format!("{year:04}-Q{q}"), false).anchored_to(id))
             }
-            None => normalize(&c.reading, dct, ahead),
+            (None, Reading::Anaphoric { unit, shift }, Some((id, value))) => match anaphoric_value(value, unit, *shift)
+            {
+                Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
+                None => Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false)),
+            },
+            (None, Reading::Anaphoric { unit, .. }, None) => {
+                Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false))
+            }
+            (None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
             Ok(n) => {
+                if n.value.len() >= 4
+                    && n.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                    && !n.value.contains('Q')
+                {
+                    last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
+                }
                 if let Some((year, q)) = quarter_of(&n.value) {
                     last_quarter = Some((format!("t{}", out.timexes.len() + 1), year, q));
                 }
@@ -236,6 +252,8 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
+        // Resolved in `resolve`, which knows the dates named before.
+        Reading::Anaphoric { unit, .. } => Normalized::new(Date, unknown_period(unit).to_string(), false),
         Reading::Relative { unit, shift } => match date {
             Some(d) => {
                 Normalized::new(Date, relative_value(d, unit, shift).ok_or("out of the calendar's range")?, true)
@@ -292,6 +310,22 @@ fn relative_value(d: jiff::civil::Date, unit: &str, shift: i32) -> Option<String
         // Hours, minutes, seconds ago: the day they fall on.
         _ => calendar::iso(d),
     })
+}
+
+/// The value of the period `shift` units from the one of `value` (a calendar value the text
+/// named), if `value` is precise enough: a year needs a year, a month a month, a day or week a day.
+fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
+    let date_part = value.split('T').next()?;
+    let parts: Vec<&str> = date_part.split('-').collect();
+    let year: i32 = parts.first()?.parse().ok()?;
+    let month: Option<u8> = parts.get(1).and_then(|m| m.parse().ok());
+    let day: Option<u8> = parts.get(2).and_then(|d| d.parse().ok());
+    match (unit, month, day) {
+        ("Y", _, _) => Some(format!("{:04}", year + shift)),
+        ("M", Some(m), _) => relative_value(calendar::date(year, m, 1)?, "M", shift),
+        ("D" | "W", Some(m), Some(d)) => relative_value(calendar::date(year, m, d)?, unit, shift),
+        _ => None,
+    }
 }
 
 /// The value of a period that needs a reference time when there is none.
