@@ -46,6 +46,17 @@ pub const RULES: &[Rule] = &[
         id: "year_in_context",
         pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
     },
+    // A year as a modifier ("the 1996 Olympic bombing", "its 1988 recapitalization", "the
+    // company's 1989 results"), unless a plural noun follows: "the 1990 votes" is a count.
+    Rule {
+        id: "year_modifier",
+        pattern: r"(?:(?i:the|a|an|its|his|her|their|our|that|this|both|into|due|whose)|[A-Za-z]+(?u-i:['’])s){sp}(?P<t>{year})",
+    },
+    // The next years of a list: "in 1994, 1995 and 1997".
+    Rule {
+        id: "year_in_list",
+        pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{year})",
+    },
     Rule { id: "year_range_start", pattern: r"(?P<t>{year})(?u-i:[–—-]){sp_opt}(?:1[0-9]{3}|20[0-9]{2})" },
     Rule { id: "year_range_end", pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})" },
     Rule { id: "edge_year", pattern: r"{edge}{year}" },
@@ -427,6 +438,10 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        "year_modifier" => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase)
+        }
         _ => joined_number,
     }
 }
