@@ -64,8 +64,10 @@ pub const RULES: &[Rule] = &[
     Rule { id: "decade", pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
         id: "quarter",
-        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}(?:-|{sp})(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
+    // The adjective leaves the article to its noun: "the [third-quarter] loss".
+    Rule { id: "quarter_adjective", pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
     Rule { id: "relative_season", pattern: r"{shift}{sp}{season}" },
     Rule { id: "season_year", pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
     // Anchored to the date the text last named ("He joined in 1995. The following year …").
@@ -95,11 +97,11 @@ pub const RULES: &[Rule] = &[
     Rule { id: "clock_12", pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?" },
     Rule { id: "relative_weekday", pattern: r"{shift}{sp}{weekday}" },
     Rule { id: "weekday_part_of_day", pattern: r"{weekday}{sp}{part_of_day}" },
-    Rule { id: "weekday", pattern: r"{weekday}" },
+    Rule { id: "weekday", pattern: r"{edge_opt}{weekday}" },
     Rule { id: "day_word_part_of_day", pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}" },
     Rule { id: "this_part_of_day", pattern: r"(?i:this){sp}{part_of_day}" },
     Rule { id: "last_night", pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
-    Rule { id: "day_word", pattern: r"(?P<day_word>(?i:today|tonight|yesterday|tomorrow))" },
+    Rule { id: "day_word", pattern: r"{edge_opt}(?P<day_word>(?i:today|tonight|yesterday|tomorrow))" },
 ];
 
 /// Rules that read digits only, and so hold in any language.
