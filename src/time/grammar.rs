@@ -37,6 +37,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "month_day", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}" },
     Rule { id: "day_month", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}" },
     Rule { id: "relative_month", pattern: r"{shift}{sp}{month_full}" },
+    Rule { id: "month_relative_year", pattern: r"{month_full}{sp}(?P<year_shift>(?i:last|this|next)){sp}(?i:year)" },
     Rule { id: "edge_month", pattern: r"{edge}{month_full}" },
     Rule {
         id: "month_in_context",
@@ -96,6 +97,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "clock_24", pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
     Rule { id: "clock_12", pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?" },
     Rule { id: "relative_weekday", pattern: r"{shift}{sp}{weekday}" },
+    Rule { id: "clock_word", pattern: r"(?P<clock_word>(?i:noon|midday|midnight))" },
     Rule { id: "weekday_part_of_day", pattern: r"{weekday}{sp}{part_of_day}" },
     Rule { id: "weekday", pattern: r"{edge_opt}{weekday}" },
     Rule { id: "day_word_part_of_day", pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}" },
@@ -199,12 +201,15 @@ pub struct Point {
     pub part_of_day: Option<&'static str>,
     /// "last" (-1), "this" (0), "next" (+1) before a weekday or month name.
     pub shift: Option<i32>,
+    /// The year counted from the reference year: "June last year" (-1).
+    pub year_shift: Option<i32>,
 }
 
 impl Point {
     /// Says something about the day (or coarser).
     pub fn has_date(&self) -> bool {
-        self.year.is_some()
+        self.year_shift.is_some()
+            || self.year.is_some()
             || self.month.is_some()
             || self.day.is_some()
             || self.weekday.is_some()
@@ -239,6 +244,7 @@ impl Point {
             zone: self.zone.or(other.zone),
             part_of_day: self.part_of_day.or(other.part_of_day),
             shift: self.shift.or(other.shift),
+            year_shift: self.year_shift.or(other.year_shift),
         })
     }
 }
@@ -543,6 +549,13 @@ fn read_point(caps: &Captures<'_>) -> Option<Point> {
     }
     if let Some(s) = group("shift") {
         p.shift = Some(lookup(&lex.shifts, s)?);
+    }
+    if let Some(s) = group("year_shift") {
+        p.year_shift = Some(lookup(&lex.shifts, s)?);
+    }
+    if let Some(w) = group("clock_word") {
+        p.hour = Some(if w.eq_ignore_ascii_case("midnight") { 24 } else { 12 });
+        p.minute = Some(0);
     }
     if let Some(h) = group("hour") {
         p.hour = Some(h.parse().ok().filter(|h| *h <= 24)?);

@@ -372,6 +372,13 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
                 None => format!("XXXX-{m:02}-{d:02}"),
             }
         }
+        (None, Some(m), None) if p.year_shift.is_some() => match dct {
+            Some(dct) => {
+                anchored = true;
+                format!("{:04}-{m:02}", dct.date.year() as i32 + p.year_shift.unwrap_or(0))
+            }
+            None => format!("XXXX-{m:02}"),
+        },
         (None, Some(m), None) => match dct {
             Some(dct) => {
                 anchored = true;

@@ -143,6 +143,13 @@ pub fn interval(value: &str) -> Option<(String, String, Granularity)> {
         (1, "") => point(Granularity::Year),
         (2, "") => point(Granularity::Month),
         (3, "") => point(Granularity::Day),
+        // TIMEX3 writes midnight at the end of a day as T24:00; the axis wants the next day's 00:00.
+        (3, "24:00") => {
+            let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+            let next = crate::time::calendar::add_days(crate::time::calendar::date(y, m, d)?, 1)?;
+            let at = format!("{}T00:00", crate::time::calendar::iso(next));
+            Some((at.clone(), at, Granularity::Minute))
+        }
         (3, t) if t.len() == 5 && t.as_bytes()[2] == b':' => point(Granularity::Minute),
         (3, code) => {
             let part = lexicon().part_of_day(code)?;
@@ -175,6 +182,7 @@ mod tests {
             ("2016-12-19", Some(("2016-12-19", "2016-12-19", Day))),
             ("2016-12-19T20:43", Some(("2016-12-19T20:43", "2016-12-19T20:43", Minute))),
             ("2016-12-19TEV", Some(("2016-12-19T18:00", "2016-12-19T21:59", PartOfDay))),
+            ("2016-12-31T24:00", Some(("2017-01-01T00:00", "2017-01-01T00:00", Minute))),
             ("199", Some(("1990", "1999", Decade))),
             ("2016-Q3", Some(("2016-07", "2016-09", Quarter))),
             ("2016-SU", Some(("2016-06", "2016-08", Season))),
