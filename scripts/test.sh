@@ -12,6 +12,10 @@ cd "$ROOT"
 say "cargo test (native)"
 cargo test
 
+say "the HeidelTime comparison's scorer (python3 unittest)"
+command -v python3 >/dev/null || apt_install python3
+(cd bench/heideltime && python3 -m unittest -v test_score 2>&1 | tail -n 3)
+
 say "wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -3,7 +3,14 @@
 //! Counts how many of a text's words are common English function words; news English runs at
 //! 35–50 %, other languages in Latin script well under 10 %.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
+
+/// The share of common English function words (percent) from which a text reads as English.
+const ENGLISH_SHARE: usize = 15;
+
+/// No word in either function-word list is longer than this, in UTF-8 bytes (a test checks).
+const MAX_FUNCTION_WORD_BYTES: usize = 8;
 
 /// The fewest words a sentence needs before it is judged not English.
 const FOREIGN_MIN_WORDS: usize = 5;
@@ -13,62 +20,62 @@ const FOREIGN_MIN_WORDS: usize = 5;
 /// quotes most, or many words with letters outside ASCII. English headlines, which have few
 /// function words too, show neither; short lines ("Boris Johnson") are never judged.
 pub fn is_foreign_sentence(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < FOREIGN_MIN_WORDS || guess(sentence) == "en" {
+    let split = || sentence.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
+    // First the signs of another language, which most English sentences lack entirely …
+    let (mut words, mut foreign, mut accented) = (0, 0, 0);
+    for word in split() {
+        words += 1;
+        accented += usize::from(!word.is_ascii());
+        foreign += usize::from(in_list(word, foreign_words()));
+    }
+    let share = |n: usize| n * 100 / words.max(1);
+    let signs = (foreign >= 2 && share(foreign) >= 15) || (accented >= 2 && share(accented) >= 25);
+    if words < FOREIGN_MIN_WORDS || !signs {
         return false;
     }
-    let share = |n: usize| n * 100 / words.len();
-    let foreign_words = words.iter().filter(|w| is_common_foreign(w)).count();
-    let accented = words.iter().filter(|w| !w.is_ascii()).count();
-    (foreign_words >= 2 && share(foreign_words) >= 15) || (accented >= 2 && share(accented) >= 25)
+    // … then whether English function words are nonetheless common enough.
+    share(split().filter(|w| in_list(w, english_words())).count()) < ENGLISH_SHARE
 }
 
-fn is_common_foreign(word: &str) -> bool {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let mut v: Vec<_> = super::data_lines(include_str!("lexicon/foreign_common.txt")).collect();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&word)
-        .is_ok()
+/// Is `word`, lower-cased, in `list`? Function words are short, so longer words need no look-up,
+/// and short ASCII ones are lower-cased on the stack.
+fn in_list(word: &str, list: &HashSet<&'static str>) -> bool {
+    if word.len() > MAX_FUNCTION_WORD_BYTES {
+        return false;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; MAX_FUNCTION_WORD_BYTES];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| list.contains(w))
+    } else {
+        list.contains(word.to_lowercase().as_str())
+    }
+}
+
+fn english_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/english_common.txt")).collect())
+}
+
+fn foreign_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/foreign_common.txt")).collect())
 }
 
 /// `"en"` when the text reads as English, `"und"` (undetermined) otherwise or when it is too
 /// short to tell.
 pub fn guess(text: &str) -> &'static str {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(2000)
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 3 {
-        return if words.iter().any(|w| is_common_english(w)) { "en" } else { "und" };
-    }
-    let common = words.iter().filter(|w| is_common_english(w)).count();
-    if common * 100 >= words.len() * 15 {
+    let words: Vec<&str> =
+        text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).take(2000).collect();
+    let common = words.iter().filter(|w| in_list(w, english_words())).count();
+    let english = if words.len() < 3 { common > 0 } else { common * 100 >= words.len() * ENGLISH_SHARE };
+    if english {
         "en"
     } else {
         "und"
     }
-}
-
-fn is_common_english(word: &str) -> bool {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let mut v: Vec<_> = super::data_lines(include_str!("lexicon/english_common.txt")).collect();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&word)
-        .is_ok()
 }
 
 #[cfg(test)]
@@ -86,6 +93,15 @@ mod tests {
         ];
         for (text, expected) in table {
             assert_eq!(guess(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn function_words_fit_the_length_cut() {
+        for list in [include_str!("lexicon/english_common.txt"), include_str!("lexicon/foreign_common.txt")] {
+            for word in crate::text::data_lines(list) {
+                assert!(word.len() <= super::MAX_FUNCTION_WORD_BYTES, "{word} is longer than the cut");
+            }
         }
     }
 
