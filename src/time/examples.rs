@@ -76,6 +76,22 @@ fn every_example_holds() {
 }
 
 #[test]
+fn every_example_holds_its_rules_anchor() {
+    for ex in examples() {
+        for (text, _, _, rules) in &ex.expected {
+            for rule in rules.split('+') {
+                // A merged expression needs each part's anchor somewhere in the whole.
+                assert!(
+                    super::grammar::anchored(rule, text),
+                    "line {}: {text:?} has no anchor word for {rule}",
+                    ex.line
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn every_rule_has_an_example() {
     let missing = super::grammar::rules_without_examples(EXAMPLES);
     assert!(missing.is_empty(), "rules without a positive example: {missing:?}");

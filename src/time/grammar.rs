@@ -12,6 +12,7 @@
 
 use super::lexicon::{lexicon, lookup};
 use regex::{Captures, Regex};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -20,90 +21,186 @@ use std::sync::OnceLock;
 pub struct Rule {
     /// Stable id, reported on every timex the rule produces.
     pub id: &'static str,
+    /// A kind of word every match contains: the rule only runs on sentences that have one.
+    pub anchor: Anchor,
     /// The pattern, with placeholders.
     pub pattern: &'static str,
 }
 
+/// Kinds of words that time expressions are built around. A quick scan marks which kinds each
+/// sentence holds, and a rule runs only on the sentences that hold its anchor: most sentences
+/// have no month, weekday or time unit, and the regexes never see them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub enum Anchor {
+    /// A token with a digit ("2016", "20:43", "1990s").
+    Digit = 1,
+    /// A month name or abbreviation.
+    Month = 2,
+    /// A weekday name or abbreviation.
+    Weekday = 4,
+    /// A time unit ("years", "quarter", "weekend").
+    Unit = 8,
+    /// A season.
+    Season = 16,
+    /// The last word of a vague reference ("now", "recently", "future").
+    Reference = 32,
+    /// The last word of a recurrence ("daily", "year" in "every year").
+    Set = 64,
+    /// "today", "tonight", "yesterday", "tomorrow".
+    DayWord = 128,
+    /// "morning", "afternoon", "evening", "night".
+    PartOfDay = 256,
+    /// "noon", "midday", "midnight".
+    ClockWord = 512,
+}
+
+/// The words of the clock-word rule (it has no word list of its own).
+const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
+
 /// The rules, most specific first (on equal length the earlier rule wins).
 pub const RULES: &[Rule] = &[
-    Rule { id: "iso_datetime", pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?" },
-    Rule { id: "iso_date", pattern: r"{year}-{month_num}-{day_num}" },
+    Rule {
+        id: "iso_datetime",
+        anchor: Anchor::Digit,
+        pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?",
+    },
+    Rule { id: "iso_date", anchor: Anchor::Digit, pattern: r"{year}-{month_num}-{day_num}" },
     // Day first with dots (European); with slashes the larger number tells, else month first.
-    Rule { id: "numeric_date", pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}" },
-    Rule { id: "numeric_date_slash", pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}" },
-    Rule { id: "month_day_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}(?:{sp_opt},)?{sp}{year}" },
-    Rule { id: "day_month_year", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}" },
-    Rule { id: "month_year", pattern: r"{edge_opt}{month}\.?,?{sp}{year}" },
-    Rule { id: "month_day", pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}" },
-    Rule { id: "day_month", pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}" },
-    Rule { id: "relative_month", pattern: r"{shift}{sp}{month_full}" },
-    Rule { id: "month_relative_year", pattern: r"{month_full}{sp}(?P<year_shift>(?i:last|this|next)){sp}(?i:year)" },
-    Rule { id: "edge_month", pattern: r"{edge}{month_full}" },
+    Rule {
+        id: "numeric_date",
+        anchor: Anchor::Digit,
+        pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}",
+    },
+    Rule {
+        id: "numeric_date_slash",
+        anchor: Anchor::Digit,
+        pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}",
+    },
+    Rule {
+        id: "month_day_year",
+        anchor: Anchor::Month,
+        pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}(?:{sp_opt},)?{sp}{year}",
+    },
+    Rule {
+        id: "day_month_year",
+        anchor: Anchor::Month,
+        pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}\.?,?{sp}{year}",
+    },
+    Rule { id: "month_year", anchor: Anchor::Month, pattern: r"{edge_opt}{month}\.?,?{sp}{year}" },
+    Rule { id: "month_day", anchor: Anchor::Month, pattern: r"(?:{weekday_any}\.?,?{sp})?{month}\.?{sp}{day}" },
+    Rule { id: "day_month", anchor: Anchor::Month, pattern: r"(?:{weekday_any}\.?,?{sp})?{day}{sp}(?:of{sp})?{month}" },
+    Rule { id: "relative_month", anchor: Anchor::Month, pattern: r"{shift}{sp}{month_full}" },
+    Rule {
+        id: "month_relative_year",
+        anchor: Anchor::Month,
+        pattern: r"{month_full}{sp}(?P<year_shift>(?i:last|this|next)){sp}(?i:year)",
+    },
+    Rule { id: "edge_month", anchor: Anchor::Month, pattern: r"{edge}{month_full}" },
     Rule {
         id: "month_in_context",
+        anchor: Anchor::Month,
         pattern: r"(?i:in|since|until|till|by|during|from|through|between|before|after|of|to|for){sp}(?P<t>{month_full})",
     },
     Rule {
         id: "year_in_context",
+        anchor: Anchor::Digit,
         pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
     },
     // A year as a modifier ("the 1996 Olympic bombing", "its 1988 recapitalization", "the
     // company's 1989 results"), unless a plural noun follows: "the 1990 votes" is a count.
     Rule {
         id: "year_modifier",
+        anchor: Anchor::Digit,
         pattern: r"(?:(?i:the|a|an|its|his|her|their|our|that|this|both|into|due|whose)|[A-Za-z]+(?u-i:['’])s){sp}(?P<t>{year})",
     },
     // The next years of a list: "in 1994, 1995 and 1997".
     Rule {
         id: "year_in_list",
+        anchor: Anchor::Digit,
         pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{year})",
     },
-    Rule { id: "year_range_start", pattern: r"(?P<t>{year})(?u-i:[–—-]){sp_opt}(?:1[0-9]{3}|20[0-9]{2})" },
-    Rule { id: "year_range_end", pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})" },
-    Rule { id: "edge_year", pattern: r"{edge}{year}" },
-    Rule { id: "fiscal_year", pattern: r"(?i:fiscal){sp}{year}" },
-    Rule { id: "decade", pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
+    Rule {
+        id: "year_range_start",
+        anchor: Anchor::Digit,
+        pattern: r"(?P<t>{year})(?u-i:[–—-]){sp_opt}(?:1[0-9]{3}|20[0-9]{2})",
+    },
+    Rule {
+        id: "year_range_end",
+        anchor: Anchor::Digit,
+        pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})",
+    },
+    Rule { id: "edge_year", anchor: Anchor::Digit, pattern: r"{edge}{year}" },
+    Rule { id: "fiscal_year", anchor: Anchor::Digit, pattern: r"(?i:fiscal){sp}{year}" },
+    Rule { id: "decade", anchor: Anchor::Digit, pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
         id: "quarter",
+        anchor: Anchor::Unit,
         pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
     // The adjective leaves the article to its noun: "the [third-quarter] loss".
-    Rule { id: "quarter_adjective", pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
-    Rule { id: "relative_season", pattern: r"{shift}{sp}{season}" },
-    Rule { id: "season_year", pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
+    Rule { id: "quarter_adjective", anchor: Anchor::Unit, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
+    Rule { id: "relative_season", anchor: Anchor::Season, pattern: r"{shift}{sp}{season}" },
+    Rule { id: "season_year", anchor: Anchor::Season, pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
     // Anchored to the date the text last named ("He joined in 1995. The following year …").
     Rule {
         id: "anaphoric_period",
+        anchor: Anchor::Unit,
         pattern: r"(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
     },
-    Rule { id: "the_next_day", pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))" },
-    Rule { id: "relative_period", pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
-    Rule { id: "the_weekend", pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
+    Rule {
+        id: "the_next_day",
+        anchor: Anchor::Unit,
+        pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))",
+    },
+    Rule { id: "relative_period", anchor: Anchor::Unit, pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
+    Rule { id: "the_weekend", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
-    Rule { id: "the_quarter", pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)" },
+    Rule {
+        id: "the_quarter",
+        anchor: Anchor::Unit,
+        pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
+    },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
-    Rule { id: "the_year", pattern: r"(?i:the){sp}(?P<period>(?i:year))" },
+    Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<period>(?i:year))" },
     Rule {
         id: "year_ago_adjective",
+        anchor: Anchor::Unit,
         pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
     },
-    Rule { id: "ago", pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
-    Rule { id: "duration", pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}" },
-    Rule { id: "duration_adjective", pattern: r"{count_number}-{unit_singular}" },
-    Rule { id: "vague_duration", pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
-    Rule { id: "reference", pattern: r"{reference}" },
-    Rule { id: "set", pattern: r"{set}" },
-    Rule { id: "set_weekday", pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
-    Rule { id: "clock_24", pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
-    Rule { id: "clock_12", pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?" },
-    Rule { id: "relative_weekday", pattern: r"{shift}{sp}{weekday}" },
-    Rule { id: "clock_word", pattern: r"(?P<clock_word>(?i:noon|midday|midnight))" },
-    Rule { id: "weekday_part_of_day", pattern: r"{weekday}{sp}{part_of_day}" },
-    Rule { id: "weekday", pattern: r"{edge_opt}{weekday}" },
-    Rule { id: "day_word_part_of_day", pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}" },
-    Rule { id: "this_part_of_day", pattern: r"(?i:this){sp}{part_of_day}" },
-    Rule { id: "last_night", pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
-    Rule { id: "day_word", pattern: r"{edge_opt}(?P<day_word>(?i:today|tonight|yesterday|tomorrow))" },
+    Rule { id: "ago", anchor: Anchor::Unit, pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
+    Rule {
+        id: "duration",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}",
+    },
+    Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
+    Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
+    Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
+    Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
+    Rule { id: "set_weekday", anchor: Anchor::Weekday, pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
+    Rule { id: "clock_24", anchor: Anchor::Digit, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
+    Rule {
+        id: "clock_12",
+        anchor: Anchor::Digit,
+        pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?",
+    },
+    Rule { id: "relative_weekday", anchor: Anchor::Weekday, pattern: r"{shift}{sp}{weekday}" },
+    Rule { id: "clock_word", anchor: Anchor::ClockWord, pattern: r"{clock_word}" },
+    Rule { id: "weekday_part_of_day", anchor: Anchor::Weekday, pattern: r"{weekday}{sp}{part_of_day}" },
+    Rule { id: "weekday", anchor: Anchor::Weekday, pattern: r"{edge_opt}{weekday}" },
+    Rule {
+        id: "day_word_part_of_day",
+        anchor: Anchor::DayWord,
+        pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}",
+    },
+    Rule { id: "this_part_of_day", anchor: Anchor::PartOfDay, pattern: r"(?i:this){sp}{part_of_day}" },
+    Rule { id: "last_night", anchor: Anchor::PartOfDay, pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
+    Rule {
+        id: "day_word",
+        anchor: Anchor::DayWord,
+        pattern: r"{edge_opt}(?P<day_word>(?i:today|tonight|yesterday|tomorrow))",
+    },
 ];
 
 /// Rules that read digits only, and so hold in any language.
@@ -350,6 +447,7 @@ fn expand(pattern: &str) -> String {
         ("{reference}", format!("(?P<reference>{references})")),
         ("{set}", format!("(?P<set>{sets})")),
         ("{season}", format!("(?P<season>{seasons})")),
+        ("{clock_word}", format!("(?P<clock_word>{})", any_case(CLOCK_WORDS.to_vec()))),
     ]
     .iter()
     .fold(pattern.to_string(), |p, (name, regex)| p.replace(name, regex))
@@ -358,40 +456,101 @@ fn expand(pattern: &str) -> String {
 }
 
 /// Find every time expression in `text`, unresolved, in text order, without overlaps.
-pub fn extract(text: &str) -> Vec<Candidate> {
+/// `sentences` are where to look; no expression crosses a sentence's edge, and each rule only
+/// reads the sentences that hold a word of its [`Anchor`] kind.
+pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
+    let rules = compiled();
     let mut found = Vec::new();
-    for (order, c) in compiled().iter().enumerate() {
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(caps) = c.regex.captures_at(text, at) else { break };
-            let whole = caps.get(0).expect("group 0");
-            let inner = caps.name("t").unwrap_or(whole);
-            if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
-                if let Some((reading, modifier)) = read(&caps) {
-                    found.push((
-                        order,
-                        Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier },
-                    ));
-                }
-                at = whole.end().max(whole.start() + 1);
-            } else {
-                at = whole.start() + 1;
-            }
-            while at < text.len() && !text.is_char_boundary(at) {
-                at += 1;
+    for sentence in sentences {
+        let present = anchors_in(&text[sentence.clone()]);
+        for (order, c) in rules.iter().enumerate() {
+            if present & c.rule.anchor as u16 != 0 {
+                find_all(text, sentence.clone(), order, c, &mut found);
             }
         }
     }
-    // Longest first, then leftmost, then rule order; keep what does not overlap.
+    // Longest first, then leftmost, then rule order; keep what does not overlap what is kept.
     found.sort_by_key(|(order, c)| (std::cmp::Reverse(c.bytes.len()), c.bytes.start, *order));
-    let mut kept: Vec<Candidate> = Vec::new();
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
     for (_, c) in found {
-        if kept.iter().all(|k| k.bytes.end <= c.bytes.start || c.bytes.end <= k.bytes.start) {
-            kept.push(c);
+        // Kept candidates are disjoint: only the last one starting before `c` ends can overlap it.
+        let overlaps = kept.range(..c.bytes.end).next_back().is_some_and(|(_, k)| k.bytes.end > c.bytes.start);
+        if !overlaps {
+            kept.insert(c.bytes.start, c);
         }
     }
-    kept.sort_by_key(|c| c.bytes.start);
-    merge_adjacent(text, kept)
+    merge_adjacent(text, kept.into_values().collect())
+}
+
+/// Every match of one rule inside `window`, with word boundaries and guards checked against
+/// the whole text.
+fn find_all(text: &str, window: Range<usize>, order: usize, c: &Compiled, found: &mut Vec<(usize, Candidate)>) {
+    let haystack = &text[..window.end];
+    let mut at = window.start;
+    while at <= haystack.len() {
+        let Some(caps) = c.regex.captures_at(haystack, at) else { break };
+        let whole = caps.get(0).expect("group 0");
+        let inner = caps.name("t").unwrap_or(whole);
+        if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
+            if let Some((reading, modifier)) = read(&caps) {
+                found.push((order, Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier }));
+            }
+            at = whole.end().max(whole.start() + 1);
+        } else {
+            at = whole.start() + 1;
+        }
+        while at < haystack.len() && !haystack.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+}
+
+/// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
+fn anchors_in(sentence: &str) -> u16 {
+    const LONGEST: usize = 12;
+    let words = anchor_words();
+    let mut present = 0;
+    for token in sentence.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= LONGEST) {
+        if token.bytes().any(|b| b.is_ascii_digit()) {
+            present |= Anchor::Digit as u16;
+            continue;
+        }
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Some(kinds) = std::str::from_utf8(lower).ok().and_then(|w| words.get(w)) {
+            present |= kinds;
+        }
+    }
+    present
+}
+
+/// Every anchor word, lower case, with the kinds it stands for.
+fn anchor_words() -> &'static HashMap<String, u16> {
+    static WORDS: OnceLock<HashMap<String, u16>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lex = lexicon();
+        let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
+        let lists: [(Anchor, Vec<String>); 9] = [
+            (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
+            (Anchor::Weekday, lex.weekdays.iter().map(|w| w.0.to_string()).collect()),
+            (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
+            (Anchor::Season, lex.seasons.iter().map(|s| s.0.to_string()).collect()),
+            (Anchor::Reference, lex.references.iter().map(|r| last_word(r.0)).collect()),
+            (Anchor::Set, lex.sets.iter().map(|s| last_word(s.0)).collect()),
+            (Anchor::DayWord, lex.day_words.iter().map(|d| d.0.to_string()).collect()),
+            (Anchor::PartOfDay, lex.parts_of_day.iter().map(|p| p.word.to_string()).collect()),
+            (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
+        ];
+        let mut words: HashMap<String, u16> = HashMap::new();
+        for (kind, list) in lists {
+            for word in list {
+                *words.entry(word.to_lowercase()).or_default() |= kind as u16;
+            }
+        }
+        words
+    })
 }
 
 /// Merge neighbours that complete each other: a date and a clock time ("December 19 2016 20:43
@@ -626,6 +785,11 @@ fn count(words: &str) -> Option<Option<u32>> {
         total += lookup(&lex.numbers, part)??;
     }
     Some(Some(total))
+}
+
+/// Does `text` hold a word of the rule's anchor kind? (Checked on every example.)
+pub fn anchored(rule_id: &str, text: &str) -> bool {
+    RULES.iter().find(|r| r.id == rule_id).is_some_and(|r| anchors_in(text) & r.anchor as u16 != 0)
 }
 
 /// Ids of rules that no example in `examples.tsv` exercises (the coverage report).

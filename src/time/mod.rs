@@ -102,7 +102,7 @@ pub struct Resolved {
 /// In stretches of another language only the numeric rules count (`2016-12-19`, `19.12.2016`,
 /// `20:43`): English words there would be coincidences.
 pub fn extract(doc: &Segmented<'_>) -> Vec<Candidate> {
-    let mut candidates = grammar::extract(doc.text);
+    let mut candidates = grammar::extract(doc.text, &doc.sentences);
     candidates.retain(|c| grammar::NUMERIC_RULES.contains(&c.rule.as_str()) || !doc.is_foreign(c.bytes.start));
     candidates
 }
