@@ -53,6 +53,10 @@ pub enum Anchor {
     PartOfDay = 256,
     /// "noon", "midday", "midnight".
     ClockWord = 512,
+    /// A number that can be a year, 1000–2099, or a decade ("1990s").
+    Year = 1024,
+    /// A number followed by a colon and a digit ("20:43").
+    Clock = 2048,
 }
 
 /// The words of the clock-word rule (it has no word list of its own).
@@ -65,7 +69,7 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Digit,
         pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?",
     },
-    Rule { id: "iso_date", anchor: Anchor::Digit, pattern: r"{year}-{month_num}-{day_num}" },
+    Rule { id: "iso_date", anchor: Anchor::Year, pattern: r"{year}-{month_num}-{day_num}" },
     // Day first with dots (European); with slashes the larger number tells, else month first.
     Rule {
         id: "numeric_date",
@@ -130,9 +134,9 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Digit,
         pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})",
     },
-    Rule { id: "edge_year", anchor: Anchor::Digit, pattern: r"{edge}{year}" },
-    Rule { id: "fiscal_year", anchor: Anchor::Digit, pattern: r"(?i:fiscal){sp}{year}" },
-    Rule { id: "decade", anchor: Anchor::Digit, pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
+    Rule { id: "edge_year", anchor: Anchor::Year, pattern: r"{edge}{year}" },
+    Rule { id: "fiscal_year", anchor: Anchor::Year, pattern: r"(?i:fiscal){sp}{year}" },
+    Rule { id: "decade", anchor: Anchor::Year, pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
         id: "quarter",
         anchor: Anchor::Unit,
@@ -179,7 +183,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
     Rule { id: "set_weekday", anchor: Anchor::Weekday, pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
-    Rule { id: "clock_24", anchor: Anchor::Digit, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
+    Rule { id: "clock_24", anchor: Anchor::Clock, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
     Rule {
         id: "clock_12",
         anchor: Anchor::Digit,
@@ -510,9 +514,27 @@ fn anchors_in(sentence: &str) -> u16 {
     const LONGEST: usize = 12;
     let words = anchor_words();
     let mut present = 0;
-    for token in sentence.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty() && t.len() <= LONGEST) {
+    let mut rest = sentence;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
+        let token_len = rest[start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - start);
+        let token = &rest[start..start + token_len];
+        let after = &rest[start + token_len..];
+        rest = after;
         if token.bytes().any(|b| b.is_ascii_digit()) {
             present |= Anchor::Digit as u16;
+            let digits = token.strip_suffix('s').unwrap_or(token);
+            if digits.len() == 4
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && digits.parse::<u16>().is_ok_and(|y| (1000..2100).contains(&y))
+            {
+                present |= Anchor::Year as u16;
+            }
+            if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                present |= Anchor::Clock as u16;
+            }
+            continue;
+        }
+        if token.len() > LONGEST {
             continue;
         }
         let mut buf = [0u8; LONGEST];
