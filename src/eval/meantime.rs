@@ -51,8 +51,7 @@
 //! assert_eq!((score.counts.gold, score.counts.strict_matches, score.counts.value_correct), (1, 1, 1));
 //! ```
 
-use super::context;
-use super::tempeval::{self, Counts, DocumentScore, Figures, Mention, Mistake, MistakeKind};
+use super::tempeval::{self, compare, Counts, DocumentScore, Extent, Figures, Mention, Mistake, MistakeKind};
 use crate::text::timeml::decode;
 use crate::{analyze, DocumentInput};
 use serde::Serialize;
@@ -318,85 +317,23 @@ pub fn score_document(name: &str, xml: &str) -> Result<DocumentScore, GoldError>
     Ok(compare(name, &gold.text, &gold.scored_timexes(), &system))
 }
 
-/// Compare gold and system timexes of one text by their tokens (`text` serves the error
-/// contexts).
-pub fn compare(name: &str, text: &str, gold: &[TokenMention], system: &[TokenMention]) -> DocumentScore {
-    let pairs = align(gold, system);
-    let mut counts = Counts { documents: 1, gold: gold.len(), system: system.len(), ..Counts::default() };
-    let mut mistakes: Vec<(usize, Mistake)> = Vec::new();
-    let mut note = |kind, g: Option<&TokenMention>, s: Option<&TokenMention>| {
-        let at = g.or(s).expect("a mistake involves a timex");
-        mistakes.push((
-            at.tokens[0],
-            Mistake {
-                kind,
-                gold: g.map(|g| g.mention.clone()),
-                system: s.map(|s| s.mention.clone()),
-                context: context(text, at.mention.bytes.clone()),
-            },
-        ));
-    };
-    let mut gold_matched = vec![false; gold.len()];
-    let mut system_matched = vec![false; system.len()];
-    for &(gi, si) in &pairs {
-        let (g, s) = (&gold[gi], &system[si]);
-        gold_matched[gi] = true;
-        system_matched[si] = true;
-        counts.relaxed_matches += 1;
-        if g.tokens == s.tokens {
-            counts.strict_matches += 1;
-        } else {
-            note(MistakeKind::Extent, Some(g), Some(s));
-        }
-        if g.mention.kind == s.mention.kind {
-            counts.type_correct += 1;
-        } else {
-            note(MistakeKind::WrongType, Some(g), Some(s));
-        }
-        if g.mention.value.trim() == s.mention.value.trim() {
-            counts.value_correct += 1;
-        } else {
-            note(MistakeKind::WrongValue, Some(g), Some(s));
-        }
+impl Extent for TokenMention {
+    fn mention(&self) -> &Mention {
+        &self.mention
     }
-    for (g, _) in gold.iter().zip(&gold_matched).filter(|(_, &m)| !m) {
-        note(MistakeKind::Missed, Some(g), None);
-    }
-    for (s, _) in system.iter().zip(&system_matched).filter(|(_, &m)| !m) {
-        note(MistakeKind::Spurious, None, Some(s));
-    }
-    mistakes.sort_by_key(|(at, _)| *at);
-    DocumentScore { name: name.to_string(), counts, mistakes: mistakes.into_iter().map(|(_, m)| m).collect() }
-}
 
-/// One-to-one matching of gold and system timexes, as `(gold, system)` index pairs: identical
-/// token sets first, then each remaining gold timex (in order) takes the unmatched system timex
-/// that shares most tokens with it (the earliest on a tie).
-pub fn align(gold: &[TokenMention], system: &[TokenMention]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let mut taken = vec![false; system.len()];
-    let mut gold_done = vec![false; gold.len()];
-    for (gi, g) in gold.iter().enumerate() {
-        if let Some(si) = (0..system.len()).find(|&si| !taken[si] && system[si].tokens == g.tokens) {
-            taken[si] = true;
-            gold_done[gi] = true;
-            pairs.push((gi, si));
-        }
+    fn same_extent(&self, other: &Self) -> bool {
+        self.tokens == other.tokens
     }
-    for (gi, g) in gold.iter().enumerate().filter(|&(gi, _)| !gold_done[gi]) {
-        let shared = |s: &TokenMention| s.tokens.iter().filter(|i| g.tokens.binary_search(i).is_ok()).count();
-        let best = (0..system.len())
-            .filter(|&si| !taken[si])
-            .map(|si| (shared(&system[si]), si))
-            .filter(|&(n, _)| n > 0)
-            .max_by_key(|&(n, si)| (n, std::cmp::Reverse(si)));
-        if let Some((_, si)) = best {
-            taken[si] = true;
-            pairs.push((gi, si));
-        }
+
+    /// Tokens in common (token lists are sorted).
+    fn overlap(&self, other: &Self) -> usize {
+        other.tokens.iter().filter(|i| self.tokens.binary_search(i).is_ok()).count()
     }
-    pairs.sort_unstable();
-    pairs
+
+    fn position(&self) -> usize {
+        self.tokens.first().copied().unwrap_or(0)
+    }
 }
 
 /// A CAT XML document that could not be scored, with its name.
@@ -481,6 +418,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::tempeval::align;
 
     /// A CAT XML document from sentences of space-separated tokens and `TIMEX3` markables given
     /// as (type, value, functionInDocument, token ids); token ids count from 1 across sentences.

@@ -349,17 +349,47 @@ pub fn score_document(name: &str, timeml_doc: &str) -> Result<DocumentScore, Gol
     Ok(compare(name, &gold.text, &gold.timexes, &system))
 }
 
+/// What the scorer needs of a timex on either side: its mention, how two extents compare, and
+/// where it stands. TempEval compares character spans ([`Mention`]); MEANTIME compares tokens.
+pub trait Extent {
+    /// The timex as reported.
+    fn mention(&self) -> &Mention;
+    /// Exactly the same extent (a strict match).
+    fn same_extent(&self, other: &Self) -> bool;
+    /// How much the two extents share (0: no relaxed match).
+    fn overlap(&self, other: &Self) -> usize;
+    /// A position to order mistakes by.
+    fn position(&self) -> usize;
+}
+
+impl Extent for Mention {
+    fn mention(&self) -> &Mention {
+        self
+    }
+
+    fn same_extent(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+
+    fn overlap(&self, other: &Self) -> usize {
+        self.bytes.end.min(other.bytes.end).saturating_sub(self.bytes.start.max(other.bytes.start))
+    }
+
+    fn position(&self) -> usize {
+        self.bytes.start
+    }
+}
+
 /// Compare gold and system timexes of one text (`text` serves the error contexts).
-pub fn compare(name: &str, text: &str, gold: &[Mention], system: &[Mention]) -> DocumentScore {
+pub fn compare<T: Extent>(name: &str, text: &str, gold: &[T], system: &[T]) -> DocumentScore {
     let pairs = align(gold, system);
     let mut counts = Counts { documents: 1, gold: gold.len(), system: system.len(), ..Counts::default() };
     let mut mistakes: Vec<(usize, Mistake)> = Vec::new();
-    let mut note = |kind, g: Option<&Mention>, s: Option<&Mention>| {
+    let mut note = |kind, g: Option<&T>, s: Option<&T>| {
         let at = g.or(s).expect("a mistake involves a timex");
-        mistakes.push((
-            at.bytes.start,
-            Mistake { kind, gold: g.cloned(), system: s.cloned(), context: context(text, at.bytes.clone()) },
-        ));
+        let context = context(text, at.mention().bytes.clone());
+        let (gold, system) = (g.map(|g| g.mention().clone()), s.map(|s| s.mention().clone()));
+        mistakes.push((at.position(), Mistake { kind, gold, system, context }));
     };
     let mut gold_matched = vec![false; gold.len()];
     let mut system_matched = vec![false; system.len()];
@@ -368,17 +398,17 @@ pub fn compare(name: &str, text: &str, gold: &[Mention], system: &[Mention]) -> 
         gold_matched[gi] = true;
         system_matched[si] = true;
         counts.relaxed_matches += 1;
-        if g.bytes == s.bytes {
+        if g.same_extent(s) {
             counts.strict_matches += 1;
         } else {
             note(MistakeKind::Extent, Some(g), Some(s));
         }
-        if g.kind == s.kind {
+        if g.mention().kind == s.mention().kind {
             counts.type_correct += 1;
         } else {
             note(MistakeKind::WrongType, Some(g), Some(s));
         }
-        if g.value.trim() == s.value.trim() {
+        if g.mention().value.trim() == s.mention().value.trim() {
             counts.value_correct += 1;
         } else {
             note(MistakeKind::WrongValue, Some(g), Some(s));
@@ -395,14 +425,14 @@ pub fn compare(name: &str, text: &str, gold: &[Mention], system: &[Mention]) -> 
 }
 
 /// One-to-one matching of gold and system timexes, as `(gold, system)` index pairs: identical
-/// spans first, then each remaining gold timex (in order) takes the unmatched system timex that
+/// extents first, then each remaining gold timex (in order) takes the unmatched system timex that
 /// overlaps it most (the earliest on a tie).
-pub fn align(gold: &[Mention], system: &[Mention]) -> Vec<(usize, usize)> {
+pub fn align<T: Extent>(gold: &[T], system: &[T]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut taken = vec![false; system.len()];
     let mut gold_done = vec![false; gold.len()];
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(si) = (0..system.len()).find(|&si| !taken[si] && system[si].bytes == g.bytes) {
+        if let Some(si) = (0..system.len()).find(|&si| !taken[si] && system[si].same_extent(g)) {
             taken[si] = true;
             gold_done[gi] = true;
             pairs.push((gi, si));
@@ -411,7 +441,7 @@ pub fn align(gold: &[Mention], system: &[Mention]) -> Vec<(usize, usize)> {
     for (gi, g) in gold.iter().enumerate().filter(|&(gi, _)| !gold_done[gi]) {
         let best = (0..system.len())
             .filter(|&si| !taken[si])
-            .map(|si| (overlap(&g.bytes, &system[si].bytes), si))
+            .map(|si| (g.overlap(&system[si]), si))
             .filter(|&(o, _)| o > 0)
             .max_by_key(|&(o, si)| (o, std::cmp::Reverse(si)));
         if let Some((_, si)) = best {
@@ -421,10 +451,6 @@ pub fn align(gold: &[Mention], system: &[Mention]) -> Vec<(usize, usize)> {
     }
     pairs.sort_unstable();
     pairs
-}
-
-fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
 
 /// A TimeML document that could not be scored, with its name.
