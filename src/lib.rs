@@ -102,6 +102,8 @@ pub struct DocumentAnalysis {
     pub sentences: Vec<Span>,
     /// Time expressions, in text order.
     pub timexes: Vec<Timex>,
+    /// Ages and births ("aged 22", "Karlov, 62,", "born in 1994"), with the birth years they imply.
+    pub ages: Vec<time::age::Age>,
     /// The analysed text itself (not serialized: the caller has it).
     #[serde(skip)]
     pub text: String,
@@ -208,6 +210,7 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         language: text::language::guess(text),
         creation_time: creation.output(&segmented),
         sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
+        ages: time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref()),
         timexes: resolved.timexes,
         text: input.text.clone(),
     };

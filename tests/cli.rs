@@ -86,6 +86,24 @@ fn turkish_lines_are_flagged_and_yield_no_english_dates() {
 }
 
 #[test]
+fn ages_in_two_seeds_imply_the_same_birth_years() {
+    let seeds = ["seeds/000_9e564b1e3b2a1e75.txt", "seeds/003_ad26fecc2024d8bc.txt"].map(shared);
+    let a = json(&dateline(
+        &["analyze", "--dct", "2016-12-19", seeds[0].to_str().unwrap(), seeds[1].to_str().unwrap()],
+        None,
+    ));
+    let born = |doc: usize, text: &str| {
+        let ages = a["documents"][doc]["ages"].as_array().unwrap();
+        let age = ages.iter().find(|x| x["text"] == text).unwrap_or_else(|| panic!("{text} not found in {ages:?}"));
+        (age["born"][0].as_i64().unwrap(), age["born"][1].as_i64().unwrap())
+    };
+    // "in 1976 aged 22" and "Andrey Karlov, 62," (December 2016): born 1953 or 1954, both.
+    assert_eq!(born(0, "aged 22"), (1953, 1954));
+    assert_eq!(born(1, "62"), (1953, 1954));
+    assert_eq!(born(0, "born in 1994"), (1994, 1994));
+}
+
+#[test]
 fn no_creation_time_is_a_warning_not_an_error() {
     let a = json(&dateline(&["analyze", "-"], Some(b"He left on Monday.")));
     assert_eq!(a["warnings"][0]["code"], "no_creation_time");

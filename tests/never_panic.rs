@@ -45,6 +45,9 @@ fn check(text: &str, dct: Option<&str>) {
     for s in &doc.sentences {
         slice(*s);
     }
+    for a in &doc.ages {
+        assert_eq!(slice(a.span), a.text, "age text equals its slice");
+    }
     if let Some(span) = doc.creation_time.span {
         slice(span);
     }

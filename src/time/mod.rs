@@ -5,6 +5,7 @@
 //! [`grammar::Point`] with only the stated parts), [`resolve`] fills the rest from the reference
 //! time and writes the TIMEX3 value. The engine never reads the clock.
 
+pub mod age;
 pub mod calendar;
 pub mod creation;
 pub mod grammar;

@@ -1,0 +1,137 @@
+//! Ages and births: "aged 22", "Andrey Karlov, 62,", "a 22-year-old", "62 years old", "born in
+//! 1994". TimeML never tags ages as time expressions, but the timeline and the comparison of
+//! articles use them: an age and the year it held in give a birth year by arithmetic ("in 1976
+//! aged 22" and "62" in December 2016 both say born 1954).
+
+use super::{Moment, Timex, TimexType};
+use crate::text::{Segmented, Span};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// An age or a birth stated in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Age {
+    /// UTF-16 span of the words.
+    pub span: Span,
+    /// The words, as written.
+    pub text: String,
+    /// The age in years, when one is stated.
+    pub age: Option<u32>,
+    /// The earliest and latest possible birth year: from a stated birth, or from the age and the
+    /// year it held in (a year later if the birthday had not come yet).
+    pub born: Option<[i32; 2]>,
+    /// What the age held in: the id of the year named in the same sentence, `creation_time`, or
+    /// `null`.
+    pub anchor: Option<String>,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// The rules: id and pattern (`age` or `year` group).
+const RULES: &[(&str, &str)] = &[
+    ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})"),
+    ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)"),
+    // An apposition after a name: "Andrey Karlov, 62, was …" (a capitalised word, a comma).
+    ("apposition", r"[A-Z][A-Za-z'’\-]+,[ \u{a0}]+(?P<age>[1-9][0-9]?),"),
+    (
+        "born_in",
+        r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
+    ),
+];
+
+/// Find the ages and births of a text; `timexes` are its resolved time expressions (for the year
+/// an age held in), `dct` its creation time.
+pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> Vec<Age> {
+    static COMPILED: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+    let rules =
+        COMPILED.get_or_init(|| RULES.iter().map(|&(id, p)| (id, Regex::new(p).expect("age rule compiles"))).collect());
+    let text = doc.text;
+    let mut ages: Vec<(usize, Age)> = Vec::new();
+    for (rule, regex) in rules {
+        for caps in regex.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let before = text[..whole.start()].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric)
+                || text[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            // An apposition's span is the number, not the name before it.
+            let shown =
+                if *rule == "apposition" { caps.name("age").expect("age group").range() } else { whole.range() };
+            if ages.iter().any(|(start, a)| *start == shown.start || a.text.contains(&text[shown.clone()])) {
+                continue;
+            }
+            let age = caps.name("age").and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
+            let stated_birth = caps.name("year").and_then(|m| m.as_str().parse::<i32>().ok());
+            if age.is_none() && stated_birth.is_none() {
+                continue;
+            }
+            let (held_in, anchor) = match age {
+                Some(_) => year_held(doc, timexes, whole.start(), dct),
+                None => (None, None),
+            };
+            let born = match (stated_birth, age, held_in) {
+                (Some(y), _, _) => Some([y, y]),
+                (None, Some(a), Some(y)) => Some([y - a as i32 - 1, y - a as i32]),
+                _ => None,
+            };
+            ages.push((
+                shown.start,
+                Age { span: doc.span(shown.clone()), text: text[shown].to_string(), age, born, anchor, rule },
+            ));
+        }
+    }
+    ages.sort_by_key(|(start, _)| *start);
+    ages.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The year an age stated at byte `at` held in: a year named in the same sentence, else the
+/// creation time's.
+fn year_held(doc: &Segmented<'_>, timexes: &[Timex], at: usize, dct: Option<&Moment>) -> (Option<i32>, Option<String>) {
+    let sentence = doc.sentence_of(at);
+    let named =
+        timexes.iter().filter(|t| t.kind == TimexType::Date && sentence.contains(&t.bytes.start)).find_map(|t| {
+            let year = t.value.get(..4)?.parse::<i32>().ok()?;
+            Some((year, t.id.clone()))
+        });
+    match (named, dct) {
+        (Some((year, id)), _) => (Some(year), Some(id)),
+        (None, Some(dct)) => (Some(dct.date.year() as i32), Some("creation_time".to_string())),
+        (None, None) => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn ages(text: &str, dct: &str) -> Vec<(String, Option<u32>, Option<[i32; 2]>)> {
+        let doc = segment(text);
+        let dct = Moment::parse(dct);
+        let timexes = super::super::resolve(&doc, super::super::extract(&doc), dct.as_ref()).timexes;
+        extract(&doc, &timexes, dct.as_ref()).into_iter().map(|a| (a.text, a.age, a.born)).collect()
+    }
+
+    #[test]
+    fn age_examples() {
+        type Row = (&'static str, &'static [(&'static str, Option<u32>, Option<[i32; 2]>)]);
+        let table: &[Row] = &[
+            ("He entered the diplomatic service in 1976 aged 22.", &[("aged 22", Some(22), Some([1953, 1954]))]),
+            ("Ambassador Andrey Karlov, 62, was shot.", &[("62", Some(62), Some([1953, 1954]))]),
+            ("The gunman, a 22-year-old police officer, fired.", &[("22-year-old", Some(22), Some([1993, 1994]))]),
+            ("The documents state he was born in 1994.", &[("born in 1994", None, Some([1994, 1994]))]),
+            ("He is 62 years old.", &[("62 years old", Some(62), Some([1953, 1954]))]),
+            // negative: counts and numbers that are not ages
+            ("Shares rose to 62, then fell.", &[]),
+            ("It happened in 1976, when 22 people died.", &[]),
+            ("The 136-year-old institution closed.", &[]),
+        ];
+        for (text, expected) in table {
+            let expected: Vec<_> = expected.iter().map(|(t, a, b)| (t.to_string(), *a, *b)).collect();
+            assert_eq!(ages(text, "2016-12-19"), expected, "{text}");
+        }
+    }
+}
