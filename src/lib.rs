@@ -20,6 +20,8 @@
 //! assert!(d.timexes.iter().any(|t| t.value == "1976"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod eval;
 pub mod export;
 pub mod text;
