@@ -158,7 +158,7 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))",
     },
     Rule { id: "relative_period", anchor: Anchor::Unit, pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
-    Rule { id: "the_weekend", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<period>(?i:weekend))" },
+    Rule { id: "the_weekend", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
     Rule {
         id: "the_quarter",
@@ -273,6 +273,8 @@ pub enum Reading {
         /// "last" (-1), "this" (0), "next" (+1).
         shift: Option<i32>,
     },
+    /// "the weekend": the one just past on a Monday to Thursday, else the week's own.
+    RecentWeekend,
     /// A decade, by its first three digits (199 for the 1990s).
     Decade(i32),
     /// A recurrence, by its TIMEX3 value.
@@ -657,6 +659,8 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
             None => None,
         };
         Reading::Season { code, last_month, year: group("year").and_then(|y| y.parse().ok()), shift }
+    } else if group("weekend").is_some() {
+        Reading::RecentWeekend
     } else if let Some(d) = group("decade") {
         Reading::Decade(d.parse().ok()?)
     } else if let Some(o) = group("ordinal") {
@@ -679,7 +683,7 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
         let shift = match (group("shift"), group("last_reported")) {
             (Some(s), _) => lookup(&lex.shifts, s)?,
             (None, Some(_)) => -1, // "the quarter"
-            (None, None) => 0,     // "the weekend"
+            (None, None) => 0,
         };
         Reading::Relative { unit: unit_letter(period)?, shift }
     } else if let Some(unit) = group("unit") {

@@ -146,7 +146,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 {
                     last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
                 }
-                if let Some((year, q)) = quarter_of(&n.value) {
+                // The compared period itself ("a year ago" → 1988-Q3) is not a new reference.
+                if let (Some((year, q)), false) = (quarter_of(&n.value), matches!(c.reading, Reading::Ago { .. })) {
                     last_quarter = Some((format!("t{}", out.timexes.len() + 1), year, q));
                 }
                 if let Some(message) = n.weekday_mismatch {
@@ -252,6 +253,13 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
                 Normalized::new(Date, format!("{y:04}-Q{n}"), true)
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
+        },
+        Reading::RecentWeekend => match date {
+            Some(d) => {
+                let shift = if calendar::iso_weekday(d) <= 4 { -1 } else { 0 };
+                Normalized::new(Date, relative_value(d, "WE", shift).ok_or("out of the calendar's range")?, true)
+            }
+            None => Normalized::new(Date, unknown_period("WE").to_string(), false),
         },
         // Resolved in `resolve`, which knows the dates named before.
         Reading::Anaphoric { unit, .. } => Normalized::new(Date, unknown_period(unit).to_string(), false),
