@@ -42,58 +42,8 @@ from pathlib import Path
 SUBCORPORA = ("TimeBank", "AQUAINT")
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-
-
-def decode(s: str) -> str:
-    """The five XML entities and numeric references, as dateline's ``timeml::decode``."""
-    if "&" not in s:
-        return s
-    out = []
-    rest = s
-    while True:
-        amp = rest.find("&")
-        if amp < 0:
-            break
-        out.append(rest[:amp])
-        tail = rest[amp:]
-        semi = tail.find(";")
-        ch = None
-        if 0 <= semi <= 10:
-            name = tail[1:semi]
-            if name in _ENTITIES:
-                ch = _ENTITIES[name]
-            else:
-                try:
-                    if name.startswith("#x"):
-                        ch = chr(int(name[2:], 16))
-                    elif name.startswith("#"):
-                        ch = chr(int(name[1:]))
-                except (ValueError, OverflowError):
-                    ch = None
-        if ch is not None:
-            out.append(ch)
-            rest = tail[semi + 1 :]
-        else:
-            out.append("&")
-            rest = tail[1:]
-    out.append(rest)
-    return "".join(out)
-
-
-def character_data(xml: str) -> str:
-    """Tags dropped, entities decoded (dateline's ``timeml::character_data``)."""
-    out = []
-    rest = xml
-    while True:
-        lt = rest.find("<")
-        if lt < 0:
-            break
-        out.append(decode(rest[:lt]))
-        gt = rest.find(">", lt)
-        rest = rest[gt + 1 :] if gt >= 0 else ""
-    out.append(decode(rest))
-    return "".join(out)
+# The text is read exactly as the scorer (and dateline) read it.
+from score import character_data, decode  # noqa: E402
 
 
 def escape(s: str) -> str:

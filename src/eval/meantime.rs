@@ -51,10 +51,9 @@
 //! assert_eq!((score.counts.gold, score.counts.strict_matches, score.counts.value_correct), (1, 1, 1));
 //! ```
 
-use super::tempeval::{self, compare, Counts, DocumentScore, Extent, Figures, Mention, Mistake, MistakeKind};
+use super::tempeval::{self, compare, Counts, DocumentScore, Extent, Figures, Mention};
 use crate::text::timeml::decode;
 use crate::{analyze, DocumentInput};
-use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -389,36 +388,14 @@ impl Report {
     /// The figures as pretty-printed JSON; with `errors`, the first that many errors of each kind
     /// too.
     pub fn json(&self, errors: Option<usize>) -> String {
-        #[derive(Serialize)]
-        struct Listed<'a> {
-            document: &'a str,
-            #[serde(flatten)]
-            mistake: &'a Mistake,
-        }
-        #[derive(Serialize)]
-        struct Out<'a> {
-            metric: &'static str,
-            scope: &'static str,
-            figures: Vec<Figures>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            errors: Option<Vec<Listed<'a>>>,
-        }
-        let errors = errors.map(|n| {
-            MistakeKind::ALL
-                .into_iter()
-                .flat_map(|kind| self.scores.mistakes(kind).take(n))
-                .map(|(document, mistake)| Listed { document, mistake })
-                .collect()
-        });
-        let out = Out { metric: "meantime-timex3", scope: SCOPE, figures: self.figures(), errors };
-        serde_json::to_string_pretty(&out).expect("figures always serialize")
+        self.scores.json_as("meantime-timex3", Some(SCOPE), errors)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::tempeval::align;
+    use crate::eval::tempeval::{align, MistakeKind};
 
     /// A CAT XML document from sentences of space-separated tokens and `TIMEX3` markables given
     /// as (type, value, functionInDocument, token ids); token ids count from 1 across sentences.

@@ -586,6 +586,11 @@ impl Report {
     /// The figures as pretty-printed JSON; with `errors`, the first that many errors of each kind
     /// too.
     pub fn json(&self, errors: Option<usize>) -> String {
+        self.json_as("tempeval3-timex3", None, errors)
+    }
+
+    /// [`Report::json`] under another metric name, with the scope scored when it is partial.
+    pub fn json_as(&self, metric: &'static str, scope: Option<&'static str>, errors: Option<usize>) -> String {
         #[derive(Serialize)]
         struct Listed<'a> {
             document: &'a str,
@@ -595,6 +600,8 @@ impl Report {
         #[derive(Serialize)]
         struct Out<'a> {
             metric: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            scope: Option<&'static str>,
             figures: Vec<Figures>,
             #[serde(skip_serializing_if = "Option::is_none")]
             errors: Option<Vec<Listed<'a>>>,
@@ -606,7 +613,7 @@ impl Report {
                 .map(|(document, mistake)| Listed { document, mistake })
                 .collect()
         });
-        let out = Out { metric: "tempeval3-timex3", figures: self.figures(), errors };
+        let out = Out { metric, scope, figures: self.figures(), errors };
         serde_json::to_string_pretty(&out).expect("figures always serialize")
     }
 }
