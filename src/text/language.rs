@@ -4,6 +4,9 @@
 //! 35–50 %, other languages in Latin script well under 10 %.
 
 use std::collections::HashSet;
+
+/// A set of words hashed with a fast fixed-seed hash (these sets are looked up on every word).
+type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
 
 /// The share of common English function words (percent) from which a text reads as English.
@@ -39,7 +42,7 @@ pub fn is_foreign_sentence(sentence: &str) -> bool {
 
 /// Is `word`, lower-cased, in `list`? Function words are short, so longer words need no look-up,
 /// and short ASCII ones are lower-cased on the stack.
-fn in_list(word: &str, list: &HashSet<&'static str>) -> bool {
+fn in_list(word: &str, list: &WordSet) -> bool {
     if word.len() > MAX_FUNCTION_WORD_BYTES {
         return false;
     }
@@ -54,13 +57,13 @@ fn in_list(word: &str, list: &HashSet<&'static str>) -> bool {
     }
 }
 
-fn english_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn english_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/english_common.txt")).collect())
 }
 
-fn foreign_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn foreign_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/foreign_common.txt")).collect())
 }
 

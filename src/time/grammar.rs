@@ -57,30 +57,40 @@ pub enum Anchor {
     Year = 1024,
     /// A number followed by a colon and a digit ("20:43").
     Clock = 2048,
+    /// "quarter", "quarters".
+    Quarter = 4096,
+    /// "ago", "earlier": a span counted back.
+    Ago = 8192,
+    /// "weekend", "weekends".
+    Weekend = 16384,
 }
 
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
 
+/// The words of the narrower anchors that single out a few [`Anchor::Unit`] rules, so that those
+/// rules skip the many sentences that only say "year" or "day".
+const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
+    (Anchor::Quarter, &["quarter", "quarters"]),
+    (Anchor::Ago, &["ago", "earlier"]),
+    (Anchor::Weekend, &["weekend", "weekends"]),
+];
+
 /// The rules, most specific first (on equal length the earlier rule wins).
 pub const RULES: &[Rule] = &[
     Rule {
         id: "iso_datetime",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"{year}-{month_num}-{day_num}[T ]{hour24}:{minute}(?::[0-5][0-9])?",
     },
     Rule { id: "iso_date", anchor: Anchor::Year, pattern: r"{year}-{month_num}-{day_num}" },
     // Day first with dots (European); with slashes the larger number tells, else month first.
     Rule {
         id: "numeric_date",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}",
     },
-    Rule {
-        id: "numeric_date_slash",
-        anchor: Anchor::Digit,
-        pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}",
-    },
+    Rule { id: "numeric_date_slash", anchor: Anchor::Year, pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}" },
     Rule {
         id: "month_day_year",
         anchor: Anchor::Month,
@@ -108,30 +118,30 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "year_in_context",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
     },
     // A year as a modifier ("the 1996 Olympic bombing", "its 1988 recapitalization", "the
     // company's 1989 results"), unless a plural noun follows: "the 1990 votes" is a count.
     Rule {
         id: "year_modifier",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?:(?i:the|a|an|its|his|her|their|our|that|this|both|into|due|whose)|[A-Za-z]+(?u-i:['’])s){sp}(?P<t>{year})",
     },
     // The next years of a list: "in 1994, 1995 and 1997".
     Rule {
         id: "year_in_list",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{year})",
     },
     Rule {
         id: "year_range_start",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?P<t>{year})(?u-i:[–—-]){sp_opt}(?:1[0-9]{3}|20[0-9]{2})",
     },
     Rule {
         id: "year_range_end",
-        anchor: Anchor::Digit,
+        anchor: Anchor::Year,
         pattern: r"(?:1[0-9]{3}|20[0-9]{2})(?u-i:[–—-]){sp_opt}(?P<t>{year})",
     },
     Rule { id: "edge_year", anchor: Anchor::Year, pattern: r"{edge}{year}" },
@@ -139,11 +149,11 @@ pub const RULES: &[Rule] = &[
     Rule { id: "decade", anchor: Anchor::Year, pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
         id: "quarter",
-        anchor: Anchor::Unit,
+        anchor: Anchor::Quarter,
         pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
     // The adjective leaves the article to its noun: "the [third-quarter] loss".
-    Rule { id: "quarter_adjective", anchor: Anchor::Unit, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
+    Rule { id: "quarter_adjective", anchor: Anchor::Quarter, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
     Rule { id: "relative_season", anchor: Anchor::Season, pattern: r"{shift}{sp}{season}" },
     Rule { id: "season_year", anchor: Anchor::Season, pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
     // Anchored to the date the text last named ("He joined in 1995. The following year …").
@@ -158,21 +168,21 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))",
     },
     Rule { id: "relative_period", anchor: Anchor::Unit, pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
-    Rule { id: "the_weekend", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
+    Rule { id: "the_weekend", anchor: Anchor::Weekend, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
     Rule {
         id: "the_quarter",
-        anchor: Anchor::Unit,
+        anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
     Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<period>(?i:year))" },
     Rule {
         id: "year_ago_adjective",
-        anchor: Anchor::Unit,
+        anchor: Anchor::Ago,
         pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
     },
-    Rule { id: "ago", anchor: Anchor::Unit, pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
+    Rule { id: "ago", anchor: Anchor::Ago, pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
     Rule {
         id: "duration",
         anchor: Anchor::Unit,
@@ -368,6 +378,22 @@ pub struct Candidate {
 struct Compiled {
     rule: Rule,
     regex: Regex,
+    /// The name of each capture group, by index (looked up once here, not per match).
+    names: Vec<Option<String>>,
+}
+
+/// The groups of one match that took part in it, by name.
+struct Groups<'h>(Vec<(&'static str, regex::Match<'h>)>);
+
+impl<'h> Groups<'h> {
+    fn of(c: &'static Compiled, caps: &Captures<'h>) -> Self {
+        Groups(c.names.iter().zip(caps.iter()).filter_map(|(n, m)| Some((n.as_deref()?, m?))).collect())
+    }
+
+    /// The match of the group `name`, if it took part.
+    fn get(&self, name: &str) -> Option<regex::Match<'h>> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+    }
 }
 
 fn compiled() -> &'static [Compiled] {
@@ -375,9 +401,10 @@ fn compiled() -> &'static [Compiled] {
     GRAMMAR.get_or_init(|| {
         RULES
             .iter()
-            .map(|&rule| Compiled {
-                rule,
-                regex: Regex::new(&expand(rule.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id)),
+            .map(|&rule| {
+                let regex = Regex::new(&expand(rule.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id));
+                let names = regex.capture_names().map(|n| n.map(str::to_string)).collect();
+                Compiled { rule, regex, names }
             })
             .collect()
     })
@@ -490,15 +517,16 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
 
 /// Every match of one rule inside `window`, with word boundaries and guards checked against
 /// the whole text.
-fn find_all(text: &str, window: Range<usize>, order: usize, c: &Compiled, found: &mut Vec<(usize, Candidate)>) {
+fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled, found: &mut Vec<(usize, Candidate)>) {
     let haystack = &text[..window.end];
     let mut at = window.start;
     while at <= haystack.len() {
         let Some(caps) = c.regex.captures_at(haystack, at) else { break };
         let whole = caps.get(0).expect("group 0");
-        let inner = caps.name("t").unwrap_or(whole);
         if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
-            if let Some((reading, modifier)) = read(&caps) {
+            let groups = Groups::of(c, &caps);
+            let inner = groups.get("t").unwrap_or(whole);
+            if let Some((reading, modifier)) = read(&groups) {
                 found.push((order, Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier }));
             }
             at = whole.end().max(whole.start() + 1);
@@ -550,9 +578,13 @@ fn anchors_in(sentence: &str) -> u16 {
     present
 }
 
+/// Anchor words, lower case, to the kinds they stand for; hashed with a fast fixed-seed hash
+/// (looked up on every word of the text).
+type AnchorWords = HashMap<String, u16, foldhash::fast::FixedState>;
+
 /// Every anchor word, lower case, with the kinds it stands for.
-fn anchor_words() -> &'static HashMap<String, u16> {
-    static WORDS: OnceLock<HashMap<String, u16>> = OnceLock::new();
+fn anchor_words() -> &'static AnchorWords {
+    static WORDS: OnceLock<AnchorWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
@@ -567,8 +599,10 @@ fn anchor_words() -> &'static HashMap<String, u16> {
             (Anchor::PartOfDay, lex.parts_of_day.iter().map(|p| p.word.to_string()).collect()),
             (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
         ];
-        let mut words: HashMap<String, u16> = HashMap::new();
-        for (kind, list) in lists {
+        let narrow =
+            NARROW_ANCHOR_WORDS.iter().map(|(kind, list)| (*kind, list.iter().map(|w| w.to_string()).collect()));
+        let mut words = AnchorWords::default();
+        for (kind, list) in lists.into_iter().chain(narrow) {
             for word in list {
                 *words.entry(word.to_lowercase()).or_default() |= kind as u16;
             }
@@ -638,9 +672,9 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
 }
 
 /// Read the named groups of a match; `None` if a part is out of range.
-fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
+fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
     let lex = lexicon();
-    let group = |name| caps.name(name).map(|m| m.as_str());
+    let group = |name| caps.get(name).map(|m| m.as_str());
     let modifier = match (group("quantity"), group("edge")) {
         (Some(q), _) => lookup_modifier(q),
         (None, Some(e)) => lookup_modifier(e),
@@ -708,9 +742,9 @@ fn read(caps: &Captures<'_>) -> Option<(Reading, Option<&'static str>)> {
     Some((reading, modifier))
 }
 
-fn read_point(caps: &Captures<'_>) -> Option<Point> {
+fn read_point(caps: &Groups<'_>) -> Option<Point> {
     let lex = lexicon();
-    let group = |name| caps.name(name).map(|m| m.as_str());
+    let group = |name| caps.get(name).map(|m| m.as_str());
     let mut p = Point::default();
     if let Some(y) = group("year") {
         p.year = Some(y.parse().ok()?);

@@ -18,6 +18,7 @@ pub use grammar::{Candidate, Point, Reading};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The four TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -187,10 +188,20 @@ fn prospective(before: &str) -> bool {
     let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let near = format!(" {} ", words.join(" "));
-    lexicon::lexicon()
-        .future_cues
-        .iter()
-        .any(|cue| near.contains(&format!(" {cue} ")) || (cue.starts_with('\'') && near.contains(cue)))
+    future_cues().iter().any(|cue| near.contains(cue.as_str()))
+}
+
+/// The future cues as [`prospective`] looks for them: whole words (padded with spaces), except
+/// clitics ("'ll"), which attach to the word before.
+fn future_cues() -> &'static [String] {
+    static CUES: OnceLock<Vec<String>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        lexicon::lexicon()
+            .future_cues
+            .iter()
+            .map(|cue| if cue.starts_with('\'') { cue.to_string() } else { format!(" {cue} ") })
+            .collect()
+    })
 }
 
 struct Normalized {
