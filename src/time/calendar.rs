@@ -1,6 +1,7 @@
 //! Calendar facts through `jiff`: valid dates, weekdays, day arithmetic, and the [`Moment`]
 //! a document was written at.
 
+use super::lexicon::HolidayDate;
 use jiff::civil::{Date, Weekday};
 
 /// A valid calendar date, if `year-month-day` is one ("February 30" is not).
@@ -29,6 +30,31 @@ pub fn weekday_on_or_before(d: Date, weekday: u8) -> Option<Date> {
 pub fn weekday_on_or_after(d: Date, weekday: u8) -> Option<Date> {
     let ahead = (weekday as i32 - iso_weekday(d) as i32).rem_euclid(7);
     add_days(d, ahead)
+}
+
+/// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian algorithm
+/// (Meeus/Jones/Butcher).
+pub fn easter(year: i32) -> Option<Date> {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(year, month as u8, day as u8)
+}
+
+/// The date of a holiday in `year`.
+pub fn holiday(when: HolidayDate, year: i32) -> Option<Date> {
+    match when {
+        HolidayDate::Fixed { month, day, weekday: None } => date(year, month, day),
+        HolidayDate::Fixed { month, day, weekday: Some(w) } => weekday_on_or_after(date(year, month, day)?, w),
+        HolidayDate::Easter(offset) => add_days(easter(year)?, offset),
+    }
 }
 
 /// Formats `YYYY-MM-DD`.

@@ -10,7 +10,7 @@
 //! After matching, overlapping candidates are settled longest-first and adjacent ones that
 //! complete each other ("December 19 2016" + "20:43 EET") are merged (chrono's refiners).
 
-use super::lexicon::{lexicon, lookup};
+use super::lexicon::{lexicon, lookup, HolidayDate};
 use regex::{Captures, Regex};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -63,10 +63,37 @@ pub enum Anchor {
     Ago = 8192,
     /// "weekend", "weekends".
     Weekend = 16384,
+    /// A holiday's distinctive word ("Christmas", "Thanksgiving"; `lexicon/holidays.tsv`).
+    Holiday = 32768,
 }
 
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
+
+/// Ordinal words of centuries, first to twenty-first (index + 1 is the century).
+const CENTURY_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+];
 
 /// The words of the narrower anchors that single out a few [`Anchor::Unit`] rules, so that those
 /// rules skip the many sentences that only say "year" or "day".
@@ -74,6 +101,8 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Quarter, &["quarter", "quarters"]),
     (Anchor::Ago, &["ago", "earlier"]),
     (Anchor::Weekend, &["weekend", "weekends"]),
+    // The first word of a spoken year (see `spoken_year_pattern`).
+    (Anchor::Year, &["eighteen", "nineteen", "twenty", "two"]),
 ];
 
 /// The rules, most specific first (on equal length the earlier rule wins).
@@ -155,7 +184,27 @@ pub const RULES: &[Rule] = &[
     // The adjective leaves the article to its noun: "the [third-quarter] loss".
     Rule { id: "quarter_adjective", anchor: Anchor::Quarter, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
     Rule { id: "relative_season", anchor: Anchor::Season, pattern: r"{shift}{sp}{season}" },
-    Rule { id: "season_year", anchor: Anchor::Season, pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?{year}" },
+    Rule {
+        id: "season_year",
+        anchor: Anchor::Season,
+        pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?(?:{year}|{spoken_year})",
+    },
+    Rule { id: "holiday", anchor: Anchor::Holiday, pattern: r"(?:{shift}{sp})?{holiday}(?:,?{sp}{year})?" },
+    // Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand and five".
+    Rule { id: "spoken_year", anchor: Anchor::Year, pattern: r"(?:{month_full}{sp})?{spoken_year}" },
+    // "the 20th century" → 19, "the nineteenth century" → 18.
+    Rule {
+        id: "century",
+        anchor: Anchor::Unit,
+        pattern: r"(?:(?i:the){sp})?{edge_opt}(?P<century>[12]?[0-9](?i:st|nd|rd|th)|(?i:{century_words})){sp}(?i:century)",
+    },
+    // "year-end", "year end", "year's end": the end of the reference year.
+    Rule { id: "year_end", anchor: Anchor::Unit, pattern: r"(?P<year_end>(?i:year)(?:-|{sp}|['’]s{sp})(?i:end))" },
+    Rule {
+        id: "the_year_named",
+        anchor: Anchor::Year,
+        pattern: r"(?i:the){sp}(?i:year){sp}(?:{year}|{spoken_year_or_2000})",
+    },
     // Anchored to the date the text last named ("He joined in 1995. The following year …").
     Rule {
         id: "anaphoric_period",
@@ -287,8 +336,19 @@ pub enum Reading {
     RecentWeekend,
     /// A decade, by its first three digits (199 for the 1990s).
     Decade(i32),
+    /// A century, by its first two digits (19 for the 20th century).
+    Century(i32),
     /// A recurrence, by its TIMEX3 value.
     Set(String),
+    /// A holiday ("Christmas Day", "last Thanksgiving"), of a stated year or the nearest one.
+    Holiday {
+        /// When it falls.
+        when: HolidayDate,
+        /// Stated year.
+        year: Option<i32>,
+        /// "last" (-1), "this" (0), "next" (+1).
+        shift: Option<i32>,
+    },
 }
 
 /// What a time expression says, before it is resolved against any reference time.
@@ -446,11 +506,17 @@ fn expand(pattern: &str) -> String {
     let references = any_case(lex.references.iter().map(|r| r.0).collect());
     let sets = any_case(lex.sets.iter().map(|s| s.0).collect());
     let seasons = any_case(lex.seasons.iter().map(|s| s.0).collect());
+    // Holiday names hold dots and apostrophes ("St. Patrick's Day"); either apostrophe matches.
+    let holidays = cased(lex.holidays.iter().map(|h| h.0).collect()).replace('.', r"\.").replace('\'', "['’]");
     let edge_group = format!("(?P<edge>{edge})(?:-|{sp})");
     [
         ("{sp_opt}", r"(?u-i:[ \t\u{a0}]?)".to_string()),
         ("{sp}", sp.to_string()),
         ("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})".to_string()),
+        ("{spoken_year}", spoken_year_pattern(false)),
+        ("{century_words}", CENTURY_WORDS.join("|")),
+        ("{spoken_year_or_2000}", spoken_year_pattern(true)),
+        ("{holiday}", format!("(?P<holiday>{holidays})")),
         ("{decade}", r"(?P<decade>1[0-9]{2}|20[0-9])".to_string()),
         ("{month_num}", r"(?P<month>0[1-9]|1[0-2])".to_string()),
         ("{day_num}", r"(?P<day>0[1-9]|[12][0-9]|3[01])".to_string()),
@@ -588,7 +654,7 @@ fn anchor_words() -> &'static AnchorWords {
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
-        let lists: [(Anchor, Vec<String>); 9] = [
+        let lists: [(Anchor, Vec<String>); 10] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
             (Anchor::Weekday, lex.weekdays.iter().map(|w| w.0.to_string()).collect()),
             (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
@@ -598,6 +664,7 @@ fn anchor_words() -> &'static AnchorWords {
             (Anchor::DayWord, lex.day_words.iter().map(|d| d.0.to_string()).collect()),
             (Anchor::PartOfDay, lex.parts_of_day.iter().map(|p| p.word.to_string()).collect()),
             (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
+            (Anchor::Holiday, lex.holidays.iter().map(|h| h.1 .1.to_string()).collect()),
         ];
         let narrow =
             NARROW_ANCHOR_WORDS.iter().map(|(kind, list)| (*kind, list.iter().map(|w| w.to_string()).collect()));
@@ -659,7 +726,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
     let age = after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
     match rule {
         "clock_24" => digit_follows || joined_number,
-        "duration" | "duration_adjective" => joined_number || age,
+        "duration" | "duration_adjective" => joined_number || age || is_rate(before, &text[range]),
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
@@ -668,6 +735,27 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
             next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase)
         }
         _ => joined_number,
+    }
+}
+
+/// Is a one-unit span a rate ("$2 million a year", "four flights a week", "24 hours a day")?
+/// It is when "a"/"an" follows an amount, directly or after one noun, and no preposition.
+fn is_rate(before: &str, matched: &str) -> bool {
+    let lower = matched.to_ascii_lowercase();
+    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let amount = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        w.bytes().any(|b| b.is_ascii_digit())
+            || matches!(w.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+            || lookup(&lexicon().numbers, &w).flatten().is_some_and(|n| n > 1)
+    };
+    match words.as_slice() {
+        [last, ..] if amount(last) => true,
+        [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
+        _ => false,
     }
 }
 
@@ -692,9 +780,24 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             Some(s) => Some(lookup(&lex.shifts, s)?),
             None => None,
         };
-        Reading::Season { code, last_month, year: group("year").and_then(|y| y.parse().ok()), shift }
+        Reading::Season { code, last_month, year: year_of(caps), shift }
+    } else if let Some(h) = group("holiday") {
+        let shift = match group("shift") {
+            Some(s) => Some(lookup(&lex.shifts, s)?),
+            None => None,
+        };
+        Reading::Holiday { when: lookup(&lex.holidays, &h.replace('’', "'"))?.0, year: year_of(caps), shift }
     } else if group("weekend").is_some() {
         Reading::RecentWeekend
+    } else if let Some(c) = group("century") {
+        let c = c.to_ascii_lowercase();
+        let n = match CENTURY_WORDS.iter().position(|w| *w == c) {
+            Some(i) => i as i32 + 1,
+            None => c.trim_end_matches(char::is_alphabetic).parse().ok()?,
+        };
+        Reading::Century(n.checked_sub(1).filter(|n| *n >= 0)?)
+    } else if group("year_end").is_some() {
+        return Some((Reading::Relative { unit: "Y", shift: 0 }, Some("END")));
     } else if let Some(d) = group("decade") {
         Reading::Decade(d.parse().ok()?)
     } else if let Some(o) = group("ordinal") {
@@ -742,12 +845,54 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
     Some((reading, modifier))
 }
 
+/// The year a match names, in figures or words.
+fn year_of(caps: &Groups<'_>) -> Option<i32> {
+    match (caps.get("year"), caps.get("year_words")) {
+        (Some(y), _) => y.as_str().parse().ok(),
+        (None, Some(w)) => spoken_year(w.as_str()),
+        (None, None) => None,
+    }
+}
+
+/// The regex of a year in words: "nineteen ninety-six", "nineteen oh five", "twenty sixteen",
+/// "two thousand and five". A bare "nineteen" or "two thousand" is a count, not a year, unless
+/// `bare_thousand` ("the year two thousand").
+fn spoken_year_pattern(bare_thousand: bool) -> String {
+    let units = "one|two|three|four|five|six|seven|eight|nine";
+    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    let sep = r"(?:-|(?u-i:[ \t\u{a0}]+))";
+    let two_digits = format!("(?:(?:{tens})(?:{sep}(?:{units}))?|{teens}|oh?{sep}(?:{units}))");
+    let century = format!("(?:eighteen|nineteen|twenty){sep}{two_digits}");
+    let tail = if bare_thousand { "?" } else { "" };
+    let thousand = format!("two{sep}thousand(?:(?:{sep}and)?{sep}(?:{two_digits}|{units})){tail}");
+    format!("(?P<year_words>(?i:{century}|{thousand}))")
+}
+
+/// The value of a year in words (see [`spoken_year_pattern`]).
+fn spoken_year(words: &str) -> Option<i32> {
+    let numbers = &lexicon().numbers;
+    let parts: Vec<String> = words
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !matches!(w.as_str(), "and" | "o" | "oh"))
+        .collect();
+    let value = |w: &String| lookup(numbers, w).flatten().map(|n| n as i32);
+    let sum = |ws: &[String]| ws.iter().map(value).sum::<Option<i32>>();
+    match parts.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => Some(2000 + sum(rest)?),
+        [first, rest @ ..] => Some(value(first)? * 100 + sum(rest)?),
+        [] => None,
+    }
+}
+
 fn read_point(caps: &Groups<'_>) -> Option<Point> {
     let lex = lexicon();
     let group = |name| caps.get(name).map(|m| m.as_str());
-    let mut p = Point::default();
-    if let Some(y) = group("year") {
-        p.year = Some(y.parse().ok()?);
+    let mut p = Point { year: year_of(caps), ..Point::default() };
+    if caps.get("year").is_some() && p.year.is_none() {
+        return None;
     }
     if let Some(m) = group("month") {
         p.month = Some(m.parse().ok().or_else(|| lex.month(m))?);

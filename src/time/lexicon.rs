@@ -45,33 +45,85 @@ pub struct Lexicon {
     pub shifts: Vec<(&'static str, i32)>,
     /// Words that make a following weekday the coming one.
     pub future_cues: Vec<&'static str>,
+    /// Holidays → when they fall, and the word that anchors them.
+    pub holidays: Vec<(&'static str, (HolidayDate, &'static str))>,
+}
+
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayDate {
+    /// A fixed day (`month`, `day`), or with `weekday` (ISO) the first such weekday on or after it.
+    Fixed {
+        /// 1…12.
+        month: u8,
+        /// 1…31.
+        day: u8,
+        /// ISO weekday, Monday = 1.
+        weekday: Option<u8>,
+    },
+    /// So many days from Western Easter Sunday.
+    Easter(i32),
+}
+
+impl HolidayDate {
+    /// Parse `MM-DD`, `MM-DD wd` or `easter±N`.
+    fn parse(spec: &str, weekdays: &[(&'static str, u8, bool)]) -> Option<HolidayDate> {
+        if let Some(offset) = spec.strip_prefix("easter") {
+            return Some(HolidayDate::Easter(offset.trim_start_matches('+').parse().ok()?));
+        }
+        let (date, weekday) = spec.split_once(' ').map_or((spec, None), |(d, w)| (d, Some(w)));
+        let (month, day) = date.split_once('-')?;
+        let weekday = match weekday {
+            Some(w) => Some(lookup(&weekdays.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), w)?),
+            None => None,
+        };
+        Some(HolidayDate::Fixed { month: month.parse().ok()?, day: day.parse().ok()?, weekday })
+    }
+
+    /// The month it falls in (April for Easter), to choose its year like a bare month's.
+    pub fn month(self) -> u8 {
+        match self {
+            HolidayDate::Fixed { month, .. } => month,
+            HolidayDate::Easter(_) => 4,
+        }
+    }
 }
 
 /// The lexicon, parsed once.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon {
-        months: rows(include_str!("lexicon/months.tsv")).map(|r| (r[0], number(r[1]))).collect(),
-        weekdays: rows(include_str!("lexicon/weekdays.tsv")).map(|r| (r[0], number(r[1]), r[2] == "full")).collect(),
-        zones: rows(include_str!("lexicon/zones.tsv"))
-            .map(|r| (r[0], offset_minutes(r[1]).expect("zones.tsv: offset ±hh:mm")))
-            .collect(),
-        parts_of_day: rows(include_str!("lexicon/parts_of_day.tsv"))
-            .map(|r| PartOfDay { word: r[0], code: r[1], start: r[2], end: r[3] })
-            .collect(),
-        day_words: rows(include_str!("lexicon/day_words.tsv"))
-            .map(|r| (r[0], r[1].parse().expect("day_words.tsv: offset"), Some(r[2]).filter(|c| *c != "-")))
-            .collect(),
-        numbers: rows(include_str!("lexicon/numbers.tsv")).map(|r| (r[0], r[1].parse().ok())).collect(),
-        units: rows(include_str!("lexicon/units.tsv")).map(|r| (r[0], r[1], r[2] == "singular")).collect(),
-        modifiers: rows(include_str!("lexicon/modifiers.tsv")).map(|r| (r[0], r[1], r[2] == "quantity")).collect(),
-        references: rows(include_str!("lexicon/references.tsv")).map(|r| (r[0], r[1])).collect(),
-        sets: rows(include_str!("lexicon/sets.tsv")).map(|r| (r[0], r[1])).collect(),
-        shifts: rows(include_str!("lexicon/shifts.tsv"))
-            .map(|r| (r[0], r[1].parse().expect("shifts.tsv: a number")))
-            .collect(),
-        seasons: rows(include_str!("lexicon/seasons.tsv")).map(|r| (r[0], (r[1], number(r[2])))).collect(),
-        future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
+    LEXICON.get_or_init(|| {
+        let weekdays: Vec<_> =
+            rows(include_str!("lexicon/weekdays.tsv")).map(|r| (r[0], number(r[1]), r[2] == "full")).collect();
+        Lexicon {
+            holidays: rows(include_str!("lexicon/holidays.tsv"))
+                .map(|r| {
+                    let date = HolidayDate::parse(r[1], &weekdays).expect("holidays.tsv: MM-DD [weekday] or easter±N");
+                    (r[0], (date, r[2]))
+                })
+                .collect(),
+            months: rows(include_str!("lexicon/months.tsv")).map(|r| (r[0], number(r[1]))).collect(),
+            weekdays,
+            zones: rows(include_str!("lexicon/zones.tsv"))
+                .map(|r| (r[0], offset_minutes(r[1]).expect("zones.tsv: offset ±hh:mm")))
+                .collect(),
+            parts_of_day: rows(include_str!("lexicon/parts_of_day.tsv"))
+                .map(|r| PartOfDay { word: r[0], code: r[1], start: r[2], end: r[3] })
+                .collect(),
+            day_words: rows(include_str!("lexicon/day_words.tsv"))
+                .map(|r| (r[0], r[1].parse().expect("day_words.tsv: offset"), Some(r[2]).filter(|c| *c != "-")))
+                .collect(),
+            numbers: rows(include_str!("lexicon/numbers.tsv")).map(|r| (r[0], r[1].parse().ok())).collect(),
+            units: rows(include_str!("lexicon/units.tsv")).map(|r| (r[0], r[1], r[2] == "singular")).collect(),
+            modifiers: rows(include_str!("lexicon/modifiers.tsv")).map(|r| (r[0], r[1], r[2] == "quantity")).collect(),
+            references: rows(include_str!("lexicon/references.tsv")).map(|r| (r[0], r[1])).collect(),
+            sets: rows(include_str!("lexicon/sets.tsv")).map(|r| (r[0], r[1])).collect(),
+            shifts: rows(include_str!("lexicon/shifts.tsv"))
+                .map(|r| (r[0], r[1].parse().expect("shifts.tsv: a number")))
+                .collect(),
+            seasons: rows(include_str!("lexicon/seasons.tsv")).map(|r| (r[0], (r[1], number(r[2])))).collect(),
+            future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
+        }
     })
 }
 

@@ -239,6 +239,8 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
         Reading::Set(ref v) => Normalized::new(Set, v.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
+        Reading::Century(c) => Normalized::new(Date, format!("{c:02}"), false),
+        Reading::Holiday { when, year, shift } => return holiday_value(when, year, shift, dct, ahead),
         Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
         Reading::Season { code, last_month, year: None, shift } => match date {
             Some(d) => {
@@ -459,6 +461,40 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
 /// reference month is this year's, a later one this year's only when it is near (within three
 /// months) or the clause looks ahead ("payable Jan. 2", "will resume in March"), else last
 /// year's ("the Oct. 23 slaying" in a May story).
+/// A holiday's date: in the stated year; else the one before or after the reference date for
+/// "last"/"next", the reference year's for "this", and for a bare name the year a bare month
+/// would take (see [`month_year`]).
+fn holiday_value(
+    when: lexicon::HolidayDate,
+    year: Option<i32>,
+    shift: Option<i32>,
+    dct: Option<&Moment>,
+    ahead: bool,
+) -> Result<Normalized, String> {
+    let on = |y: i32| calendar::holiday(when, y).ok_or_else(|| format!("no such date in {y}"));
+    let (year, anchored) = match (year, dct) {
+        (Some(y), _) => (y, false),
+        (None, Some(dct)) => {
+            let this = dct.date.year() as i32;
+            let y = match shift {
+                Some(s) if s < 0 => this - i32::from(on(this)? >= dct.date),
+                Some(s) if s > 0 => this + i32::from(on(this)? <= dct.date),
+                Some(_) => this,
+                None => month_year(dct, when.month(), ahead),
+            };
+            (y, true)
+        }
+        (None, None) => {
+            let value = match when {
+                lexicon::HolidayDate::Fixed { month, day, weekday: None } => format!("XXXX-{month:02}-{day:02}"),
+                _ => "XXXX-XX-XX".to_string(),
+            };
+            return Ok(Normalized::new(TimexType::Date, value, false));
+        }
+    };
+    Ok(Normalized::new(TimexType::Date, calendar::iso(on(year)?), anchored))
+}
+
 fn month_year(dct: &Moment, month: u8, ahead: bool) -> i32 {
     let (year, current) = (dct.date.year() as i32, dct.date.month() as u8);
     match (ahead, month.cmp(&current)) {
