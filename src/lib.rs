@@ -106,6 +106,8 @@ pub struct DocumentAnalysis {
     pub timexes: Vec<Timex>,
     /// Ages and births ("aged 22", "Karlov, 62,", "born in 1994"), with the birth years they imply.
     pub ages: Vec<time::age::Age>,
+    /// Ranges: pairs of timexes that bound one stretch of time ("from June 2001 to December 2006").
+    pub ranges: Vec<time::range::TimeRange>,
     /// The analysed text itself (not serialized: the caller has it).
     #[serde(skip)]
     pub text: String,
@@ -202,7 +204,8 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
             None,
         ));
     }
-    let resolved = time::resolve(&segmented, candidates, creation.moment.as_ref());
+    let mut resolved = time::resolve(&segmented, candidates, creation.moment.as_ref());
+    let ranges = time::range::link(text, &mut resolved.timexes);
     for problem in &resolved.problems {
         warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
@@ -214,6 +217,7 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
         ages: time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref()),
         timexes: resolved.timexes,
+        ranges,
         text: input.text.clone(),
     };
     (doc, warnings)

@@ -140,6 +140,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"{month_full}{sp}(?P<year_shift>(?i:last|this|next)){sp}(?i:year)",
     },
     Rule { id: "edge_month", anchor: Anchor::Month, pattern: r"{edge}{month_full}" },
+    // The second month of a pair or range: "between March and May", "June or July".
+    Rule {
+        id: "month_in_list",
+        anchor: Anchor::Month,
+        pattern: r"(?:{month_full_plain})(?:,|{sp}(?i:and|or|to|through|until))(?:{sp}(?i:and|or))?{sp}(?P<t>{month_full})",
+    },
     Rule {
         id: "month_in_context",
         anchor: Anchor::Month,
@@ -522,6 +528,7 @@ fn expand(pattern: &str) -> String {
         ("{day_num}", r"(?P<day>0[1-9]|[12][0-9]|3[01])".to_string()),
         ("{month}", format!("(?P<month>{months})")),
         ("{month_full}", format!("(?P<month>{months_full})")),
+        ("{month_full_plain}", format!("(?:{months_full})")),
         ("{day}", r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?".to_string()),
         ("{weekday_any}", format!("(?P<weekday>{weekdays_any})")),
         ("{weekday}", format!("(?P<weekday>{weekdays})")),
@@ -730,6 +737,12 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "Theresa May and May Smith": a month after a capitalised word is a surname.
+        "month_in_list" => {
+            let previous = before.split_whitespace().next_back().unwrap_or("");
+            previous.starts_with(char::is_uppercase)
+                && !matches!(previous, "In" | "By" | "Between" | "From" | "Since" | "Until" | "During" | "Through")
+        }
         "year_modifier" => {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase)

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod creation;
 pub mod grammar;
 pub mod lexicon;
+pub mod range;
 
 pub use calendar::Moment;
 pub use creation::CreationTime;
@@ -43,6 +44,11 @@ impl TimexType {
             TimexType::Duration => "DURATION",
             TimexType::Set => "SET",
         }
+    }
+
+    /// A point or period of the calendar (DATE or TIME), as opposed to a length or a recurrence.
+    pub fn is_point(self) -> bool {
+        matches!(self, TimexType::Date | TimexType::Time)
     }
 }
 
