@@ -204,6 +204,13 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"(?:(?i:the){sp})?{edge_opt}(?P<century>[12]?[0-9](?i:st|nd|rd|th)|(?i:{century_words})){sp}(?i:century)",
     },
+    // The quarter of a named or relative year: "the 1988 third quarter", "last year's fourth
+    // quarter", "the year-ago third quarter".
+    Rule {
+        id: "quarter_of_year",
+        anchor: Anchor::Quarter,
+        pattern: r"(?:(?i:the|its){sp})?(?:{year}|(?P<year_shift>(?i:this|last|next)){sp}(?i:year)['’]s|(?P<ago>(?i:year-ago|year-earlier))){sp}{ordinal}[- ](?i:quarter)",
+    },
     // "year-end", "year end", "year's end": the end of the reference year.
     Rule { id: "year_end", anchor: Anchor::Unit, pattern: r"(?P<year_end>(?i:year)(?:-|{sp}|['’]s{sp})(?i:end))" },
     Rule {
@@ -231,7 +238,7 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
-    Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<period>(?i:year))" },
+    Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"{edge_opt}(?i:the){sp}(?P<period>(?i:year))" },
     Rule {
         id: "year_ago_adjective",
         anchor: Anchor::Ago,
@@ -326,6 +333,10 @@ pub enum Reading {
         n: u8,
         /// Stated year.
         year: Option<i32>,
+        /// "last year's" (-1), "next year's" (+1): counted from the reference year.
+        year_shift: Option<i32>,
+        /// "the year-ago third quarter": a year before the quarter it would otherwise be.
+        year_ago: bool,
     },
     /// A season: of a stated year, or `shift` seasons from the reference one.
     Season {
@@ -820,7 +831,11 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             "third" | "3rd" => 3,
             _ => 4,
         };
-        Reading::Quarter { n, year: group("year").and_then(|y| y.parse().ok()) }
+        let year_shift = match group("year_shift") {
+            Some(s) => Some(lookup(&lex.shifts, s)?),
+            None => None,
+        };
+        Reading::Quarter { n, year: year_of(caps), year_shift, year_ago: group("ago").is_some() }
     } else if let (Some(anaphor), Some(period)) = (group("anaphor"), group("period")) {
         let anaphor = anaphor.to_ascii_lowercase();
         let shift = match anaphor.as_str() {

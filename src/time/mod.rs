@@ -262,13 +262,17 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             None => Normalized::new(Date, format!("XXXX-{code}"), false),
         },
         Reading::Duration { count, unit } => Normalized::new(Duration, duration_value(count, unit), false),
-        Reading::Quarter { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
-        Reading::Quarter { n, year: None } => match date {
+        Reading::Quarter { n, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
+        Reading::Quarter { n, year: None, year_shift: Some(shift), .. } => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-Q{n}", d.year() as i32 + shift), true),
+            None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
+        },
+        Reading::Quarter { n, year: None, year_shift: None, year_ago } => match date {
             // The quarter being reported is normally the one just closed: a later number than
             // the current quarter's is last year's.
             Some(d) => {
                 let current = (d.month() as u8 - 1) / 3 + 1;
-                let y = d.year() as i32 - i32::from(n > current);
+                let y = d.year() as i32 - i32::from(n > current) - i32::from(year_ago);
                 Normalized::new(Date, format!("{y:04}-Q{n}"), true)
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),

@@ -62,7 +62,9 @@ fn rule_between(before: &str, between: &str) -> Option<&'static str> {
     let last_word = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
     RULES
         .iter()
-        .find(|(_, lead, joins)| lead.iter().any(|l| l.is_empty() || *l == last_word) && joins.contains(&between.as_str()))
+        .find(|(_, lead, joins)| {
+            lead.iter().any(|l| l.is_empty() || *l == last_word) && joins.contains(&between.as_str())
+        })
         .map(|(id, _, _)| *id)
 }
 
@@ -98,8 +100,16 @@ mod tests {
             ),
             ("2016-12-19", "He served in 2009–2013 in Moscow.", &[("2009", "2009", "2013", "dash")]),
             ("2016-12-19", "Talks ran between March and May.", &[("March", "2016-03", "May", "between_and")]),
-            ("2016-12-19", "The plant closed from January to March 2009.", &[("January", "2009-01", "March 2009", "from_to")]),
-            ("2016-12-19", "Offices are shut Monday through Friday.", &[("Monday", "2016-12-19", "Friday", "to_through")]),
+            (
+                "2016-12-19",
+                "The plant closed from January to March 2009.",
+                &[("January", "2009-01", "March 2009", "from_to")],
+            ),
+            (
+                "2016-12-19",
+                "Offices are shut Monday through Friday.",
+                &[("Monday", "2016-12-19", "Friday", "to_through")],
+            ),
             // Negative: two dates that merely follow each other, and a duration after a date.
             ("2016-12-19", "He came in 2007 and left in 2013.", &[]),
             ("2016-12-19", "On Monday, two years after the war, he spoke.", &[]),
