@@ -238,6 +238,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
+    // Results stories: "for the year ended June 30" is a year's length, not the calendar year.
+    Rule {
+        id: "year_ended",
+        anchor: Anchor::Unit,
+        pattern: r"(?P<t>(?i:the){sp}(?:(?i:fiscal|full){sp})?(?P<unit>(?i:year))(?P<single>)){sp}(?i:ended|ending)",
+    },
     Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"{edge_opt}(?i:the){sp}(?P<period>(?i:year))" },
     Rule {
         id: "year_ago_adjective",
@@ -853,19 +859,16 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Relative { unit: unit_letter(period)?, shift }
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
-        let count = match (group("count"), group("ago")) {
+        let count = match (group("count"), group("ago").or(group("single"))) {
             (Some(c), _) => count(c)?,
             (None, Some(_)) => Some(1), // "year-ago"
             (None, None) => None,
         };
-        // "recent years", "the last few months", "the coming weeks": a vague stretch before or
-        // after now is a reference to the past or future, not a length.
-        let toward = group("span").map(|w| w.to_ascii_lowercase());
-        match (group("ago"), count, toward.as_deref()) {
-            (Some(_), _, _) => Reading::Ago { count, unit },
-            (None, None, Some("past" | "last" | "recent" | "previous")) => Reading::Reference("PAST_REF"),
-            (None, None, Some("coming" | "next" | "following")) => Reading::Reference("FUTURE_REF"),
-            _ => Reading::Duration { count, unit },
+        // "recent years", "the last few months", "the coming weeks" are vague lengths (PXY, PXM,
+        // PXW), as the TimeML guidelines have them.
+        match group("ago") {
+            Some(_) => Reading::Ago { count, unit },
+            None => Reading::Duration { count, unit },
         }
     } else {
         Reading::Point(read_point(caps)?)
