@@ -32,6 +32,12 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
         if let Some(m) = t.modifier {
             out.push_str(&format!(" mod=\"{m}\""));
         }
+        if let Some(q) = t.quant {
+            out.push_str(&format!(" quant=\"{q}\""));
+        }
+        if let Some(f) = &t.freq {
+            out.push_str(&format!(" freq=\"{}\"", escape(f)));
+        }
         let anchored = t.anchor.is_some();
         out.push_str(&format!(" temporalFunction=\"{anchored}\" functionInDocument=\"NONE\""));
         match t.anchor.as_deref() {

@@ -260,6 +260,13 @@ pub const RULES: &[Rule] = &[
     Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
     Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
+    // "twice a week", "three times a year", "once per month".
+    Rule {
+        id: "set_frequency",
+        anchor: Anchor::Unit,
+        pattern: r"(?P<freq>(?i:once|twice|thrice)|{count_number}{sp}(?i:times)){sp}(?i:a|an|per|each|every){sp}{unit_singular}",
+    },
+    Rule { id: "set_month", anchor: Anchor::Month, pattern: r"(?P<every>(?i:every|each)){sp}{month_full}" },
     Rule { id: "set_weekday", anchor: Anchor::Weekday, pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
     Rule { id: "clock_24", anchor: Anchor::Clock, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
     Rule {
@@ -361,8 +368,16 @@ pub enum Reading {
     Decade(i32),
     /// A century, by its first two digits (19 for the 20th century).
     Century(i32),
-    /// A recurrence, by its TIMEX3 value.
-    Set(String),
+    /// A recurrence: its TIMEX3 value (`P1W`, `XXXX-WXX-1`), and TimeML's `freq` ("twice a week"
+    /// → `2X`) and `quant` ("every Monday" → `EVERY`).
+    Set {
+        /// TIMEX3 value.
+        value: String,
+        /// How many times per period, as TimeML writes it (`2X`).
+        freq: Option<String>,
+        /// `EVERY` for "every"/"each".
+        quant: Option<&'static str>,
+    },
     /// A holiday ("Christmas Day", "last Thanksgiving"), of a stated year or the nearest one.
     Holiday {
         /// When it falls.
@@ -801,9 +816,28 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
     let reading = if let Some(r) = group("reference") {
         Reading::Reference(lookup(&lex.references, r)?)
     } else if let Some(s) = group("set") {
-        Reading::Set(lookup(&lex.sets, s)?.to_string())
+        let every = s
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("every") || w.eq_ignore_ascii_case("each"));
+        Reading::Set { value: lookup(&lex.sets, s)?.to_string(), freq: None, quant: every.then_some("EVERY") }
+    } else if let Some(f) = group("freq") {
+        let times = match f.to_ascii_lowercase().as_str() {
+            "once" => 1,
+            "twice" => 2,
+            "thrice" => 3,
+            _ => count(group("count")?)??,
+        };
+        let unit = unit_letter(group("unit")?)?;
+        let value = match unit.strip_prefix('T') {
+            Some(clock) => format!("PT1{clock}"),
+            None => format!("P1{unit}"),
+        };
+        Reading::Set { value, freq: Some(format!("{times}X")), quant: None }
     } else if let (Some(_), Some(w)) = (group("every"), group("weekday")) {
-        Reading::Set(format!("XXXX-WXX-{}", lex.weekday(w)?))
+        Reading::Set { value: format!("XXXX-WXX-{}", lex.weekday(w)?), freq: None, quant: Some("EVERY") }
+    } else if let (Some(_), Some(m)) = (group("every"), group("month")) {
+        Reading::Set { value: format!("XXXX-{:02}", lex.month(m)?), freq: None, quant: Some("EVERY") }
     } else if let Some(season) = group("season") {
         let (code, last_month) = lookup(&lex.seasons, season)?;
         let shift = match group("shift") {

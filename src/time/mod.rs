@@ -69,6 +69,12 @@ pub struct Timex {
     /// TIMEX3 `mod` (`START`, `APPROX`, …), if any.
     #[serde(rename = "mod")]
     pub modifier: Option<&'static str>,
+    /// TimeML `freq` of a SET ("twice a week" → `2X`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
+    /// TimeML `quant` of a SET ("every Monday" → `EVERY`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<&'static str>,
     /// What the value was resolved against: `creation_time`, the id of an earlier timex (the
     /// period "a year ago" compares with), or `null` when the expression was complete on its own
     /// or nothing could anchor it.
@@ -164,8 +170,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                         bytes: c.bytes.clone(),
                     });
                 }
+                let (freq, quant) = match &c.reading {
+                    Reading::Set { freq, quant, .. } => (freq.clone(), *quant),
+                    _ => (None, None),
+                };
                 out.timexes.push(Timex {
                     id: format!("t{}", out.timexes.len() + 1),
+                    freq,
+                    quant,
                     span: doc.span(c.bytes.clone()),
                     text: written.to_string(),
                     kind: n.kind,
@@ -243,7 +255,7 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
     Ok(match *reading {
         Reading::Point(ref p) => return normalize_point(p, dct, ahead),
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
-        Reading::Set(ref v) => Normalized::new(Set, v.clone(), false),
+        Reading::Set { ref value, .. } => Normalized::new(Set, value.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
         Reading::Century(c) => Normalized::new(Date, format!("{c:02}"), false),
         Reading::Holiday { when, year, shift } => return holiday_value(when, year, shift, dct, ahead),
@@ -535,3 +547,27 @@ pub(crate) fn month_name(m: u8) -> &'static str {
 
 #[cfg(test)]
 mod examples;
+
+#[cfg(test)]
+mod set_attributes {
+    use crate::text::segment;
+
+    /// SETs carry TimeML's `freq` and `quant`; other types carry neither.
+    #[test]
+    fn freq_and_quant() {
+        let table: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("He calls twice a week.", Some("2X"), None),
+            ("They meet three times a year.", Some("3X"), None),
+            ("She visits every Monday.", None, Some("EVERY")),
+            ("Orangemen march each July.", None, Some("EVERY")),
+            ("Rates are set annually.", None, None),
+            ("He stayed two weeks.", None, None),
+        ];
+        for (text, freq, quant) in table {
+            let doc = segment(text);
+            let resolved = super::resolve(&doc, super::extract(&doc), None);
+            let t = resolved.timexes.first().unwrap_or_else(|| panic!("a timex in {text:?}"));
+            assert_eq!((t.freq.as_deref(), t.quant), (*freq, *quant), "{text}");
+        }
+    }
+}
