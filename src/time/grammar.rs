@@ -229,7 +229,11 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"(?i:the){sp}(?P<anaphor>(?i:next)){sp}(?P<period>(?i:day))",
     },
-    Rule { id: "relative_period", anchor: Anchor::Unit, pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}" },
+    Rule {
+        id: "relative_period",
+        anchor: Anchor::Unit,
+        pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}{or_so}",
+    },
     Rule { id: "the_weekend", anchor: Anchor::Weekend, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
     // In results stories "the quarter" is the one just reported.
     Rule {
@@ -250,11 +254,15 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Ago,
         pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
     },
-    Rule { id: "ago", anchor: Anchor::Ago, pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<ago>(?i:ago|earlier))" },
+    Rule {
+        id: "ago",
+        anchor: Anchor::Ago,
+        pattern: r"{quantity_opt}{count}{sp}{unit}{or_so}{sp}(?P<ago>(?i:ago|earlier))",
+    },
     Rule {
         id: "duration",
         anchor: Anchor::Unit,
-        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}",
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}{or_so}",
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
     Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
@@ -552,6 +560,7 @@ fn expand(pattern: &str) -> String {
         ("{sp}", sp.to_string()),
         ("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})".to_string()),
         ("{spoken_year}", spoken_year_pattern(false)),
+        ("{or_so}", "(?:{sp}(?P<or_so>(?i:or{sp}so)))?".replace("{sp}", sp)),
         ("{century_words}", CENTURY_WORDS.join("|")),
         ("{spoken_year_or_2000}", spoken_year_pattern(true)),
         ("{holiday}", format!("(?P<holiday>{holidays})")),
@@ -808,9 +817,10 @@ fn is_rate(before: &str, matched: &str) -> bool {
 fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
     let lex = lexicon();
     let group = |name| caps.get(name).map(|m| m.as_str());
-    let modifier = match (group("quantity"), group("edge")) {
-        (Some(q), _) => lookup_modifier(q),
-        (None, Some(e)) => lookup_modifier(e),
+    let modifier = match (group("quantity"), group("edge"), group("or_so")) {
+        (Some(q), _, _) => lookup_modifier(q),
+        (None, Some(e), _) => lookup_modifier(e),
+        (None, None, Some(_)) => Some("APPROX"), // "the next year or so"
         _ => None,
     };
     let reading = if let Some(r) = group("reference") {
