@@ -81,8 +81,12 @@ mod cli {
     enum Format {
         /// One `dateline/1` JSON object for all files.
         Json,
-        /// TimeML with inline TIMEX3 tags (one file).
+        /// TimeML with inline TIMEX3 and EVENT tags and TLINKs (one file).
         Timeml,
+        /// The timeline as TimelineJS3 JSON.
+        Timelinejs,
+        /// The timeline as CSV.
+        Csv,
     }
 
     /// Run the command line; errors are one line on stderr and a non-zero exit.
@@ -195,6 +199,8 @@ mod cli {
         let analysis = analyze(&documents).map_err(|e| e.to_string())?;
         Ok(match format {
             Format::Json => export::json(&analysis) + "\n",
+            Format::Timelinejs => export::timeline_js::timeline(&analysis) + "\n",
+            Format::Csv => export::csv::timeline(&analysis),
             Format::Timeml => {
                 let doc = &analysis.documents[0];
                 match &inputs[0].timeml {

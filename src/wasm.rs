@@ -26,3 +26,14 @@ pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&analysis, &serializer).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// Analyse like [`analyze`] and write the result as `format`: `json`, `timeml` (the first
+/// document), `timelinejs` or `csv`. Throws an `Error` with one line for bad input or an
+/// unknown format.
+#[wasm_bindgen]
+pub fn export(input: JsValue, format: &str) -> Result<String, JsError> {
+    let request: crate::Request =
+        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::export::to_format(&analysis, format).map_err(|e| JsError::new(&e))
+}
