@@ -6,6 +6,7 @@
 
 pub mod meantime;
 pub mod tempeval;
+pub mod timeline;
 
 use serde::Serialize;
 
