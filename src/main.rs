@@ -204,7 +204,8 @@ mod cli {
             if path.is_dir() {
                 subdirs.push(path);
             } else if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 timelines.extend(timeline::read_timeline(&text));
             }
         }

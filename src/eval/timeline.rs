@@ -61,8 +61,12 @@ pub fn read_timeline(text: &str) -> Option<GoldTimeline> {
     Some(GoldTimeline { entity, mentions })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with `X`s) padded to `YYYY-MM-DD`.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with `X`s) padded to `YYYY-MM-DD`; a date of nothing but
+/// `X`s and dashes (the gold has one `XXX-XX-XX`) is undated.
 pub fn normalize_date(date: &str) -> Option<String> {
+    if !date.is_empty() && date.bytes().all(|b| b == b'X' || b == b'-') {
+        return Some("XXXX-XX-XX".into());
+    }
     let parts: Vec<&str> = date.split('-').collect();
     let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit() || b == b'X');
     if parts.is_empty() || parts.len() > 3 || !ok(parts[0], 4) || !parts[1..].iter().all(|p| ok(p, 2)) {
@@ -147,7 +151,10 @@ impl Report {
     pub fn table(&self) -> String {
         let row = |name: &str, p: &Option<Prf>, tp: usize| {
             let p = p.unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
-            format!("{name:<14} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>8}\n", p.precision, p.recall, p.f1, tp, self.system, self.gold)
+            format!(
+                "{name:<14} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>8}\n",
+                p.precision, p.recall, p.f1, tp, self.system, self.gold
+            )
         };
         format!(
             "{} timelines over {} documents\n\n{:<14} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8}\n{}{}",
@@ -188,7 +195,11 @@ impl std::error::Error for TimelineError {}
 
 /// Score one set: its gold timeline files' contents and its CAT documents (file name,
 /// contents; the document id is the number the file name starts with).
-pub fn score_set(timelines: &[GoldTimeline], documents: &[(String, String)], report: &mut Report) -> Result<(), TimelineError> {
+pub fn score_set(
+    timelines: &[GoldTimeline],
+    documents: &[(String, String)],
+    report: &mut Report,
+) -> Result<(), TimelineError> {
     if timelines.is_empty() {
         return Err(TimelineError::NoTimelines);
     }
@@ -205,7 +216,10 @@ pub fn score_set(timelines: &[GoldTimeline], documents: &[(String, String)], rep
             let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
             let word = gold.text[t.bytes.clone()].to_lowercase();
             let sentence = gold.text[e.sentence_bytes.clone()].to_string();
-            let date = e.time.as_ref().map_or_else(|| "XXXX-XX-XX".to_string(), |x| event_date(x.start.as_deref(), x.end.as_deref()));
+            let date = e
+                .time
+                .as_ref()
+                .map_or_else(|| "XXXX-XX-XX".to_string(), |x| event_date(x.start.as_deref(), x.end.as_deref()));
             events.push((t.sentence, sentence, word, date));
         }
         analysed.insert(id, events);
@@ -258,6 +272,7 @@ mod tests {
         assert_eq!(normalize_date("1968").as_deref(), Some("1968-XX-XX"));
         assert_eq!(normalize_date("2005-01-XX").as_deref(), Some("2005-01-XX"));
         assert_eq!(normalize_date("soon"), None);
+        assert_eq!(normalize_date("XXX-XX-XX").as_deref(), Some("XXXX-XX-XX"));
     }
 
     #[test]
@@ -278,7 +293,8 @@ mod tests {
 
     #[test]
     fn a_small_set_scores() {
-        let timeline = read_timeline("Airbus\n0\tXXXX-XX-XX\t1-0-launches\n1\t2005-01-18\t1-2-unveiled\t1-2-plans\n").unwrap();
+        let timeline =
+            read_timeline("Airbus\n0\tXXXX-XX-XX\t1-0-launches\n1\t2005-01-18\t1-2-unveiled\t1-2-plans\n").unwrap();
         assert_eq!(timeline.mentions.len(), 3);
         let xml = r#"<Document doc_id="1">
 <token t_id="1" sentence="0" number="0">Airbus</token><token t_id="2" sentence="0" number="1">launches</token>
