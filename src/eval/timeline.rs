@@ -9,7 +9,8 @@
 //! The system side: each article's tokens (NewsReader CAT XML, rebuilt into text by
 //! [`meantime::read_gold`]) are analysed by [`crate::analyze`]; an event takes part in the
 //! entity's timeline when its sentence names the entity ([`aliases`]: the full name, its words
-//! holding three or more digits or letters-and-digits such as "A380", and a person's surname).
+//! of three or more characters holding a digit such as "A380", and a person's surname), or
+//! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
 //! That stands in for participants until the entity stage exists. Its date is its time at day
 //! precision, `XX` where the time is coarser, `XXXX-XX-XX` when it has no bounded time.
 //!
@@ -125,6 +126,13 @@ fn names(sentence: &str, aliases: &[String]) -> bool {
     })
 }
 
+/// Does a sentence go on about what the one before named ("It …", "The company …")?
+fn continues(sentence: &str) -> bool {
+    const OPENINGS: &[&str] =
+        &["It ", "He ", "She ", "They ", "The company ", "The aircraft ", "The plane ", "The airline ", "The firm "];
+    OPENINGS.iter().any(|o| sentence.starts_with(o))
+}
+
 /// Counts and figures of one run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
@@ -232,8 +240,17 @@ pub fn score_set(
         let mut system: BTreeSet<Item> = BTreeSet::new();
         let mut system_dated: BTreeSet<(Item, String)> = BTreeSet::new();
         for (doc, events) in &analysed {
-            for (sentence, text, word, date) in events {
-                if names(text, &aliases) {
+            let mut named: Vec<usize> = events.iter().filter(|e| names(&e.1, &aliases)).map(|e| e.0).collect();
+            // A sentence that goes on about the entity by pronoun or description ("It", "The
+            // company") right after one naming it.
+            let follows: Vec<usize> = events
+                .iter()
+                .filter(|e| named.contains(&(e.0.wrapping_sub(1))) && continues(&e.1))
+                .map(|e| e.0)
+                .collect();
+            named.extend(follows);
+            for (sentence, _, word, date) in events {
+                if named.contains(sentence) {
                     let item = (timeline.entity.clone(), doc.clone(), *sentence, word.clone());
                     if system.insert(item.clone()) {
                         system_dated.insert((item, date.clone()));

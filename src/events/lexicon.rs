@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub longest_noun: usize,
     /// Verb forms never read as triggers.
     pub not_triggers: Vec<&'static str>,
+    /// Lower-case "-ed" words that are not past verbs.
+    pub not_past: Vec<&'static str>,
     /// Words after which a noun reading wins.
     pub determiners: Vec<&'static str>,
     /// Tense words.
@@ -217,6 +219,7 @@ fn load() -> Lexicon {
         nouns,
         longest_noun,
         not_triggers: data_lines(include_str!("lexicon/not_triggers.txt")).collect(),
+        not_past: data_lines(include_str!("lexicon/not_past.txt")).collect(),
         determiners: data_lines(include_str!("lexicon/determiners.txt")).collect(),
         auxiliaries,
         cues,

@@ -147,7 +147,8 @@ pub struct Event {
     pub certainty: Option<Certainty>,
     /// The source it is attributed to (from [`Context::attributions`]); `null` until then.
     pub attributed_to: Option<String>,
-    /// The rule that found it (`verb`, `noun`, `age_arithmetic`).
+    /// The rule that found it (`verb`, `noun`, `past_ed` for an unlisted "-ed" verb,
+    /// `age_arithmetic`).
     pub rule: &'static str,
     /// Byte range of the trigger.
     #[serde(skip)]
@@ -272,6 +273,7 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
                 (Some(class), _) if after_determiner || verb.is_none() => Some((1, Reading::Noun(class))),
                 (_, Some(forms)) => Some((1, Reading::Verb(forms.clone()))),
                 (Some(class), None) => Some((1, Reading::Noun(class))),
+                (None, None) if past_ed(&text[w.bytes.clone()]) => Some((1, Reading::PastEd)),
                 (None, None) => None,
             };
         }
@@ -289,6 +291,10 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
                 Tense::None,
                 "noun",
             ),
+            Reading::PastEd => {
+                let tense = tense(&ws, i, &[Form::Past, Form::Participle], &clause);
+                (ws[i].lower.clone(), "general", TriggerKind::Verbal, tense, "past_ed")
+            }
             Reading::Verb(forms) => {
                 let verb = &lx.verbs[forms[0].0];
                 let tense = tense(&ws, i, &forms.iter().map(|f| f.1).collect::<Vec<_>>(), &clause);
@@ -329,6 +335,16 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
 enum Reading {
     Noun(&'static str),
     Verb(Vec<(usize, Form)>),
+    /// An unlisted lower-case "-ed" word: a past verb or participle ("renamed").
+    PastEd,
+}
+
+/// Is `word` an unlisted lower-case "-ed" word that reads as a past verb?
+fn past_ed(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with("ed")
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !lexicon().not_past.contains(&word)
 }
 
 /// The tense of the verb at word `i`, from the auxiliaries before it in its clause.

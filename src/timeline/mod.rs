@@ -382,7 +382,7 @@ mod tests {
     fn same_value_across_documents_is_one_entry() {
         let a = crate::DocumentInput::new("a", "Karlov was shot on December 19, 2016. He had joined in 1976.");
         let b = crate::DocumentInput::new("b", "The shooting came on 19 December 2016.");
-        let c = crate::DocumentInput::new("c", "It rained on 19 December 2016.");
+        let c = crate::DocumentInput::new("c", "Markets were calm on 19 December 2016.");
         let analysis = crate::analyze(&[a, b, c]).unwrap();
         let starts: Vec<&str> = analysis.timeline.iter().map(|e| e.start.as_str()).collect();
         assert_eq!(starts, ["1976", "2016-12-19", "2016-12-19"]);
@@ -394,7 +394,7 @@ mod tests {
         assert_eq!(shot.label, "Karlov shot on December 19");
         // A date no event rests on is still on the timeline, with no events.
         let bare = analysis.timeline.iter().find(|e| e.class.is_none()).unwrap();
-        assert_eq!((bare.label.as_str(), bare.events.len()), ("It rained on 19 December 2016.", 0));
+        assert_eq!((bare.label.as_str(), bare.events.len()), ("Markets were calm on 19 December 2016.", 0));
     }
 
     #[test]
