@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{meantime, tempeval, timeline};
+    use dateline::eval::{anchoring, meantime, tempeval, timeline};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -75,6 +75,15 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// Event-to-time anchoring accuracy on MEANTIME's TLINKs (every `*.xml` under DIR,
+        /// sentences 0-5), per sub-corpus and overall.
+        Anchoring {
+            /// The corpus directory (e.g. ../shared/data/meantime).
+            dir: PathBuf,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
+        },
         /// SemEval-2015 Task 4 timeline scores (event and dated-event P/R/F1) over every set of
         /// gold timelines under DIR: a directory of timeline files, with the track A CAT
         /// documents in a sibling directory (directories named like track B are skipped).
@@ -120,6 +129,7 @@ mod cli {
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Timeline { dir, json } } => eval_timeline(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
         }
     }
 
@@ -169,6 +179,19 @@ mod cli {
             out.push_str(&report.error_listing(n));
         }
         Ok(out)
+    }
+
+    fn eval_anchoring(dir: &Path, json: bool) -> Result<String, String> {
+        let files = read_corpus(dir, "xml")?;
+        let report = anchoring::score_corpus(files).map_err(|e| e.to_string())?;
+        if json {
+            return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
+        }
+        Ok(format!(
+            "MEANTIME event-to-time anchoring for {}\nScored: events of sentences 0-5 that a TLINK ties to a time expression or to the creation time.\n\n{}",
+            dir.display(),
+            report.table()
+        ))
     }
 
     fn eval_timeline(dir: &Path, json: bool) -> Result<String, String> {

@@ -7,8 +7,9 @@
 //!    day after the attack) (`offset`);
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
 //!    evening") (`happening`);
-//! 4. the narrative reference time: the last date the paragraph named before the sentence, for
-//!    a past-tense verb ("In 1992 he graduated. He went on to …") (`narrative`);
+//! 4. the narrative reference time: for a past-tense verb in a sentence that carries the story
+//!    on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
+//!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
 //! 5. the tense against the creation time: a present-tense verb happens on the creation day
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
@@ -185,8 +186,15 @@ pub fn anchor(
     }
     // 4. Narrative reference time, 5. tense against the creation time.
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
-        if e.tense == Tense::Past {
-            let paragraph = paragraph_start(text, e.sentence_bytes.start);
+        // A sentence that carries the story on from the one before ("He then …").
+        let continued = {
+            let first = text[e.sentence_bytes.clone()].split_whitespace().next().unwrap_or("");
+            super::lexicon::lexicon().narrative_openings.contains(&first)
+        };
+        if e.tense == Tense::Past && continued {
+            // The sentence before, in the same paragraph.
+            let previous = doc.sentences.iter().rev().find(|s| s.end <= e.sentence_bytes.start).map_or(0, |s| s.start);
+            let paragraph = paragraph_start(text, e.sentence_bytes.start).max(previous);
             let named = timexes
                 .iter()
                 .rev()

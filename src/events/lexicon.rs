@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub longest_noun: usize,
     /// Verb forms never read as triggers.
     pub not_triggers: Vec<&'static str>,
+    /// Sentence openings that carry the story on from the sentence before.
+    pub narrative_openings: Vec<&'static str>,
     /// Lower-case "-ed" words that are not past verbs.
     pub not_past: Vec<&'static str>,
     /// Words after which a noun reading wins.
@@ -219,6 +221,7 @@ fn load() -> Lexicon {
         nouns,
         longest_noun,
         not_triggers: data_lines(include_str!("lexicon/not_triggers.txt")).collect(),
+        narrative_openings: data_lines(include_str!("lexicon/narrative_openings.txt")).collect(),
         not_past: data_lines(include_str!("lexicon/not_past.txt")).collect(),
         determiners: data_lines(include_str!("lexicon/determiners.txt")).collect(),
         auxiliaries,
