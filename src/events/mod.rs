@@ -544,25 +544,43 @@ pub(crate) fn label(text: &str, e: &Event) -> String {
     };
     let ws = words(text, e.clause_bytes.clone());
     let at = ws.iter().position(|w| w.bytes.start >= e.bytes.start).unwrap_or(0);
-    // The words after the last conjunction before the trigger; when none are left, the clause's
-    // subject (its first words up to a verb or auxiliary): "Mr Karlov was rushed … but died" →
-    // "Mr Karlov died".
-    let from =
-        ws[..at].iter().rposition(|w| matches!(w.lower.as_str(), "and" | "but" | "then" | "or")).map_or(0, |k| k + 1);
-    let mut before: Vec<&Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).collect();
-    if before.is_empty() && from > 0 {
-        before = ws[..from]
-            .iter()
+    // The words after the last conjunction or subordinator before the trigger; when none are
+    // left, the subject before it ("Mr Karlov was rushed … but died" → "Mr Karlov died"), or
+    // the sentence's opening words when the clause has no subject ("Andrey Karlov, 62, was
+    // shot" → "Andrey Karlov shot"). After the trigger, the words up to a subordinator.
+    let cut = |w: &str| {
+        matches!(w, "and" | "but" | "then" | "or" | "when" | "while" | "who" | "which" | "because" | "as" | "if")
+    };
+    let from = ws[..at].iter().rposition(|w| cut(&w.lower)).map_or(0, |k| k + 1);
+    let subject = |ws: &[Word]| -> Vec<Word> {
+        ws.iter()
             .take_while(|w| !skip(&w.lower) && !lx.verb_forms.contains_key(w.lower.as_str()))
             .take(3)
-            .collect();
+            .cloned()
+            .collect()
+    };
+    let mut before: Vec<Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).cloned().collect();
+    if before.is_empty() && from > 0 {
+        before = subject(&ws[..from]);
     }
-    let mut before = before[before.len().saturating_sub(LABEL_BEFORE)..].to_vec();
+    if before.is_empty() && e.clause_bytes.start > e.sentence_bytes.start {
+        let opening = words(text, e.sentence_bytes.clone());
+        let named: Vec<Word> =
+            subject(&opening).into_iter().take_while(|w| w.bytes.end <= e.clause_bytes.start).collect();
+        if named.len() == subject(&opening).len() {
+            before = named;
+        }
+    }
+    let mut before: Vec<&Word> = before[before.len().saturating_sub(LABEL_BEFORE)..].iter().collect();
     while before.first().is_some_and(|w| preposition(&w.lower)) {
         before.remove(0);
     }
     let trigger_end = ws.iter().position(|w| w.bytes.end >= e.bytes.end).unwrap_or(at);
-    let mut after: Vec<&Word> = ws[(trigger_end + 1).min(ws.len())..].iter().take(LABEL_AFTER).collect();
+    let mut after: Vec<&Word> = ws[(trigger_end + 1).min(ws.len())..]
+        .iter()
+        .take_while(|w| w.lower == "as" || !cut(&w.lower))
+        .take(LABEL_AFTER)
+        .collect();
     // End on a content word: "shot at art gallery in" → "shot at art gallery".
     let dangling = |w: &str| (lx.determiners.contains(&w) || preposition(w)) && !matches!(w, "after" | "before");
     while after.last().is_some_and(|w| dangling(&w.lower)) {
