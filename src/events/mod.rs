@@ -228,7 +228,7 @@ pub fn extract(
     events.sort_by_key(|e| e.bytes.start);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
-        e.label = label(doc.text, e);
+        e.label = label(doc.text, e, timexes);
         e.participants = context
             .participants
             .iter()
@@ -507,8 +507,9 @@ const LABEL_BEFORE: usize = 4;
 const LABEL_AFTER: usize = 5;
 
 /// A short label from the trigger's clause: a few words before it (auxiliaries, hedges and
-/// leading conjunctions dropped) and a few after, stopping at a time expression's digits.
-pub(crate) fn label(text: &str, e: &Event) -> String {
+/// leading conjunctions dropped) and a few after, stopping at a subordinator or a time
+/// expression (the timeline shows the time).
+pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
     if e.kind == TriggerKind::Age {
         // "Andrey Karlov, 62," → "Karlov born (62)"; "aged 22" → "born (aged 22)".
         let before = text[e.sentence_bytes.start..e.bytes.start].trim_end().trim_end_matches(',');
@@ -579,6 +580,7 @@ pub(crate) fn label(text: &str, e: &Event) -> String {
     let mut after: Vec<&Word> = ws[(trigger_end + 1).min(ws.len())..]
         .iter()
         .take_while(|w| w.lower == "as" || !cut(&w.lower))
+        .take_while(|w| !timexes.iter().any(|t| t.bytes.start < w.bytes.end && w.bytes.start < t.bytes.end))
         .take(LABEL_AFTER)
         .collect();
     // End on a content word: "shot at art gallery in" → "shot at art gallery".
