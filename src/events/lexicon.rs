@@ -1,7 +1,6 @@
 //! The events stage's word lists (`src/events/lexicon/`), read once.
 
 use crate::text::data_lines;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a verb form reads on its own.
@@ -93,15 +92,53 @@ pub struct Class {
     pub timeline: Option<bool>,
 }
 
+/// A word table: (word, code) rows sorted by word and looked up by binary search. One
+/// non-generic type for every list keeps the wasm build small (a hash map or a sort per value
+/// type costs kilobytes there).
+#[derive(Debug)]
+pub struct Table {
+    rows: Vec<(&'static str, u32)>,
+}
+
+impl Table {
+    fn new(mut rows: Vec<(&'static str, u32)>) -> Self {
+        rows.sort_unstable();
+        Table { rows }
+    }
+
+    /// Every code listed for `word`.
+    pub fn all<'a>(&'a self, word: &str) -> impl Iterator<Item = u32> + 'a {
+        let lo = self.rows.partition_point(|r| r.0 < word);
+        let hi = self.rows.partition_point(|r| r.0 <= word);
+        self.rows[lo..hi].iter().map(|r| r.1)
+    }
+
+    /// The first code listed for `word`.
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.all(word).next()
+    }
+
+    /// Is `word` listed?
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+const FORMS: [Form; 5] = [Form::Base, Form::Third, Form::Past, Form::Participle, Form::Gerund];
+const ROLES: [AuxRole; 6] =
+    [AuxRole::Future, AuxRole::Perfect, AuxRole::PastPerfect, AuxRole::Past, AuxRole::Present, AuxRole::Skip];
+
 /// All lists.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Verb form (lower case) → the verb and how the form reads.
-    pub verb_forms: HashMap<&'static str, Vec<(usize, Form)>>,
+    /// Verb form (lower case) → the verb and how the form reads (see [`Lexicon::verb_forms`]).
+    verb_forms: Table,
     /// The verbs.
     pub verbs: Vec<Verb>,
-    /// Noun (lower case, singular or plural; may hold a space) → its class.
-    pub nouns: HashMap<&'static str, &'static str>,
+    /// Noun (lower case, singular or plural; may hold a space) → the line of its class.
+    nouns: Table,
+    /// The class of each noun line.
+    noun_classes: Vec<&'static str>,
     /// The longest noun, in words.
     pub longest_noun: usize,
     /// Verb forms never read as triggers.
@@ -112,18 +149,39 @@ pub struct Lexicon {
     pub not_past: Vec<&'static str>,
     /// Words after which a noun reading wins.
     pub determiners: Vec<&'static str>,
-    /// Tense words.
-    pub auxiliaries: HashMap<&'static str, AuxRole>,
+    /// Tense words → their role's index in `ROLES`.
+    auxiliaries: Table,
     /// Negation, future, scheduled, reported and hypothetical cues.
     pub cues: Vec<CuePhrase>,
     /// Class name → how it merges and shows.
-    pub classes: HashMap<&'static str, Class>,
+    classes: Vec<(&'static str, Class)>,
 }
 
 impl Lexicon {
     /// A class's settings; an unknown class neither merges nor shows.
     pub fn class(&self, name: &str) -> Class {
-        self.classes.get(name).copied().unwrap_or(Class { merges: false, timeline: None })
+        self.classes.iter().find(|c| c.0 == name).map_or(Class { merges: false, timeline: None }, |c| c.1)
+    }
+
+    /// The verbs a lower-case word is a form of, with how the form reads ("shot": shoot as a
+    /// past and as a participle).
+    pub fn verb_forms(&self, word: &str) -> Vec<(usize, Form)> {
+        self.verb_forms.all(word).map(|code| ((code >> 3) as usize, FORMS[(code & 7) as usize])).collect()
+    }
+
+    /// Is the lower-case word a form of a listed verb?
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.verb_forms.contains_key(word)
+    }
+
+    /// The class of a listed noun (lower case; may hold a space).
+    pub fn noun(&self, word: &str) -> Option<&'static str> {
+        self.nouns.get(word).map(|line| self.noun_classes[line as usize])
+    }
+
+    /// The role of a tense word.
+    pub fn auxiliary(&self, word: &str) -> Option<AuxRole> {
+        self.auxiliaries.get(word).map(|i| ROLES[i as usize])
     }
 }
 
@@ -139,46 +197,36 @@ fn columns(line: &'static str) -> Vec<&'static str> {
 
 fn load() -> Lexicon {
     let mut verbs = Vec::new();
-    let mut verb_forms: HashMap<&'static str, Vec<(usize, Form)>> = HashMap::new();
+    let mut verb_forms = Vec::new();
     for line in data_lines(include_str!("lexicon/verbs.tsv")) {
         let c = columns(line);
         assert_eq!(c.len(), 6, "verbs.tsv: six columns in {line:?}");
         let i = verbs.len();
         verbs.push(Verb { lemma: c[0], class: c[1] });
-        let forms = [
-            (c[0], Form::Base),
-            (c[2], Form::Third),
-            (c[3], Form::Past),
-            (c[4], Form::Participle),
-            (c[5], Form::Gerund),
-        ];
-        for (word, form) in forms {
-            verb_forms.entry(word).or_default().push((i, form));
+        // The code keeps the verb's index and the form's place in `FORMS`.
+        for (k, word) in [c[0], c[2], c[3], c[4], c[5]].into_iter().enumerate() {
+            verb_forms.push((word, ((i as u32) << 3) | k as u32));
         }
     }
-    let mut nouns = HashMap::new();
+    let mut nouns = Vec::new();
+    let mut noun_classes = Vec::new();
     for line in data_lines(include_str!("lexicon/nouns.tsv")) {
         let c = columns(line);
         assert_eq!(c.len(), 3, "nouns.tsv: three columns in {line:?}");
-        nouns.insert(c[0], c[1]);
+        let at = noun_classes.len() as u32;
+        noun_classes.push(c[1]);
+        nouns.push((c[0], at));
         if c[2] != "-" {
-            nouns.insert(c[2], c[1]);
+            nouns.push((c[2], at));
         }
     }
-    let longest_noun = nouns.keys().map(|n| n.split(' ').count()).max().unwrap_or(1);
+    let longest_noun = nouns.iter().map(|n| n.0.split(' ').count()).max().unwrap_or(1);
     let auxiliaries = data_lines(include_str!("lexicon/auxiliaries.tsv"))
         .map(|line| {
             let c = columns(line);
-            let role = match c.get(1).copied() {
-                Some("future") => AuxRole::Future,
-                Some("perfect") => AuxRole::Perfect,
-                Some("past_perfect") => AuxRole::PastPerfect,
-                Some("past") => AuxRole::Past,
-                Some("present") => AuxRole::Present,
-                Some("skip") => AuxRole::Skip,
-                other => panic!("auxiliaries.tsv: unknown role {other:?}"),
-            };
-            (c[0], role)
+            let names = ["future", "perfect", "past_perfect", "past", "present", "skip"];
+            let role = names.iter().position(|n| Some(n) == c.get(1)).expect("auxiliaries.tsv: a known role");
+            (c[0], role as u32)
         })
         .collect();
     let cues = data_lines(include_str!("lexicon/cues.tsv"))
@@ -214,17 +262,19 @@ fn load() -> Lexicon {
             (c[0], Class { merges: c[1] == "yes", timeline })
         })
         .collect();
+    let (nouns, verb_forms) = (Table::new(nouns), Table::new(verb_forms));
     Lexicon {
         classes,
         verb_forms,
         verbs,
         nouns,
+        noun_classes,
         longest_noun,
         not_triggers: data_lines(include_str!("lexicon/not_triggers.txt")).collect(),
         narrative_openings: data_lines(include_str!("lexicon/narrative_openings.txt")).collect(),
         not_past: data_lines(include_str!("lexicon/not_past.txt")).collect(),
         determiners: data_lines(include_str!("lexicon/determiners.txt")).collect(),
-        auxiliaries,
+        auxiliaries: Table::new(auxiliaries),
         cues,
     }
 }

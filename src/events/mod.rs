@@ -220,12 +220,14 @@ pub fn extract(
     for sentence in &doc.sentences {
         triggers(doc, sentence, &mut events);
     }
+    // Triggers come in text order; each birth goes in at its place (no sort of whole events:
+    // cheaper, and smaller in the wasm build).
     for age in ages {
         if let Some(e) = birth(doc, age) {
-            events.push(e);
+            let at = events.partition_point(|v: &Event| v.bytes.start <= e.bytes.start);
+            events.insert(at, e);
         }
     }
-    events.sort_by_key(|e| e.bytes.start);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
         e.label = label(doc.text, e, timexes);
@@ -255,7 +257,7 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
         let mut found = None;
         for n in (2..=lx.longest_noun.min(ws.len() - i)).rev() {
             let phrase = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-            if let Some(class) = lx.nouns.get(phrase.as_str()) {
+            if let Some(class) = lx.noun(&phrase) {
                 found = Some((n, Reading::Noun(class)));
                 break;
             }
@@ -267,11 +269,13 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
             let prev = i.checked_sub(1).map(|p| ws[p].lower.as_str());
             let after_determiner =
                 prev.is_some_and(|p| lx.determiners.contains(&p) || p.ends_with("'s") || p.ends_with("s'"));
-            let noun = lx.nouns.get(w.lower.as_str()).copied();
-            let verb = lx.verb_forms.get(w.lower.as_str()).filter(|_| !lx.not_triggers.contains(&w.lower.as_str()));
+            let noun = lx.noun(&w.lower);
+            let forms = lx.verb_forms(&w.lower);
+            let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower.as_str()));
+            let no_verb = verb.is_none();
             found = match (noun, verb) {
-                (Some(class), _) if after_determiner || verb.is_none() => Some((1, Reading::Noun(class))),
-                (_, Some(forms)) => Some((1, Reading::Verb(forms.clone()))),
+                (Some(class), _) if after_determiner || no_verb => Some((1, Reading::Noun(class))),
+                (_, Some(forms)) => Some((1, Reading::Verb(forms))),
                 (Some(class), None) => Some((1, Reading::Noun(class))),
                 (None, None) if past_ed(&text[w.bytes.clone()]) => Some((1, Reading::PastEd)),
                 (None, None) => None,
@@ -361,11 +365,11 @@ fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense 
             continue;
         }
         // A clitic counts as its auxiliary: "he'll" as "'ll", "they've" as "'ve".
-        let clitic = w.find('\'').map(|a| &w[a..]).filter(|c| lx.auxiliaries.contains_key(c));
-        match clitic.and_then(|c| lx.auxiliaries.get(c)).or_else(|| lx.auxiliaries.get(w)) {
+        let clitic = w.find('\'').and_then(|a| lx.auxiliary(&w[a..]));
+        match clitic.or_else(|| lx.auxiliary(w)) {
             Some(AuxRole::Skip) => continue,
             Some(role) => {
-                aux = Some(*role);
+                aux = Some(role);
                 break;
             }
             None => break,
@@ -523,8 +527,7 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
         };
     }
     let lx = lexicon();
-    let skip =
-        |w: &str| lx.auxiliaries.contains_key(w) || matches!(w, "that" | "who" | "which" | "as" | "when" | "while");
+    let skip = |w: &str| lx.auxiliary(w).is_some() || matches!(w, "that" | "who" | "which" | "as" | "when" | "while");
     let preposition = |w: &str| {
         matches!(
             w,
@@ -554,11 +557,7 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
     };
     let from = ws[..at].iter().rposition(|w| cut(&w.lower)).map_or(0, |k| k + 1);
     let subject = |ws: &[Word]| -> Vec<Word> {
-        ws.iter()
-            .take_while(|w| !skip(&w.lower) && !lx.verb_forms.contains_key(w.lower.as_str()))
-            .take(3)
-            .cloned()
-            .collect()
+        ws.iter().take_while(|w| !skip(&w.lower) && !lx.is_verb_form(&w.lower)).take(3).cloned().collect()
     };
     let mut before: Vec<Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).cloned().collect();
     if before.is_empty() && from > 0 {

@@ -36,8 +36,8 @@ pub fn timeline(analysis: &Analysis) -> String {
         let row = [
             e.start.clone(),
             e.end.clone(),
-            serde_json::to_value(e.granularity).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-            serde_json::to_value(e.group).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            e.granularity.as_str().to_string(),
+            e.group.as_str().to_string(),
             e.label.clone(),
             e.class.unwrap_or("").to_string(),
             e.uncertain.to_string(),

@@ -12,11 +12,19 @@ pub fn json(analysis: &Analysis) -> String {
     serde_json::to_string_pretty(analysis).expect("an analysis always serializes")
 }
 
-/// The analysis in one of the formats the page offers: `json`, `timeml` (the first document;
-/// an empty analysis has none), `timelinejs`, `csv`.
+/// The analysis as `json`, or any format of [`written`].
 pub fn to_format(analysis: &Analysis, format: &str) -> Result<String, String> {
     match format {
         "json" => Ok(json(analysis)),
+        other => written(analysis, other),
+    }
+}
+
+/// The formats the page asks the core for: `timeml` (the first document; an empty analysis has
+/// none), `timelinejs`, `csv`. (The page writes JSON itself, so the wasm build carries no JSON
+/// serializer.)
+pub fn written(analysis: &Analysis, format: &str) -> Result<String, String> {
+    match format {
         "timeml" => analysis.documents.first().map(timeml::document).ok_or_else(|| "no document to export".to_string()),
         "timelinejs" => Ok(timeline_js::timeline(analysis)),
         "csv" => Ok(csv::timeline(analysis)),

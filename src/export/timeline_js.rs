@@ -7,7 +7,6 @@
 use super::first_sentence;
 use crate::timeline::{Entry, Granularity};
 use crate::Analysis;
-use serde_json::{json, Map, Value};
 
 /// Escape text for HTML.
 pub fn escape_html(s: &str) -> String {
@@ -25,21 +24,42 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// An ISO prefix (`2016`, `2016-12`, `2016-12-19`, `2016-12-19T18:00`) as a TimelineJS date.
-pub fn date(prefix: &str) -> Value {
-    let mut m = Map::new();
+/// A JSON string literal. (Written by hand: this module is in the page's wasm, where a JSON
+/// library would cost more than the rest of the exporter.)
+fn string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An ISO prefix (`2016`, `2016-12`, `2016-12-19`, `2016-12-19T18:00`) as a TimelineJS date
+/// object: only the parts the prefix has.
+pub fn date(prefix: &str) -> String {
+    let mut parts = Vec::new();
     let (day, time) = prefix.split_once('T').unwrap_or((prefix, ""));
     for (key, part) in ["year", "month", "day"].iter().zip(day.split('-')) {
         if let Ok(n) = part.parse::<i64>() {
-            m.insert((*key).into(), json!(n));
+            parts.push(format!("\"{key}\": {n}"));
         }
     }
     for (key, part) in ["hour", "minute"].iter().zip(time.split(':').filter(|s| !s.is_empty())) {
         if let Ok(n) = part.parse::<i64>() {
-            m.insert((*key).into(), json!(n));
+            parts.push(format!("\"{key}\": {n}"));
         }
     }
-    Value::Object(m)
+    format!("{{{}}}", parts.join(", "))
 }
 
 const MONTHS: [&str; 12] = [
@@ -79,35 +99,38 @@ fn display(e: &Entry) -> Option<String> {
 
 /// The timeline of `analysis` as a TimelineJS3 JSON document.
 pub fn timeline(analysis: &Analysis) -> String {
-    let events: Vec<Value> = analysis
+    let slides: Vec<String> = analysis
         .timeline
         .iter()
         .map(|e| {
-            let mut slide = json!({
-                "start_date": date(&e.start),
-                "text": {
-                    "headline": escape_html(&e.label),
-                    "text": escape_html(&first_sentence(analysis, e).unwrap_or_default()),
-                },
-                "group": serde_json::to_value(e.group).unwrap_or(Value::Null),
-            });
+            let mut fields = vec![format!("\"start_date\": {}", date(&e.start))];
             if e.end != e.start {
-                slide["end_date"] = date(&e.end);
+                fields.push(format!("\"end_date\": {}", date(&e.end)));
             }
+            fields.push(format!(
+                "\"text\": {{\"headline\": {}, \"text\": {}}}",
+                string(&escape_html(&e.label)),
+                string(&escape_html(&first_sentence(analysis, e).unwrap_or_default()))
+            ));
+            fields.push(format!("\"group\": {}", string(e.group.as_str())));
             if let Some(d) = display(e) {
-                slide["display_date"] = json!(escape_html(&d));
+                fields.push(format!("\"display_date\": {}", string(&escape_html(&d))));
             }
-            slide
+            format!("    {{\n      {}\n    }}", fields.join(",\n      "))
         })
         .collect();
-    let title = analysis.documents.first().map(|d| d.name.clone()).unwrap_or_default();
-    let doc = json!({ "title": { "text": { "headline": escape_html(&title), "text": "" } }, "events": events });
-    serde_json::to_string_pretty(&doc).expect("JSON values serialize")
+    let title = analysis.documents.first().map(|d| d.name.as_str()).unwrap_or_default();
+    format!(
+        "{{\n  \"title\": {{\"text\": {{\"headline\": {}, \"text\": \"\"}}}},\n  \"events\": [\n{}\n  ]\n}}",
+        string(&escape_html(title)),
+        slides.join(",\n")
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn date_examples() {
@@ -118,8 +141,10 @@ mod tests {
             ("2016-12-19T18:00", json!({"year": 2016, "month": 12, "day": 19, "hour": 18, "minute": 0})),
         ];
         for (prefix, expected) in table {
-            assert_eq!(date(prefix), expected, "{prefix}");
+            assert_eq!(serde_json::from_str::<Value>(&date(prefix)).unwrap(), expected, "{prefix}");
         }
+        let tricky = "quote \" back \\ tab \t bell \u{7} é";
+        assert_eq!(serde_json::from_str::<String>(&string(tricky)).unwrap(), tricky);
     }
 
     #[test]

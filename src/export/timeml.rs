@@ -51,8 +51,16 @@ fn event_class(e: &Event) -> &'static str {
 pub fn tagged_text(doc: &DocumentAnalysis) -> String {
     let text = &doc.text;
     let mut out = String::with_capacity(text.len() + doc.timexes.len() * 80 + doc.events.len() * 40);
+    // Time expressions and events each come in text order and never overlap (see
+    // `tagged_events`): merged, not sorted.
     let mut tags: Vec<(std::ops::Range<usize>, String, &'static str)> = Vec::new();
+    let mut events = tagged_events(doc).into_iter().peekable();
+    let mut event_tag =
+        |e: &Event| (e.bytes.clone(), format!("<EVENT eid=\"{}\" class=\"{}\">", eid(e), event_class(e)), "</EVENT>");
     for t in &doc.timexes {
+        while let Some(e) = events.next_if(|e| e.bytes.start < t.bytes.start) {
+            tags.push(event_tag(e));
+        }
         let mut open = format!("<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\"", t.id, t.kind.as_str(), escape(&t.value));
         if let Some(m) = t.modifier {
             open.push_str(&format!(" mod=\"{m}\""));
@@ -67,10 +75,7 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
         open.push('>');
         tags.push((t.bytes.clone(), open, "</TIMEX3>"));
     }
-    for e in tagged_events(doc) {
-        tags.push((e.bytes.clone(), format!("<EVENT eid=\"{}\" class=\"{}\">", eid(e), event_class(e)), "</EVENT>"));
-    }
-    tags.sort_by_key(|(r, _, _)| r.start);
+    tags.extend(events.map(|e| event_tag(e)));
     let mut at = 0;
     for (bytes, open, close) in tags {
         out.push_str(&escape(&text[at..bytes.start]));

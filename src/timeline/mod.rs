@@ -40,6 +40,23 @@ pub enum Granularity {
     Minute,
 }
 
+impl Granularity {
+    /// The name the JSON uses (`part_of_day`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Decade => "decade",
+            Granularity::Year => "year",
+            Granularity::Season => "season",
+            Granularity::Quarter => "quarter",
+            Granularity::Month => "month",
+            Granularity::Week => "week",
+            Granularity::Day => "day",
+            Granularity::PartOfDay => "part_of_day",
+            Granularity::Minute => "minute",
+        }
+    }
+}
+
 /// A reference to one time expression of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimexRef {
@@ -68,6 +85,17 @@ pub enum Group {
     Story,
     /// After the story day.
     Scheduled,
+}
+
+impl Group {
+    /// The name the JSON uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Background => "background",
+            Group::Story => "story",
+            Group::Scheduled => "scheduled",
+        }
+    }
 }
 
 /// One place on the timeline.
@@ -413,5 +441,11 @@ mod tests {
             assert_eq!(group(start, end, day), expected, "{start}..{end}");
         }
         assert_eq!(group("1976", "1976", None), Story);
+        for g in [Background, Story, Scheduled] {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.as_str());
+        }
+        for g in [Granularity::Decade, Granularity::PartOfDay, Granularity::Minute] {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.as_str());
+        }
     }
 }
