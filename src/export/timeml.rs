@@ -55,7 +55,7 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
     // `tagged_events`): merged, not sorted.
     let mut tags: Vec<(std::ops::Range<usize>, String, &'static str)> = Vec::new();
     let mut events = tagged_events(doc).into_iter().peekable();
-    let mut event_tag =
+    let event_tag =
         |e: &Event| (e.bytes.clone(), format!("<EVENT eid=\"{}\" class=\"{}\">", eid(e), event_class(e)), "</EVENT>");
     for t in &doc.timexes {
         while let Some(e) = events.next_if(|e| e.bytes.start < t.bytes.start) {
@@ -75,7 +75,7 @@ pub fn tagged_text(doc: &DocumentAnalysis) -> String {
         open.push('>');
         tags.push((t.bytes.clone(), open, "</TIMEX3>"));
     }
-    tags.extend(events.map(|e| event_tag(e)));
+    tags.extend(events.map(event_tag));
     let mut at = 0;
     for (bytes, open, close) in tags {
         out.push_str(&escape(&text[at..bytes.start]));
