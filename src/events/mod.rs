@@ -277,7 +277,8 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
                 (Some(class), _) if after_determiner || no_verb => Some((1, Reading::Noun(class))),
                 (_, Some(forms)) => Some((1, Reading::Verb(forms))),
                 (Some(class), None) => Some((1, Reading::Noun(class))),
-                (None, None) if past_ed(&text[w.bytes.clone()]) => Some((1, Reading::PastEd)),
+                // Right after a determiner an "-ed" word is an adjective ("the crowded gallery").
+                (None, None) if past_ed(&text[w.bytes.clone()]) && !after_determiner => Some((1, Reading::PastEd)),
                 (None, None) => None,
             };
         }
