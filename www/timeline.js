@@ -244,7 +244,17 @@ function el(name, attrs = {}, parent = null) {
 
 // Label widths measured with the label font, so row packing never lets labels overlap.
 let measureCtx = null;
+const widths = new Map(); // label → px, kept across redraws (zooming measures nothing new)
 function textWidth(str) {
+  const known = widths.get(str);
+  if (known !== undefined) return known;
+  if (widths.size > 20000) widths.clear();
+  const w = measure(str);
+  widths.set(str, w);
+  return w;
+}
+
+function measure(str) {
   if (measureCtx === null) {
     measureCtx = document.createElement('canvas').getContext('2d') ?? false;
     if (measureCtx) measureCtx.font = `12px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
@@ -637,13 +647,14 @@ function placeLabel(x0, barW, dots, label, width) {
   const roomRight = width - pad / 2 - startX;
   const roomLeft = x0 - r - 4 - pad / 2;
   // The longest prefix of the label that fits `room` px (measured, not guessed).
+  const textW = textWidth(label);
   const fit = (room) => {
-    if (textWidth(label) <= room) return label;
-    let n = Math.max(4, Math.floor(room / charW));
+    if (textW <= room) return label;
+    // Start from the proportional length, then step down the few characters it may be over.
+    let n = Math.max(4, Math.min(Math.floor(room / charW), Math.floor((label.length * room) / textW)));
     while (n > 4 && textWidth(truncate(label, n)) > room) n -= 1;
     return truncate(label, n);
   };
-  const textW = textWidth(label);
   if (textW <= roomRight || roomRight >= roomLeft) {
     const text = fit(roomRight);
     return { label: text, labelX: startX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, startX + textWidth(text)) };
