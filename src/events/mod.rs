@@ -522,9 +522,11 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
             .rsplit(char::is_whitespace)
             .next()
             .filter(|w| w.starts_with(char::is_uppercase) && text[..e.bytes.start].trim_end().ends_with(','));
+        // "born in 1994" says it all once the timeline shows the year.
+        let how = if e.trigger.starts_with("born") { String::new() } else { format!(" ({})", e.trigger) };
         return match name {
-            Some(n) => format!("{n} born ({})", e.trigger),
-            None => format!("born ({})", e.trigger),
+            Some(n) => format!("{n} born{how}"),
+            None => format!("born{how}"),
         };
     }
     let lx = lexicon();
