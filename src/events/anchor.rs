@@ -133,7 +133,7 @@ pub fn anchor(
         let near = |scope: &Range<usize>| {
             timexes
                 .iter()
-                .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some())
+                .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some() && governs(text, t, e))
                 .min_by_key(|t| distance(&t.bytes, &e.bytes))
         };
         e.time = near(&e.clause_bytes)
@@ -233,6 +233,16 @@ pub fn anchor(
             Tense::None => None,
         };
     }
+}
+
+/// A possessive time expression ("last week's European Council", "Monday's attack") dates the
+/// noun phrase it opens, not the clause: it governs only an event within the next three words.
+fn governs(text: &str, t: &Timex, e: &Event) -> bool {
+    let after = &text[t.bytes.end..];
+    if !(after.starts_with("'s") || after.starts_with("’s")) {
+        return true;
+    }
+    e.bytes.start >= t.bytes.end && text[t.bytes.end..e.bytes.start].split_whitespace().count() <= 3
 }
 
 fn inside(inner: &Range<usize>, outer: &Range<usize>) -> bool {
