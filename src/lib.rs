@@ -7,7 +7,7 @@
 //! The pipeline (see `ARCHITECTURE.md`):
 //!
 //! ```text
-//! text::segment → time::creation + time::extract → time::resolve → timeline::assemble
+//! text::segment → time::creation + time::extract → time::resolve → events::extract → timeline::assemble
 //! ```
 //!
 //! ```
@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod text;
 pub mod time;
@@ -108,6 +109,10 @@ pub struct DocumentAnalysis {
     pub ages: Vec<time::age::Age>,
     /// Ranges: pairs of timexes that bound one stretch of time ("from June 2001 to December 2006").
     pub ranges: Vec<time::range::TimeRange>,
+    /// Event mentions, in text order, with their times. Their `participants` are empty and
+    /// their `certainty` and `attributed_to` `null` until the entity and attribution stages
+    /// exist (see [`events::Context`]).
+    pub events: Vec<events::Event>,
     /// The analysed text itself (not serialized: the caller has it).
     #[serde(skip)]
     pub text: String,
@@ -209,13 +214,18 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
     for problem in &resolved.problems {
         warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
+    let ages = time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref());
+    // No entity or attribution stage yet: events get no participants and no certainty.
+    let context = events::Context::default();
+    let events = events::extract(&segmented, &resolved.timexes, &ranges, &ages, creation.moment.as_ref(), context);
     let doc = DocumentAnalysis {
         id: id.to_string(),
         name: input.name.clone(),
         language: text::language::guess(text),
         creation_time: creation.output(&segmented),
         sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
-        ages: time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref()),
+        ages,
+        events,
         timexes: resolved.timexes,
         ranges,
         text: input.text.clone(),

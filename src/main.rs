@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{meantime, tempeval};
+    use dateline::eval::{anchoring, meantime, tempeval, timeline};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -75,14 +75,37 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// Event-to-time anchoring accuracy on MEANTIME's TLINKs (every `*.xml` under DIR,
+        /// sentences 0-5), per sub-corpus and overall.
+        Anchoring {
+            /// The corpus directory (e.g. ../shared/data/meantime).
+            dir: PathBuf,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
+        },
+        /// SemEval-2015 Task 4 timeline scores (event and dated-event P/R/F1) over every set of
+        /// gold timelines under DIR: a directory of timeline files, with the track A CAT
+        /// documents in a sibling directory (directories named like track B are skipped).
+        Timeline {
+            /// The corpus directory (e.g. ../shared/data/semeval2015-timeline).
+            dir: PathBuf,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
+        },
     }
 
     #[derive(Clone, Copy, ValueEnum)]
     enum Format {
         /// One `dateline/1` JSON object for all files.
         Json,
-        /// TimeML with inline TIMEX3 tags (one file).
+        /// TimeML with inline TIMEX3 and EVENT tags and TLINKs (one file).
         Timeml,
+        /// The timeline as TimelineJS3 JSON.
+        Timelinejs,
+        /// The timeline as CSV.
+        Csv,
     }
 
     /// Run the command line; errors are one line on stderr and a non-zero exit.
@@ -105,6 +128,8 @@ mod cli {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
+            Command::Eval { corpus: EvalCorpus::Timeline { dir, json } } => eval_timeline(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
         }
     }
 
@@ -156,6 +181,90 @@ mod cli {
         Ok(out)
     }
 
+    fn eval_anchoring(dir: &Path, json: bool) -> Result<String, String> {
+        let files = read_corpus(dir, "xml")?;
+        let report = anchoring::score_corpus(files).map_err(|e| e.to_string())?;
+        if json {
+            return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
+        }
+        Ok(format!(
+            "MEANTIME event-to-time anchoring for {}\nScored: events of sentences 0-5 that a TLINK ties to a time expression or to the creation time.\n\n{}",
+            dir.display(),
+            report.table()
+        ))
+    }
+
+    fn eval_timeline(dir: &Path, json: bool) -> Result<String, String> {
+        let mut report = timeline::Report::default();
+        let mut sets = Vec::new();
+        find_timeline_sets(dir, &mut sets)?;
+        if sets.is_empty() {
+            return Err(format!("no gold timelines under {}", dir.display()));
+        }
+        for (timelines, documents) in sets {
+            timeline::score_set(&timelines, &documents, &mut report).map_err(|e| e.to_string())?;
+        }
+        if json {
+            return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
+        }
+        Ok(format!(
+            "SemEval-2015 Task 4 timelines (percent) for {}\nScored: events by document, sentence and word; dated events with their date too.\n\n{}",
+            dir.display(),
+            report.table()
+        ))
+    }
+
+    type TimelineSet = (Vec<timeline::GoldTimeline>, Vec<(String, String)>);
+
+    /// Every directory under `dir` holding gold timeline files, with the CAT documents of its
+    /// sibling directories (those not named like track B, the annotated copies).
+    fn find_timeline_sets(dir: &Path, out: &mut Vec<TimelineSet>) -> Result<(), String> {
+        let mut subdirs = Vec::new();
+        let mut timelines = Vec::new();
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
+            if path.is_dir() {
+                subdirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                timelines.extend(timeline::read_timeline(&text));
+            }
+        }
+        subdirs.sort();
+        if !timelines.is_empty() {
+            let parent = dir.parent().ok_or_else(|| format!("{} has no parent directory", dir.display()))?;
+            let mut documents = Vec::new();
+            let mut siblings: Vec<PathBuf> = std::fs::read_dir(parent)
+                .map_err(|e| format!("cannot read {}: {e}", parent.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir() && p != dir && !p.to_string_lossy().to_lowercase().contains("trackb"))
+                .collect();
+            siblings.sort();
+            for sibling in siblings {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(&sibling)
+                    .map_err(|e| format!("cannot read {}: {e}", sibling.display()))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+                    .collect();
+                files.sort();
+                for f in files {
+                    let text = std::fs::read_to_string(&f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+                    documents.push((relative_name(parent, &f), text));
+                }
+            }
+            if documents.is_empty() {
+                return Err(format!("timelines in {} but no CAT documents beside them", dir.display()));
+            }
+            out.push((timelines, documents));
+        }
+        for sub in subdirs {
+            find_timeline_sets(&sub, out)?;
+        }
+        Ok(())
+    }
+
     /// Every file under `dir` (recursively) with extension `ext`.
     fn find_files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<(), String> {
         let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
@@ -195,6 +304,8 @@ mod cli {
         let analysis = analyze(&documents).map_err(|e| e.to_string())?;
         Ok(match format {
             Format::Json => export::json(&analysis) + "\n",
+            Format::Timelinejs => export::timeline_js::timeline(&analysis) + "\n",
+            Format::Csv => export::csv::timeline(&analysis),
             Format::Timeml => {
                 let doc = &analysis.documents[0];
                 match &inputs[0].timeml {

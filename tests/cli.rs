@@ -121,7 +121,8 @@ fn timeml_in_timeml_out_keeps_every_character() {
     assert_eq!(output.text, input.text, "text changed");
     assert_eq!(output.dct.as_deref(), Some("1998-08-07"));
     assert!(written.contains("value=\"1998-08-07\""), "Friday resolves against the DCT");
-    assert!(!written.contains("<EVENT"), "gold tags are replaced");
+    assert!(!written.contains("origin=\"USER\""), "gold links are replaced by ours");
+    assert!(written.contains("<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\""), "our events are instantiated");
 }
 
 #[test]
@@ -136,6 +137,52 @@ fn plain_text_to_timeml_takes_the_dct_from_the_dateline() {
     );
     let text = std::fs::read_to_string(&seed).unwrap();
     assert_eq!(dateline::text::timeml::parse(&written).unwrap().text, text);
+}
+
+#[test]
+fn the_seeds_timeline_in_every_format() {
+    let seeds: Vec<String> = ["000_9e564b1e3b2a1e75.txt", "003_ad26fecc2024d8bc.txt", "004_51a7731db1c5ae50.txt"]
+        .iter()
+        .map(|f| shared(&format!("seeds/{f}")).to_str().unwrap().to_string())
+        .collect();
+    let args = |format: &'static str| {
+        let mut a = vec!["analyze", "--dct", "2016-12-19", "--format", format];
+        a.extend(seeds.iter().map(String::as_str));
+        a
+    };
+    let out = dateline(&args("json"), None);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let timeline = v["timeline"].as_array().unwrap();
+    let has = |start: &str, end: &str, words: &[&str]| {
+        timeline.iter().any(|e| {
+            let label = e["label"].as_str().unwrap().to_lowercase();
+            e["start"] == start
+                && e["end"] == end
+                && !e["events"].as_array().unwrap().is_empty()
+                && words.iter().all(|w| label.contains(w))
+        })
+    };
+    assert!(has("1976", "1976", &["entered", "diplomatic service"]), "1976 entered the diplomatic service");
+    assert!(has("2001-06", "2006-12", &["ambassador", "north korea"]), "ambassador to North Korea");
+    assert!(has("2013-07", "2013-07", &["became ambassador"]), "ambassador in July 2013");
+    assert!(has("2016-12-19T18:00", "2016-12-19T21:59", &["shot"]), "the evening shooting");
+    assert!(has("2016-12-20", "2016-12-20", &["talks"]), "the talks in Moscow");
+    let talks =
+        timeline.iter().find(|e| e["start"] == "2016-12-20" && e["label"].as_str().unwrap().contains("talks")).unwrap();
+    assert_eq!(talks["group"], "scheduled");
+    // Every event entry leads back to its sentence.
+    for e in timeline.iter().filter(|e| !e["events"].as_array().unwrap().is_empty()) {
+        let r = &e["events"][0];
+        let doc = v["documents"].as_array().unwrap().iter().find(|d| d["id"] == r["document"]).unwrap();
+        let event = doc["events"].as_array().unwrap().iter().find(|x| x["id"] == r["event"]).unwrap();
+        assert_eq!(event["sentence"].as_array().unwrap().len(), 2);
+    }
+
+    let csv = String::from_utf8(dateline(&args("csv"), None).stdout).unwrap();
+    assert_eq!(csv.lines().count(), timeline.len() + 1);
+    let js: serde_json::Value = serde_json::from_slice(&dateline(&args("timelinejs"), None).stdout).unwrap();
+    assert_eq!(js["events"].as_array().unwrap().len(), timeline.len());
 }
 
 #[test]

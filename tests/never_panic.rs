@@ -48,6 +48,18 @@ fn check(text: &str, dct: Option<&str>) {
     for a in &doc.ages {
         assert_eq!(slice(a.span), a.text, "age text equals its slice");
     }
+    for e in &doc.events {
+        assert_eq!(slice(e.span), e.trigger, "event trigger equals its slice");
+        assert!(slice(e.sentence).contains(&e.trigger), "sentence holds its trigger");
+        if let Some(t) = &e.time {
+            if let (Some(s), Some(end)) = (&t.start, &t.end) {
+                assert!(s <= end || s.len() != end.len(), "event interval in order: {s}..{end}");
+            }
+        }
+    }
+    for entry in &analysis.timeline {
+        assert!(!entry.events.is_empty() || !entry.timexes.is_empty(), "an entry holds something");
+    }
     if let Some(span) = doc.creation_time.span {
         slice(span);
     }
@@ -58,6 +70,9 @@ fn check(text: &str, dct: Option<&str>) {
     }
     // The exporters accept whatever the analysis holds.
     let _ = dateline::export::json(&analysis);
+    for format in ["json", "timeml", "timelinejs", "csv"] {
+        dateline::export::to_format(&analysis, format).expect("every format writes");
+    }
     let xml = dateline::export::timeml::document(doc);
     assert_eq!(dateline::text::timeml::parse(&xml).map(|d| d.text), Some(text.to_string()));
 }

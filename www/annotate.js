@@ -1,4 +1,5 @@
-// The annotated view of one article: its text with time expressions highlighted.
+// The annotated view of one article: its text with time expressions and event triggers
+// highlighted.
 //
 // Built only from text nodes and elements whose content is set with textContent: the article is
 // untrusted input and is never parsed as HTML.
@@ -19,6 +20,14 @@ export function timexTitle(t) {
   const how = [t.rule, t.anchor].filter((x) => x != null && x !== '').join(', ');
   const mod = t.mod ? ` ${t.mod}` : '';
   return `${t.type ?? '?'} ${t.value ?? '?'}${mod}${how ? ` (${how})` : ''}`;
+}
+
+/** The title shown on an event: `trigger: class, tense, cues (how its time was found)`. */
+export function eventTitle(v) {
+  const flags = [v.positive === false && 'negated', v.future && 'future', v.reported && 'reported', v.hypothetical && 'hypothetical']
+    .filter(Boolean);
+  const when = v.time ? `${v.time.start ?? '…'} – ${v.time.end ?? '…'} (${v.time.anchor})` : 'no time';
+  return `event ${v.trigger ?? '?'}: ${[v.class, v.tense, ...flags].filter(Boolean).join(', ')}; ${when}`;
 }
 
 /**
@@ -47,8 +56,9 @@ export function nest(annotations) {
 }
 
 /**
- * Render `text` into `container` with `doc`'s time expressions (and its creation-time span) as
- * <mark> elements. Returns the number of time expressions that could not be shown.
+ * Render `text` into `container` with `doc`'s time expressions and event triggers (and its
+ * creation-time span) as <mark> elements. Returns the number of those that could not be shown
+ * (a bad span, or one crossing another's boundary).
  */
 export function renderAnnotated(container, text, doc) {
   const annotations = [];
@@ -60,6 +70,11 @@ export function renderAnnotated(container, text, doc) {
       continue;
     }
     annotations.push({ start: span[0], end: span[1], timex: t });
+  }
+  for (const v of doc?.events ?? []) {
+    if (v.kind === 'age') continue; // a birth worked out from an age: its words are not a trigger
+    const span = cleanSpan(v.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], event: v });
   }
   const ct = doc?.creation_time;
   const ctSpan = ct && ct.source === 'text' ? cleanSpan(ct.span, text.length) : null;
@@ -76,7 +91,7 @@ function appendRange(parent, text, start, end, nodes) {
   let at = start;
   for (const n of nodes) {
     if (n.start > at) parent.appendChild(document.createTextNode(text.slice(at, n.start)));
-    const el = n.timex ? timexElement(n.timex) : creationElement(n.creation);
+    const el = n.timex ? timexElement(n.timex) : n.event ? eventElement(n.event) : creationElement(n.creation);
     appendRange(el, text, n.start, n.end, n.children);
     parent.appendChild(el);
     at = n.end;
@@ -90,6 +105,15 @@ function timexElement(t) {
   mark.dataset.timex = String(t.id);
   if (t.type) mark.dataset.type = String(t.type);
   mark.title = timexTitle(t);
+  mark.tabIndex = -1;
+  return mark;
+}
+
+function eventElement(v) {
+  const mark = document.createElement('mark');
+  mark.className = `event${v.reported || v.hypothetical || v.future ? ' hedged' : ''}${v.positive === false ? ' negated' : ''}`;
+  mark.dataset.event = String(v.id);
+  mark.title = eventTitle(v);
   mark.tabIndex = -1;
   return mark;
 }

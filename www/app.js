@@ -24,6 +24,9 @@ const state = {
   analyzeTimer: 0,
   saveTimer: 0,
   failed: false, // the analyzer could not be loaded
+  lastInput: null, // the input of the last analysis requested (exports are written from it)
+  exportSeq: 0,
+  exports: new Map(), // export seq → {name, type}
 };
 
 // ---------------------------------------------------------------- status line
@@ -118,6 +121,7 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
   panel.dct.addEventListener('change', onDate);
   el.querySelector('[data-action="remove"]').addEventListener('click', () => removePanel(panel));
   linkMarks(panel);
+  selectFromText(panel);
 
   state.panels.push(panel);
   $('articles').appendChild(el);
@@ -236,6 +240,7 @@ function requestAnalysis() {
     })),
   };
   state.requests.set(seq, snapshot);
+  state.lastInput = input;
   setStatus(`${versionPrefix()} · analysing…`, 'busy');
   setPending(true);
   state.worker.postMessage({ seq, input });
@@ -249,6 +254,10 @@ function onWorkerMessage(msg) {
     $('status').dataset.ready = 'true';
     if (state.requests.size) setStatus(`${versionPrefix()} · analysing…`, 'busy');
     else if (!state.analysis) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
+    return;
+  }
+  if (msg.type === 'export' || msg.type === 'export-error') {
+    onExport(msg);
     return;
   }
   if (msg.type === 'init-error') {
@@ -286,6 +295,7 @@ function documentIndex(analysis, snapshot) {
       text: snapshot[i].text,
       sentences: doc.sentences ?? [],
       timexes: new Map((doc.timexes ?? []).map((t) => [t.id, t])),
+      events: new Map((doc.events ?? []).map((v) => [v.id, v])),
       doc,
     });
   });
@@ -294,7 +304,7 @@ function documentIndex(analysis, snapshot) {
 
 function showAnalysis(analysis, snapshot) {
   state.analysis = analysis;
-  $('export-json').disabled = !analysis;
+  for (const id of EXPORTS.keys()) $(id).disabled = !analysis;
   const docs = documentIndex(analysis, snapshot);
   const byPanel = new Map([...docs.values()].map((d) => [d.panel.uid, d]));
 
@@ -354,19 +364,37 @@ let lastDocs = new Map();
 function drawTimeline(docs) {
   lastDocs = docs;
   tooltip?.hide();
-  renderTimeline($('timeline'), state.analysis, { docs, tooltip, onActivate: revealTimex });
+  renderTimeline($('timeline'), state.analysis, { docs, tooltip, onActivate: reveal });
+}
+
+/** The timeline markers holding a highlighted time expression or event of `panel`. */
+function markersOf(panel, mark) {
+  const doc = [...lastDocs.entries()].find(([, d]) => d.panel === panel)?.[0];
+  const [attr, id] = mark.classList.contains('event') ? ['events', mark.dataset.event] : ['timexes', mark.dataset.timex];
+  const key = `${doc}/${id}`;
+  return [...$('timeline').querySelectorAll('.tl-entry')].filter((g) => (g.dataset[attr] ?? '').split(' ').includes(key));
+}
+
+/** From the text to the timeline: a click on a highlighted time or event selects its marker. */
+function selectFromText(panel) {
+  panel.annotated.addEventListener('click', (e) => {
+    const mark = e.target.closest?.('mark.timex, mark.event');
+    if (!mark) return;
+    for (const g of $('timeline').querySelectorAll('.tl-entry.selected')) g.classList.remove('selected');
+    const found = markersOf(panel, mark);
+    for (const g of found) g.classList.add('selected');
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    found[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    found[0]?.focus({ preventScroll: true });
+  });
 }
 
 /** Hovering a highlighted expression in a text lights up its timeline markers. */
 function linkMarks(panel) {
   const toggle = (event, on) => {
-    const mark = event.target.closest?.('mark.timex');
+    const mark = event.target.closest?.('mark.timex, mark.event');
     if (!mark) return;
-    const doc = [...lastDocs.entries()].find(([, d]) => d.panel === panel)?.[0];
-    const key = `${doc}/${mark.dataset.timex}`;
-    for (const g of $('timeline').querySelectorAll('.tl-entry')) {
-      if (g.dataset.timexes.split(' ').includes(key)) g.classList.toggle('linked', on);
-    }
+    for (const g of markersOf(panel, mark)) g.classList.toggle('linked', on);
   };
   panel.annotated.addEventListener('mouseover', (e) => toggle(e, true));
   panel.annotated.addEventListener('mouseout', (e) => toggle(e, false));
@@ -389,34 +417,77 @@ function showLegend(docs) {
   legend.hidden = docs.size <= 1;
 }
 
-/** Scroll the annotated view to a time expression and flash it. */
-function revealTimex(ref) {
+/**
+ * From the timeline to the text: scroll the annotated view to a time expression or an event and
+ * flash it (an event flashes with its sentence's time expression it rests on, if any).
+ */
+function reveal(ref) {
   const d = lastDocs.get(ref.document);
   if (!d) return;
-  const mark = d.panel.annotated.querySelector(`mark[data-timex="${CSS.escape(String(ref.timex))}"]`);
-  if (!mark) return;
+  const find = (kind, id) => d.panel.annotated.querySelector(`mark.${kind}[data-${kind}="${CSS.escape(String(id))}"]`);
+  const marks = [];
+  if (ref.event != null) {
+    marks.push(find('event', ref.event));
+    const timex = d.events.get(ref.event)?.time?.timex;
+    const sameSentence = timex != null && String(d.timexes.get(timex)?.sentence) === String(d.events.get(ref.event)?.sentence);
+    if (sameSentence) marks.push(find('timex', timex));
+  } else {
+    marks.push(find('timex', ref.timex));
+  }
+  const shown = marks.filter(Boolean);
+  if (!shown.length) return;
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  mark.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-  mark.classList.remove('flash');
-  void mark.offsetWidth; // restart the animation
-  mark.classList.add('flash');
-  mark.focus({ preventScroll: true });
-  setTimeout(() => mark.classList.remove('flash'), 2000);
+  shown[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+  for (const mark of shown) {
+    mark.classList.remove('flash');
+    void mark.offsetWidth; // restart the animation
+    mark.classList.add('flash');
+    setTimeout(() => mark.classList.remove('flash'), 2000);
+  }
+  shown[0].focus({ preventScroll: true });
 }
 
 // ---------------------------------------------------------------- export
 
-function exportJson() {
-  if (!state.analysis) return;
-  const blob = new Blob([`${JSON.stringify(state.analysis, null, 2)}\n`], { type: 'application/json' });
+/** Export buttons: id → [format, file name, MIME type]. JSON is the analysis shown; the others
+ * are written by the core (in the worker) from the same input. */
+const EXPORTS = new Map([
+  ['export-json', ['json', 'dateline.json', 'application/json']],
+  ['export-timelinejs', ['timelinejs', 'dateline-timelinejs.json', 'application/json']],
+  ['export-csv', ['csv', 'dateline-timeline.csv', 'text/csv']],
+  ['export-timeml', ['timeml', 'dateline.tml', 'application/xml']],
+]);
+
+function download(text, name, type) {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'dateline.json';
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportAs(id) {
+  if (!state.analysis) return;
+  const [format, name, type] = EXPORTS.get(id);
+  if (format === 'json') {
+    download(`${JSON.stringify(state.analysis, null, 2)}\n`, name, type);
+    return;
+  }
+  const seq = ++state.exportSeq;
+  state.exports.set(seq, { name, type });
+  state.worker.postMessage({ type: 'export', seq, format, input: state.lastInput });
+}
+
+function onExport(msg) {
+  const wanted = state.exports.get(msg.seq);
+  state.exports.delete(msg.seq);
+  if (!wanted) return;
+  if (msg.type === 'export-error') setStatus(`${versionPrefix()} · export failed: ${msg.error}`, 'error');
+  else download(msg.text, wanted.name, wanted.type);
 }
 
 // ---------------------------------------------------------------- start
@@ -439,7 +510,7 @@ function start() {
     panel.text.focus();
     scheduleSave();
   });
-  $('export-json').addEventListener('click', exportJson);
+  for (const id of EXPORTS.keys()) $(id).addEventListener('click', () => exportAs(id));
   $('clear-all').addEventListener('click', clearAll);
   window.addEventListener('pagehide', () => {
     if (state.saveTimer) saveNow();

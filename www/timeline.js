@@ -4,7 +4,10 @@
 // `end` (a month is drawn a month wide), with a point marker at its start. Markers are packed
 // greedily into rows so that none overlap. A linear "whole story" axis shows the background
 // years; when most entries crowd one day far from the rest, a second "focus" axis shows the week
-// around that day.
+// around that day, with a "Story day" button that snaps it to that day's hours (the choice for
+// showing decades and minutes at once: an overview plus a focus that zooms to the story day).
+// Entries made of events are labelled with what happened; an entry that no mention states
+// flatly (reported, hedged, scheduled) is drawn hollow and dashed.
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -239,6 +242,26 @@ function el(name, attrs = {}, parent = null) {
   return node;
 }
 
+// Label widths measured with the label font, so row packing never lets labels overlap.
+let measureCtx = null;
+const widths = new Map(); // label → px, kept across redraws (zooming measures nothing new)
+function textWidth(str) {
+  const known = widths.get(str);
+  if (known !== undefined) return known;
+  if (widths.size > 20000) widths.clear();
+  const w = measure(str);
+  widths.set(str, w);
+  return w;
+}
+
+function measure(str) {
+  if (measureCtx === null) {
+    measureCtx = document.createElement('canvas').getContext('2d') ?? false;
+    if (measureCtx) measureCtx.font = `12px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  }
+  return measureCtx ? measureCtx.measureText(str).width * 1.08 + 2 : str.length * LAYOUT.charW;
+}
+
 function truncate(s, n) {
   const str = String(s ?? '');
   return str.length > n ? `${str.slice(0, n - 1)}…` : str;
@@ -279,6 +302,7 @@ export function contextLabel(text, span, sentence, max) {
 }
 
 function markerLabel(entry, refs, docs, max) {
+  if (entry.events?.length && entry.label) return truncate(entry.label, max);
   for (const ref of refs) {
     const doc = docs.get(ref.document);
     const timex = doc?.timexes.get(ref.timex);
@@ -370,6 +394,7 @@ export function renderTimeline(host, analysis, { docs, onActivate, tooltip }) {
     fsec.id = 'tl-focus';
     zoomableAxis(fsec, items.filter((it) => it.t1 - it.t0 <= 7 * DAY), {
       t0: focus.t0, t1: focus.t1, width, band: { t0: focus.t0 + 3 * DAY, t1: focus.dayEnd }, collapse: null,
+      snap: { t0: focus.t0 + 3 * DAY, t1: focus.dayEnd },
     }, ctx);
   }
   if (unplaced) {
@@ -402,8 +427,9 @@ const MIN_SPAN = 2 * HOUR; // deepest zoom
 const COLLAPSE_ABOVE = 120 * DAY; // the overview shows the focus week as one cluster when wider
 
 /**
- * An axis the reader can zoom (buttons, Ctrl+wheel or pinch, double-click) and pan (drag) within
- * `[t0, t1]`; each change redraws it with a fresh row packing.
+ * An axis the reader can zoom (buttons, Ctrl+wheel, a two-finger pinch, double-click, the + and −
+ * keys) and pan (drag, the arrow keys) within `[t0, t1]`; `opts.snap` adds a "Story day" button
+ * that zooms to that interval. Each change redraws it with a fresh row packing.
  */
 function zoomableAxis(sec, items, opts, ctx) {
   const span = Math.max(opts.t1 - opts.t0, MINUTE);
@@ -429,7 +455,31 @@ function zoomableAxis(sec, items, opts, ctx) {
   const zoomOut = button('−', 'Zoom out', () => zoom(middle(), 2));
   const zoomIn = button('+', 'Zoom in', () => zoom(middle(), 0.5));
   const reset = button('Reset', 'Show everything', () => setView(full));
+  if (opts.snap) {
+    const margin = (opts.snap.t1 - opts.snap.t0) * 0.04;
+    button('Story day', 'Zoom to the story day', () => setView({ lo: opts.snap.t0 - margin, hi: opts.snap.t1 + margin }))
+      .classList.add('tl-snap');
+  }
   sec.querySelector('.tl-head').appendChild(controls);
+  plot.tabIndex = 0;
+  plot.setAttribute('aria-label', 'Timeline: + and − zoom, arrow keys pan, 0 shows everything');
+  plot.addEventListener('keydown', (e) => {
+    const w = view.hi - view.lo;
+    const actions = {
+      '+': () => zoom(middle(), 0.5),
+      '=': () => zoom(middle(), 0.5),
+      '-': () => zoom(middle(), 2),
+      '_': () => zoom(middle(), 2),
+      ArrowLeft: () => setView({ lo: view.lo - w * 0.2, hi: view.hi - w * 0.2 }),
+      ArrowRight: () => setView({ lo: view.lo + w * 0.2, hi: view.hi + w * 0.2 }),
+      0: () => setView(full),
+      Home: () => setView(full),
+    };
+    const act = actions[e.key];
+    if (!act || e.ctrlKey || e.metaKey || e.altKey) return;
+    e.preventDefault();
+    act();
+  });
 
   function setView(next) {
     const asked = next.hi - next.lo;
@@ -471,19 +521,49 @@ function zoomableAxis(sec, items, opts, ctx) {
   plot.addEventListener('dblclick', (e) => {
     if (!onMarker(e)) zoom(timeAt(e.clientX), 0.5);
   });
+  // One pointer drags; two (fingers) pinch to zoom around their middle.
   let drag = null;
+  let pinch = null;
+  const pointers = new Map();
+  const spread = () => {
+    const [a, b] = [...pointers.values()];
+    return { d: Math.max(1, Math.abs(a - b)), mid: (a + b) / 2 };
+  };
   plot.addEventListener('pointerdown', (e) => {
-    if (e.button !== 0 || onMarker(e)) return;
-    drag = { x: e.clientX, view: { ...view }, perPx: (view.hi - view.lo) / Math.max(1, plot.clientWidth - 2 * LAYOUT.pad) };
+    if (e.button !== 0) return;
+    // A finger on a marker may start a pinch, but is not captured: a tap must stay a click.
+    if (onMarker(e)) {
+      if (e.pointerType === 'touch') pointers.set(e.pointerId, e.clientX);
+      return;
+    }
+    pointers.set(e.pointerId, e.clientX);
     plot.setPointerCapture(e.pointerId);
+    if (pointers.size === 2) {
+      drag = null;
+      const { d, mid } = spread();
+      pinch = { d, at: timeAt(mid), view: { ...view } };
+      return;
+    }
+    drag = { x: e.clientX, view: { ...view }, perPx: (view.hi - view.lo) / Math.max(1, plot.clientWidth - 2 * LAYOUT.pad) };
     plot.classList.add('dragging');
   });
   plot.addEventListener('pointermove', (e) => {
+    if (!pointers.has(e.pointerId)) return;
+    pointers.set(e.pointerId, e.clientX);
+    if (pinch && pointers.size === 2) {
+      const factor = pinch.d / spread().d;
+      const w = (pinch.view.hi - pinch.view.lo) * factor;
+      const f = (pinch.at - pinch.view.lo) / (pinch.view.hi - pinch.view.lo);
+      setView({ lo: pinch.at - f * w, hi: pinch.at - f * w + w });
+      return;
+    }
     if (!drag) return;
     const dt = (drag.x - e.clientX) * drag.perPx;
     setView({ lo: drag.view.lo + dt, hi: drag.view.hi + dt });
   });
-  const endDrag = () => {
+  const endDrag = (e) => {
+    pointers.delete(e.pointerId);
+    if (pointers.size < 2) pinch = null;
     drag = null;
     plot.classList.remove('dragging');
   };
@@ -507,12 +587,13 @@ function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
 
   const marks = items.map((it) => {
     const refs = (it.entry.timexes ?? []).filter((ref) => ctx.docs.has(ref.document));
+    const events = (it.entry.events ?? []).filter((ref) => ctx.docs.has(ref.document));
     const label = markerLabel(it.entry, refs, ctx.docs, labelChars);
-    const docIds = [...new Set(refs.map((ref) => ref.document))];
+    const docIds = [...new Set([...events, ...refs].map((ref) => ref.document))];
     const x0 = x(Math.max(it.t0, lo));
     const barW = Math.max(minBar, x(Math.min(it.t1, hi)) - x0);
     const dots = Math.max(1, docIds.length);
-    return { ...it, refs, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
+    return { ...it, refs, events, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
   });
   if (clusters.length) {
     const x0 = x(Math.min(...clusters.map((c) => c.t0)));
@@ -565,15 +646,22 @@ function placeLabel(x0, barW, dots, label, width) {
   const startX = (barW <= 80 ? Math.max(pointsEnd, x0 + barW) : pointsEnd) + 4;
   const roomRight = width - pad / 2 - startX;
   const roomLeft = x0 - r - 4 - pad / 2;
-  const fits = (room) => Math.floor(room / charW);
-  const textW = label.length * charW;
+  // The longest prefix of the label that fits `room` px (measured, not guessed).
+  const textW = textWidth(label);
+  const fit = (room) => {
+    if (textW <= room) return label;
+    // Start from the proportional length, then step down the few characters it may be over.
+    let n = Math.max(4, Math.min(Math.floor(room / charW), Math.floor((label.length * room) / textW)));
+    while (n > 4 && textWidth(truncate(label, n)) > room) n -= 1;
+    return truncate(label, n);
+  };
   if (textW <= roomRight || roomRight >= roomLeft) {
-    const text = truncate(label, Math.max(4, fits(roomRight)));
-    return { label: text, labelX: startX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, startX + text.length * charW) };
+    const text = fit(roomRight);
+    return { label: text, labelX: startX, anchor: 'start', left: x0 - r, right: Math.max(x0 + barW, startX + textWidth(text)) };
   }
-  const text = truncate(label, Math.max(4, fits(roomLeft)));
+  const text = fit(roomLeft);
   const labelX = x0 - r - 4;
-  return { label: text, labelX, anchor: 'end', left: labelX - text.length * charW, right: Math.max(x0 + barW, pointsEnd) };
+  return { label: text, labelX, anchor: 'end', left: labelX - textWidth(text), right: Math.max(x0 + barW, pointsEnd) };
 }
 
 function shortDay(day) {
@@ -603,11 +691,14 @@ function drawMarker(svg, m, cy, ctx) {
   const { entry } = m;
   const colors = m.docIds.map((id) => ctx.docs.get(id).color);
   const g = el('g', {
-    class: 'tl-entry', tabindex: 0, role: 'button',
+    class: `tl-entry${entry.uncertain ? ' tl-uncertain' : ''}`, tabindex: 0, role: 'button',
     'data-start': entry.start, 'data-end': entry.end ?? entry.start, 'data-granularity': entry.granularity ?? '',
+    'data-group': entry.group ?? '',
     'data-timexes': m.refs.map((ref) => `${ref.document}/${ref.timex}`).join(' '),
+    'data-events': m.events.map((ref) => `${ref.document}/${ref.event}`).join(' '),
   }, svg);
-  el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}`;
+  const hedge = entry.uncertain ? ' (reported, hedged or scheduled)' : '';
+  el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}${hedge}`;
   el('rect', {
     class: 'tl-bar', x: m.x0, y: cy - barH / 2, width: m.barW, height: barH, rx: 2,
     fill: colors.length === 1 ? colors[0] : '#718096', 'fill-opacity': 0.35,
@@ -617,17 +708,18 @@ function drawMarker(svg, m, cy, ctx) {
   });
   el('text', { class: 'tl-label', x: m.labelX, y: cy + 4, 'text-anchor': m.anchor }, g).textContent = m.label;
 
-  const show = () => ctx.tooltip?.show(g, tooltipContent(entry, m.refs, ctx.docs));
+  const targets = m.events.length ? m.events : m.refs;
+  const show = () => ctx.tooltip?.show(g, tooltipContent(entry, targets, ctx.docs));
   const hide = () => ctx.tooltip?.hide(g);
   g.addEventListener('mouseenter', show);
   g.addEventListener('focus', show);
   g.addEventListener('mouseleave', hide);
   g.addEventListener('blur', hide);
   const activate = () => {
-    if (!m.refs.length) return;
+    if (!targets.length) return;
     const n = ctx.clicks.get(g) ?? 0;
     ctx.clicks.set(g, n + 1);
-    ctx.onActivate?.(m.refs[n % m.refs.length]);
+    ctx.onActivate?.(targets[n % targets.length]);
   };
   g.addEventListener('click', activate);
   g.addEventListener('keydown', (e) => {
@@ -639,6 +731,11 @@ function drawMarker(svg, m, cy, ctx) {
 }
 
 // ---------------------------------------------------------------- tooltip
+
+/** What a reference points at: a time expression or an event (both have `span` and `sentence`). */
+function target(ref, doc) {
+  return ref.event != null ? doc?.events?.get(ref.event) : doc?.timexes.get(ref.timex);
+}
 
 /** The sentence of `timex` in `text`: its `sentence` span, else the text around it. */
 export function sentenceOf(timex, doc) {
@@ -671,7 +768,7 @@ export function tooltipContent(entry, refs, docs) {
   const shown = [];
   for (const ref of refs.slice(0, SENTENCES_SHOWN)) {
     const doc = docs.get(ref.document);
-    const timex = doc?.timexes.get(ref.timex);
+    const timex = target(ref, doc);
     if (!timex || !Array.isArray(timex.span)) continue;
     const box = div('tt-sentence');
     if (docs.size > 1) {
@@ -706,6 +803,7 @@ export function tooltipContent(entry, refs, docs) {
     frag.insertBefore(Object.assign(document.createElement('div'), { className: 'tt-label', textContent: label }),
       frag.children[2] ?? null);
   }
+  if (entry.uncertain) div('tt-hedge', 'Not stated flatly: reported, hedged or scheduled');
   if (refs.length > SENTENCES_SHOWN) div('tt-more', `and ${refs.length - SENTENCES_SHOWN} more`);
   if (refs.length) div('tt-hint', refs.length > 1 ? `${refs.length} mentions: click to visit each in the text` : 'Click to show it in the text');
   return frag;

@@ -4,8 +4,10 @@
 //! reads the files and hands their contents in. The corpora live beside the repository in
 //! `../shared/data/` and are never copied into it.
 
+pub mod anchoring;
 pub mod meantime;
 pub mod tempeval;
+pub mod timeline;
 
 use serde::Serialize;
 

@@ -26,6 +26,9 @@ pub struct Age {
     pub anchor: Option<String>,
     /// The rule that found it.
     pub rule: &'static str,
+    /// Byte range of the words in the document text.
+    #[serde(skip)]
+    pub bytes: std::ops::Range<usize>,
 }
 
 /// The rules: id and pattern (`age` or `year` group).
@@ -79,7 +82,15 @@ pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> 
             };
             ages.push((
                 shown.start,
-                Age { span: doc.span(shown.clone()), text: text[shown].to_string(), age, born, anchor, rule },
+                Age {
+                    span: doc.span(shown.clone()),
+                    text: text[shown.clone()].to_string(),
+                    age,
+                    born,
+                    anchor,
+                    rule,
+                    bytes: shown,
+                },
             ));
         }
     }

@@ -1,10 +1,17 @@
-//! One timeline for the whole analysis: every dated expression placed on a real time axis.
-//!
-//! Until events exist, entries are the calendar values of the documents' DATE and TIME
-//! expressions; the same value found in several places (or several articles) is one entry that
-//! lists all of them. Values that are not calendar points (`XXXX-…`, durations) stay off the
+//! One timeline for the whole analysis: every dated event and expression placed on a real time
 //! axis.
+//!
+//! Events with a bounded time make the entries: mentions of one happening (the same class of
+//! happening, e.g. "shot dead", "the killing", "the assassination", at the same time, in any of
+//! the articles, or mentions in one sentence at one time) are one entry listing all of them,
+//! labelled from its clearest mention. Negated events, reporting verbs, and general verbs dated
+//! only by their tense stay off (`src/events/lexicon/classes.tsv`). The calendar values of DATE and TIME expressions that
+//! no event rests on are entries too, with no events, so nothing dated is lost. Values that
+//! are not calendar points (`XXXX-…`, durations) stay off the axis. Each entry belongs to a
+//! group: `background` (before the story day), `story` (the story day, or a period holding it)
+//! or `scheduled` (after it).
 
+use crate::events::AnchorKind;
 use crate::time::lexicon::lexicon;
 use crate::DocumentAnalysis;
 use serde::Serialize;
@@ -33,6 +40,23 @@ pub enum Granularity {
     Minute,
 }
 
+impl Granularity {
+    /// The name the JSON uses (`part_of_day`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Decade => "decade",
+            Granularity::Year => "year",
+            Granularity::Season => "season",
+            Granularity::Quarter => "quarter",
+            Granularity::Month => "month",
+            Granularity::Week => "week",
+            Granularity::Day => "day",
+            Granularity::PartOfDay => "part_of_day",
+            Granularity::Minute => "minute",
+        }
+    }
+}
+
 /// A reference to one time expression of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimexRef {
@@ -40,6 +64,38 @@ pub struct TimexRef {
     pub document: String,
     /// Timex id within it (`t3`).
     pub timex: String,
+}
+
+/// A reference to one event of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRef {
+    /// Document id (`d1`).
+    pub document: String,
+    /// Event id within it (`v3`).
+    pub event: String,
+}
+
+/// Where an entry stands against the story day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Before the story day.
+    Background,
+    /// On the story day, or a period that holds it.
+    Story,
+    /// After the story day.
+    Scheduled,
+}
+
+impl Group {
+    /// The name the JSON uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Background => "background",
+            Group::Story => "story",
+            Group::Scheduled => "scheduled",
+        }
+    }
 }
 
 /// One place on the timeline.
@@ -56,8 +112,16 @@ pub struct Entry {
     pub label: String,
     /// The TIMEX3 value shared by its expressions.
     pub value: String,
-    /// Every expression with this value.
+    /// Every expression with this value (for an event entry: those its events rest on).
     pub timexes: Vec<TimexRef>,
+    /// The event mentions merged into this entry; empty for a bare date.
+    pub events: Vec<EventRef>,
+    /// The kind of happening (`attack`, `meeting`, …), or `null` for a bare date.
+    pub class: Option<&'static str>,
+    /// Background, story day, or scheduled.
+    pub group: Group,
+    /// True when no mention states it flatly: every one is reported, hypothetical or future.
+    pub uncertain: bool,
 }
 
 /// The longest label, in characters.
@@ -65,28 +129,168 @@ const LABEL_CHARS: usize = 100;
 
 /// Assemble the timeline of all documents, ordered by start (then by granularity, coarse first).
 pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
+    let story_day = story_day(documents);
     let mut entries: Vec<Entry> = Vec::new();
+    // The best mention of each entry so far: (verbal and flatly stated, document, event index).
+    let mut best: Vec<(bool, usize, usize)> = Vec::new();
+    for (d, doc) in documents.iter().enumerate() {
+        for (k, e) in doc.events.iter().enumerate() {
+            let Some(time) = e.time.as_ref().filter(|t| t.bounded()) else { continue };
+            let class = crate::events::lexicon::lexicon().class(e.class);
+            let dated = !matches!(time.anchor, AnchorKind::CreationTime | AnchorKind::Happening);
+            if !e.positive || class.timeline.is_none() || (class.timeline == Some(false) && !dated) {
+                continue;
+            }
+            let (start, end) = (time.start.clone().unwrap_or_default(), time.end.clone().unwrap_or_default());
+            let granularity = time.granularity.unwrap_or(Granularity::Day);
+            let flat = !(e.reported || e.hypothetical || e.future);
+            let clear = flat && e.kind != crate::events::TriggerKind::Nominal;
+            let at = EventRef { document: doc.id.clone(), event: e.id.clone() };
+            let timexes: Vec<TimexRef> = [&time.timex, &time.until]
+                .into_iter()
+                .flatten()
+                .map(|t| TimexRef { document: doc.id.clone(), timex: t.clone() })
+                .collect();
+            let same = |x: &Entry| {
+                x.start == start
+                    && x.end == end
+                    && x.class.is_some()
+                    && x.events.iter().any(|r| {
+                        let Some(o) = documents
+                            .iter()
+                            .find(|o| o.id == r.document)
+                            .and_then(|o| o.events.iter().find(|v| v.id == r.event))
+                        else {
+                            return false;
+                        };
+                        let same_sentence = r.document == doc.id && o.sentence_bytes == e.sentence_bytes;
+                        (same_sentence && !class.merges) || (o.class == e.class && (class.merges || o.lemma == e.lemma))
+                    })
+            };
+            match entries.iter().position(same) {
+                Some(i) => {
+                    let x = &mut entries[i];
+                    x.events.push(at);
+                    for t in timexes {
+                        if !x.timexes.contains(&t) {
+                            x.timexes.push(t);
+                        }
+                    }
+                    x.uncertain &= !flat;
+                    if clear && !best[i].0 {
+                        best[i] = (true, d, k);
+                    }
+                }
+                None => {
+                    entries.push(Entry {
+                        group: group(&start, &end, story_day.as_deref()),
+                        start,
+                        end,
+                        granularity,
+                        label: String::new(),
+                        value: time.value.clone().unwrap_or_default(),
+                        timexes,
+                        events: vec![at],
+                        class: Some(e.class),
+                        uncertain: !flat,
+                    });
+                    best.push((clear, d, k));
+                }
+            }
+        }
+    }
+    for (x, &(_, d, k)) in entries.iter_mut().zip(&best) {
+        x.label = documents[d].events[k].label.clone();
+    }
+    // Dates that no event rests on.
     for doc in documents {
         for t in &doc.timexes {
             let Some((start, end, granularity)) = interval(&t.value) else {
                 continue;
             };
             let at = TimexRef { document: doc.id.clone(), timex: t.id.clone() };
-            match entries.iter_mut().find(|e| e.value == t.value) {
+            // Used by an event, or its sentence already has an event entry at this time.
+            let covered = |e: &Entry| {
+                e.class.is_some()
+                    && (e.timexes.contains(&at)
+                        || (e.start == start
+                            && e.end == end
+                            && e.events.iter().any(|r| {
+                                r.document == doc.id
+                                    && doc
+                                        .events
+                                        .iter()
+                                        .any(|v| v.id == r.event && v.sentence_bytes == t.sentence_bytes)
+                            })))
+            };
+            if entries.iter().any(covered) {
+                continue;
+            }
+            match entries.iter_mut().find(|e| e.class.is_none() && e.value == t.value) {
                 Some(e) => e.timexes.push(at),
                 None => entries.push(Entry {
+                    group: group(&start, &end, story_day.as_deref()),
                     start,
                     end,
                     granularity,
                     label: label(&doc.text[t.sentence_bytes.clone()]),
                     value: t.value.clone(),
                     timexes: vec![at],
+                    events: Vec::new(),
+                    class: None,
+                    uncertain: false,
                 }),
             }
         }
     }
     entries.sort_by(|a, b| a.start.cmp(&b.start).then(a.granularity.cmp(&b.granularity)));
     entries
+}
+
+/// The day the story happens: the creation date most documents share, else the day most
+/// event mentions fall on.
+pub fn story_day(documents: &[DocumentAnalysis]) -> Option<String> {
+    fn count(days: &mut Vec<(String, usize)>, day: &str) {
+        match days.iter_mut().find(|(d, _)| d == day) {
+            Some((_, n)) => *n += 1,
+            None => days.push((day.to_string(), 1)),
+        }
+    }
+    let mut days: Vec<(String, usize)> = Vec::new();
+    for doc in documents {
+        if let Some(day) = doc.creation_time.value.as_deref().and_then(|v| v.get(..10)) {
+            count(&mut days, day);
+        }
+    }
+    if days.is_empty() {
+        for e in documents.iter().flat_map(|d| &d.events) {
+            if let Some(day) = e.time.as_ref().and_then(|t| t.start.as_deref()).and_then(|s| s.get(..10)) {
+                count(&mut days, day);
+            }
+        }
+    }
+    // The first of the most frequent.
+    let most = days.iter().map(|(_, n)| *n).max()?;
+    days.into_iter().find(|(_, n)| *n == most).map(|(d, _)| d)
+}
+
+/// Background, story day or scheduled, comparing ISO prefixes at the coarser precision.
+pub fn group(start: &str, end: &str, story_day: Option<&str>) -> Group {
+    let Some(day) = story_day else { return Group::Story };
+    let cut = |a: &str, b: &str| {
+        let n = a.len().min(b.len()).min(10);
+        (a[..n].to_string(), b[..n].to_string())
+    };
+    let (end, d) = cut(end, day);
+    if end < d {
+        return Group::Background;
+    }
+    let (start, d) = cut(start, day);
+    if start > d {
+        Group::Scheduled
+    } else {
+        Group::Story
+    }
 }
 
 /// The inclusive interval and granularity of a calendar TIMEX3 value; `None` for values that
@@ -204,12 +408,44 @@ mod tests {
 
     #[test]
     fn same_value_across_documents_is_one_entry() {
-        let a = crate::DocumentInput::new("a", "He arrived on December 19, 2016. He had joined in 1976.");
-        let b = crate::DocumentInput::new("b", "The attack came on 19 December 2016.");
-        let analysis = crate::analyze(&[a, b]).unwrap();
+        let a = crate::DocumentInput::new("a", "Karlov was shot on December 19, 2016. He had joined in 1976.");
+        let b = crate::DocumentInput::new("b", "The shooting came on 19 December 2016.");
+        let c = crate::DocumentInput::new("c", "Markets were calm on 19 December 2016.");
+        let analysis = crate::analyze(&[a, b, c]).unwrap();
         let starts: Vec<&str> = analysis.timeline.iter().map(|e| e.start.as_str()).collect();
-        assert_eq!(starts, ["1976", "2016-12-19"]);
-        assert_eq!(analysis.timeline[1].timexes.len(), 2);
-        assert_eq!(analysis.timeline[0].label, "He had joined in 1976.");
+        assert_eq!(starts, ["1976", "2016-12-19", "2016-12-19"]);
+        let joined = &analysis.timeline[0];
+        assert_eq!((joined.label.as_str(), joined.class), ("He joined", Some("career")));
+        let shot = analysis.timeline.iter().find(|e| e.class == Some("attack")).unwrap();
+        assert_eq!(shot.events.len(), 2, "one happening, two articles");
+        assert_eq!(shot.timexes.len(), 2);
+        assert_eq!(shot.label, "Karlov shot");
+        // A date no event rests on is still on the timeline, with no events.
+        let bare = analysis.timeline.iter().find(|e| e.class.is_none()).unwrap();
+        assert_eq!((bare.label.as_str(), bare.events.len()), ("Markets were calm on 19 December 2016.", 0));
+    }
+
+    #[test]
+    fn group_examples() {
+        use Group::*;
+        let day = Some("2016-12-19");
+        let table = [
+            (("1976", "1976"), Background),
+            (("2016-12-18", "2016-12-18"), Background),
+            (("2016", "2016"), Story),
+            (("2016-12-19T18:00", "2016-12-19T21:59"), Story),
+            (("2016-12-20", "2016-12-20"), Scheduled),
+            (("2017-01", "2017-01"), Scheduled),
+        ];
+        for ((start, end), expected) in table {
+            assert_eq!(group(start, end, day), expected, "{start}..{end}");
+        }
+        assert_eq!(group("1976", "1976", None), Story);
+        for g in [Background, Story, Scheduled] {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.as_str());
+        }
+        for g in [Granularity::Decade, Granularity::PartOfDay, Granularity::Minute] {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.as_str());
+        }
     }
 }

@@ -347,4 +347,127 @@ describe('dateline page', () => {
       await context.close();
     }
   });
+  test('three articles: events on the timeline, no overlaps, the story day, both-way links, exports', async () => {
+    const { context, page, problems, requests } = await openPage();
+    try {
+      for (let i = 0; i < SEEDS.length; i += 1) {
+        if (i > 0) await page.locator('#add-article').click();
+        await paste(page, i, seed(SEEDS[i]));
+      }
+      for (const i of [0, 1]) {
+        await page.locator('.article input[type="date"]').nth(i).fill('2016-12-19');
+        await waitForAnalysis(page);
+      }
+      await settle(page);
+
+      // The background, the story day and what is scheduled after it, each from its sentence.
+      const entries = await page.locator('.tl-entry').evaluateAll((els) => els.map((e) => ({
+        start: e.dataset.start, end: e.dataset.end, group: e.dataset.group, events: e.dataset.events,
+        label: e.querySelector('title').textContent,
+      })));
+      const has = (start, end, words) => entries.some((e) => e.start === start && e.end === end && e.events
+        && words.every((w) => e.label.toLowerCase().includes(w)));
+      assert.ok(has('1976', '1976', ['entered']), '1976: entered the diplomatic service');
+      assert.ok(has('2001-06', '2006-12', ['ambassador']), 'June 2001 – December 2006: ambassador to North Korea');
+      assert.ok(has('2013-07', '2013-07', ['ambassador']), 'July 2013: ambassador to Turkey');
+      assert.ok(has('2016-12-20', '2016-12-20', ['talks']), '20 December: talks in Moscow');
+      assert.ok(entries.some((e) => e.start === '2016-12-20' && e.group === 'scheduled'), 'the talks are scheduled');
+      assert.ok(await page.locator('.tl-entry.tl-uncertain').count() > 0, 'hedged entries drawn differently');
+
+      // No two markers (point, bar and label) overlap within one axis.
+      for (const section of await page.locator('.tl-section').all()) {
+        const boxes = await section.locator('.tl-entry, .tl-cluster').evaluateAll((els) => els.map((e) => {
+          const b = e.getBoundingClientRect();
+          return { l: b.left, r: b.right, t: b.top, b: b.bottom, what: e.querySelector('title')?.textContent };
+        }));
+        for (let i = 0; i < boxes.length; i += 1) {
+          for (let j = i + 1; j < boxes.length; j += 1) {
+            const [a, b] = [boxes[i], boxes[j]];
+            const overlap = Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0.5 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0.5;
+            assert.ok(!overlap, `markers overlap: “${a.what}” and “${b.what}”`);
+          }
+        }
+      }
+
+      // Zoom to the story day: the evening shooting is there, with hours on the axis.
+      const focus = page.locator('#tl-focus');
+      await focus.getByRole('button', { name: 'Zoom to the story day' }).click();
+      await settle(page);
+      const evening = focus.locator('.tl-entry[data-start="2016-12-19T18:00"]');
+      assert.ok(await evening.count() > 0, 'an entry for the evening of 19 December');
+      assert.match(await evening.first().locator('title').textContent(), /shot/i);
+      assert.ok(await evening.first().isVisible());
+      const hours = await focus.locator('.tl-axis text').allTextContents();
+      assert.ok(hours.some((t) => /\d\d:\d\d/.test(t)), `hours on the story-day axis (${hours.join(', ')})`);
+
+      // Keyboard: + zooms in, 0 shows everything.
+      await focus.locator('.tl-plot').focus();
+      const before = await focus.locator('.tl-axis text').allTextContents();
+      await page.keyboard.press('0');
+      await settle(page);
+      assert.notDeepEqual(await focus.locator('.tl-axis text').allTextContents(), before, '0 resets the zoom');
+
+      // A marker leads to its sentence: the event is flashed and scrolled into view.
+      await page.locator('.tl-entry[data-start="2013-07"]').first().click();
+      const flashed = page.locator('.annotated mark.event.flash');
+      await flashed.first().waitFor({ state: 'attached', timeout: 2000 });
+      assert.match(await flashed.first().textContent(), /became|appointed/);
+      await page.waitForFunction(() => {
+        const mark = document.querySelector('.annotated mark.event.flash');
+        if (!mark) return false;
+        const box = mark.getBoundingClientRect();
+        const view = mark.closest('.annotated').getBoundingClientRect();
+        return box.top >= view.top && box.bottom <= view.bottom && box.top >= 0 && box.bottom <= innerHeight;
+      }, null, { timeout: 3000 });
+
+      // And the text leads to the timeline: clicking a highlighted event selects its marker.
+      const became = page.locator('.article').nth(2).locator('mark.event', { hasText: 'became' });
+      await became.click();
+      const selected = page.locator('.tl-entry.selected');
+      assert.ok(await selected.count() > 0, 'a marker selected from the text');
+      assert.equal(await selected.first().getAttribute('data-start'), '2013-07');
+
+      // Exports written by the core in the worker.
+      const grab = async (id) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
+        assert.match(download.url(), /^blob:/);
+        return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+      };
+      const csv = await grab('export-csv');
+      assert.equal(csv.name, 'dateline-timeline.csv');
+      assert.match(csv.text, /^start,end,granularity,group,label/);
+      const tljs = await grab('export-timelinejs');
+      const slides = JSON.parse(tljs.text).events;
+      assert.ok(slides.some((e) => e.start_date.year === 2013 && e.start_date.month === 7 && !('day' in e.start_date)));
+      const tml = await grab('export-timeml');
+      assert.match(tml.text, /<EVENT eid="e1"/);
+      assert.match(tml.text, /<TLINK lid="l1"/);
+
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      assertLocalOnly(requests);
+      log(`case 7: ${entries.length} markers, none overlapping; story day shows the evening shooting; `
+        + `marker ↔ text both ways; ${slides.length} TimelineJS slides`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('phone width: the page fits and the timeline draws', async () => {
+    const { context, page, problems } = await openPage({ viewport: { width: 375, height: 740 } });
+    try {
+      await paste(page, 0, seed('004_51a7731db1c5ae50.txt'));
+      await settle(page);
+      assert.ok(await page.locator('.tl-entry').count() > 0, 'timeline drawn');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px too wide)`);
+      for (const svg of await page.locator('.tl-svg').all()) {
+        const box = await svg.boundingBox();
+        assert.ok(box.width <= 375, `timeline fits the screen (${box.width}px)`);
+      }
+      assert.deepEqual(problems, [], 'no console errors or page errors');
+      log('case 8: phone width fits');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,0 +1,332 @@
+//! SemEval-2015 Task 4 ("TimeLine: cross-document event ordering"), track A: for each target
+//! entity, the events it takes part in across a set of articles, each with its date.
+//!
+//! Gold timelines are text files: the entity's name on the first line, then one line per event
+//! `order<TAB>date<TAB>mention<TAB>mention…`, a mention being `docid-sentence-word` (the word of
+//! the event's trigger; several words joined by `_`) and a date `YYYY-MM-DD` with `XX` for what
+//! is unknown (`XXXX-XX-XX`: undated), or a prefix (`1968`).
+//!
+//! The system side: each article's tokens (NewsReader CAT XML, rebuilt into text by
+//! [`meantime::read_gold`]) are analysed by [`crate::analyze`]; an event takes part in the
+//! entity's timeline when its sentence names the entity ([`aliases`]: the full name, its words
+//! of three or more characters holding a digit such as "A380", and a person's surname), or
+//! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
+//! That stands in for participants until the entity stage exists. Its date is its time at day
+//! precision, `XX` where the time is coarser, `XXXX-XX-XX` when it has no bounded time.
+//!
+//! The metric (this project's; the official scorer measures temporal awareness over ordering
+//! graphs, which this does not):
+//! - **event P/R/F1**: (entity, document, sentence, first word of the trigger) tuples, words
+//!   compared in lower case;
+//! - **dated-event P/R/F1**: the same tuples with the date, which must be equal.
+//!
+//! Counts add up over all timelines (micro-averages). The order column is not scored.
+
+use super::meantime;
+use super::Prf;
+use crate::{analyze, DocumentInput};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// One gold or system item: (entity, document, sentence, word).
+type Item = (String, String, usize, String);
+
+/// A gold timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldTimeline {
+    /// The target entity's name.
+    pub entity: String,
+    /// Each mention with its date.
+    pub mentions: Vec<(Item, String)>,
+}
+
+/// Read a gold timeline file; `None` when it is not one (no entity line, or a line that is not
+/// `order<TAB>date<TAB>mention…`).
+pub fn read_timeline(text: &str) -> Option<GoldTimeline> {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let entity = lines.next()?.trim().to_string();
+    let mut mentions = Vec::new();
+    for line in lines {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < 3 || cols[0].parse::<u32>().is_err() {
+            return None;
+        }
+        let date = normalize_date(cols[1])?;
+        for m in &cols[2..] {
+            let mut parts = m.splitn(3, '-');
+            let (doc, sentence, word) = (parts.next()?, parts.next()?.parse().ok()?, parts.next()?);
+            let first = word.split('_').next().unwrap_or(word).to_lowercase();
+            mentions.push(((entity.clone(), doc.to_string(), sentence, first), date.clone()));
+        }
+    }
+    Some(GoldTimeline { entity, mentions })
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with `X`s) padded to `YYYY-MM-DD`; a date of nothing but
+/// `X`s and dashes (the gold has one `XXX-XX-XX`) is undated.
+pub fn normalize_date(date: &str) -> Option<String> {
+    if !date.is_empty() && date.bytes().all(|b| b == b'X' || b == b'-') {
+        return Some("XXXX-XX-XX".into());
+    }
+    let parts: Vec<&str> = date.split('-').collect();
+    let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit() || b == b'X');
+    if parts.is_empty() || parts.len() > 3 || !ok(parts[0], 4) || !parts[1..].iter().all(|p| ok(p, 2)) {
+        return None;
+    }
+    let get = |i: usize, n: usize| parts.get(i).map_or_else(|| "X".repeat(n), |p| p.to_string());
+    Some(format!("{}-{}-{}", get(0, 4), get(1, 2), get(2, 2)))
+}
+
+/// An event's time as a SemEval date: day precision where known, `XX` beyond the precision,
+/// `XXXX-XX-XX` when unbounded.
+pub fn event_date(start: Option<&str>, end: Option<&str>) -> String {
+    let (Some(start), Some(end)) = (start, end) else { return "XXXX-XX-XX".into() };
+    let day = |s: &str| s.split('T').next().unwrap_or(s).to_string();
+    let (s, e) = (day(start), day(end));
+    // The common prefix, cut at a year/month/day boundary.
+    let mut keep = 0;
+    for n in [4, 7, 10] {
+        if s.len() >= n && e.len() >= n && s[..n] == e[..n] {
+            keep = n;
+        }
+    }
+    normalize_date(if keep == 0 { "XXXX" } else { &s[..keep] }).unwrap_or_else(|| "XXXX-XX-XX".into())
+}
+
+/// The strings that name an entity in a sentence: its full name; its words of three or more
+/// characters that hold a digit ("A380", "787"); and the last word of a two-word name of
+/// capitalised alphabetic words not in the generic list ("Jobs" for "Steve Jobs").
+pub fn aliases(entity: &str) -> Vec<String> {
+    const GENERIC: &[&str] = &["airlines", "store", "corps", "force", "inc", "group", "company"];
+    let mut out = vec![entity.to_string()];
+    let words: Vec<&str> = entity.split_whitespace().collect();
+    for w in &words {
+        if w.len() >= 3 && w.chars().any(|c| c.is_ascii_digit()) {
+            out.push(w.to_string());
+        }
+    }
+    if words.len() == 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && !GENERIC.contains(&words[1].to_lowercase().as_str())
+    {
+        out.push(words[1].to_string());
+    }
+    out.dedup();
+    out
+}
+
+/// Does `sentence` name the entity (an alias as a whole word, case as written)?
+fn names(sentence: &str, aliases: &[String]) -> bool {
+    aliases.iter().any(|a| {
+        sentence.match_indices(a.as_str()).any(|(i, _)| {
+            let before = sentence[..i].chars().next_back();
+            let after = sentence[i + a.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Does a sentence go on about what the one before named ("It …", "The company …")?
+fn continues(sentence: &str) -> bool {
+    const OPENINGS: &[&str] =
+        &["It ", "He ", "She ", "They ", "The company ", "The aircraft ", "The plane ", "The airline ", "The firm "];
+    OPENINGS.iter().any(|o| sentence.starts_with(o))
+}
+
+/// Counts and figures of one run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Timelines scored.
+    pub timelines: usize,
+    /// Documents read.
+    pub documents: usize,
+    /// Gold mentions.
+    pub gold: usize,
+    /// System mentions.
+    pub system: usize,
+    /// Mentions matched by document, sentence and word.
+    pub events_matched: usize,
+    /// Of those, with the same date.
+    pub dated_matched: usize,
+    /// Event P/R/F1 (percent).
+    pub events: Option<Prf>,
+    /// Dated-event P/R/F1 (percent).
+    pub dated_events: Option<Prf>,
+}
+
+impl Report {
+    /// The figures as a small table.
+    pub fn table(&self) -> String {
+        let row = |name: &str, p: &Option<Prf>, tp: usize| {
+            let p = p.unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
+            format!(
+                "{name:<14} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8} {:>8}\n",
+                p.precision, p.recall, p.f1, tp, self.system, self.gold
+            )
+        };
+        format!(
+            "{} timelines over {} documents\n\n{:<14} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8}\n{}{}",
+            self.timelines,
+            self.documents,
+            "",
+            "precision",
+            "recall",
+            "F1",
+            "matched",
+            "system",
+            "gold",
+            row("events", &self.events, self.events_matched),
+            row("dated events", &self.dated_events, self.dated_matched)
+        )
+    }
+}
+
+/// Why a corpus could not be scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineError {
+    /// No gold timeline files.
+    NoTimelines,
+    /// A document could not be read.
+    Document(String, String),
+}
+
+impl std::fmt::Display for TimelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimelineError::NoTimelines => write!(f, "no gold timelines found"),
+            TimelineError::Document(name, why) => write!(f, "{name}: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for TimelineError {}
+
+/// Score one set: its gold timeline files' contents and its CAT documents (file name,
+/// contents; the document id is the number the file name starts with).
+pub fn score_set(
+    timelines: &[GoldTimeline],
+    documents: &[(String, String)],
+    report: &mut Report,
+) -> Result<(), TimelineError> {
+    if timelines.is_empty() {
+        return Err(TimelineError::NoTimelines);
+    }
+    // Per document: (sentence number, sentence text, first word, date) of each event.
+    let mut analysed: HashMap<String, Vec<(usize, String, String, String)>> = HashMap::new();
+    for (name, xml) in documents {
+        let id: String = name.rsplit('/').next().unwrap_or(name).chars().take_while(char::is_ascii_digit).collect();
+        let gold = meantime::read_gold(xml).map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
+        let analysis = analyze(&[DocumentInput::new(name.clone(), gold.text.clone())])
+            .map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
+        let doc = &analysis.documents[0];
+        let mut events = Vec::new();
+        for e in &doc.events {
+            let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
+            let word = gold.text[t.bytes.clone()].to_lowercase();
+            let sentence = gold.text[e.sentence_bytes.clone()].to_string();
+            let date = e
+                .time
+                .as_ref()
+                .map_or_else(|| "XXXX-XX-XX".to_string(), |x| event_date(x.start.as_deref(), x.end.as_deref()));
+            events.push((t.sentence, sentence, word, date));
+        }
+        analysed.insert(id, events);
+        report.documents += 1;
+    }
+    for timeline in timelines {
+        let gold: BTreeSet<Item> = timeline.mentions.iter().map(|(i, _)| i.clone()).collect();
+        let gold_dated: BTreeSet<(Item, String)> = timeline.mentions.iter().cloned().collect();
+        let aliases = aliases(&timeline.entity);
+        let mut system: BTreeSet<Item> = BTreeSet::new();
+        let mut system_dated: BTreeSet<(Item, String)> = BTreeSet::new();
+        for (doc, events) in &analysed {
+            let mut named: Vec<usize> = events.iter().filter(|e| names(&e.1, &aliases)).map(|e| e.0).collect();
+            // A sentence that goes on about the entity by pronoun or description ("It", "The
+            // company") right after one naming it.
+            let follows: Vec<usize> = events
+                .iter()
+                .filter(|e| named.contains(&(e.0.wrapping_sub(1))) && continues(&e.1))
+                .map(|e| e.0)
+                .collect();
+            named.extend(follows);
+            for (sentence, _, word, date) in events {
+                if named.contains(sentence) {
+                    let item = (timeline.entity.clone(), doc.clone(), *sentence, word.clone());
+                    if system.insert(item.clone()) {
+                        system_dated.insert((item, date.clone()));
+                    }
+                }
+            }
+        }
+        report.timelines += 1;
+        report.gold += gold.len();
+        report.system += system.len();
+        report.events_matched += gold.intersection(&system).count();
+        report.dated_matched += gold_dated.intersection(&system_dated).count();
+    }
+    report.events = Some(Prf::new(report.events_matched, report.system, report.gold));
+    report.dated_events = Some(Prf::new(report.dated_matched, report.system, report.gold));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_examples() {
+        let table = [
+            ((Some("2016-12-19T18:00"), Some("2016-12-19T21:59")), "2016-12-19"),
+            ((Some("2013-07"), Some("2013-07")), "2013-07-XX"),
+            ((Some("1976"), Some("1976")), "1976-XX-XX"),
+            ((Some("2001-06"), Some("2006-12")), "XXXX-XX-XX"),
+            ((Some("2016-12-12"), Some("2016-12-18")), "2016-12-XX"),
+            ((None, Some("2016-12-19")), "XXXX-XX-XX"),
+        ];
+        for ((s, e), expected) in table {
+            assert_eq!(event_date(s, e), expected, "{s:?}..{e:?}");
+        }
+        assert_eq!(normalize_date("1968").as_deref(), Some("1968-XX-XX"));
+        assert_eq!(normalize_date("2005-01-XX").as_deref(), Some("2005-01-XX"));
+        assert_eq!(normalize_date("soon"), None);
+        assert_eq!(normalize_date("XXX-XX-XX").as_deref(), Some("XXXX-XX-XX"));
+    }
+
+    #[test]
+    fn alias_examples() {
+        let table: &[(&str, &[&str])] = &[
+            ("Airbus A380", &["Airbus A380", "A380"]),
+            ("Steve Jobs", &["Steve Jobs", "Jobs"]),
+            ("Singapore Airlines", &["Singapore Airlines"]),
+            ("iPhone 4", &["iPhone 4"]),
+            ("Boeing 787 Dreamliner", &["Boeing 787 Dreamliner", "787"]),
+        ];
+        for (entity, expected) in table {
+            assert_eq!(aliases(entity), *expected, "{entity}");
+        }
+        assert!(names("The A380 flew.", &aliases("Airbus A380")));
+        assert!(!names("The A3800 flew.", &aliases("Airbus A380")));
+    }
+
+    #[test]
+    fn a_small_set_scores() {
+        let timeline =
+            read_timeline("Airbus\n0\tXXXX-XX-XX\t1-0-launches\n1\t2005-01-18\t1-2-unveiled\t1-2-plans\n").unwrap();
+        assert_eq!(timeline.mentions.len(), 3);
+        let xml = r#"<Document doc_id="1">
+<token t_id="1" sentence="0" number="0">Airbus</token><token t_id="2" sentence="0" number="1">launches</token>
+<token t_id="3" sentence="0" number="2">plane</token>
+<token t_id="4" sentence="1" number="3">January</token><token t_id="5" sentence="1" number="4">18</token>
+<token t_id="6" sentence="1" number="5">,</token><token t_id="7" sentence="1" number="6">2005</token>
+<token t_id="8" sentence="2" number="7">Airbus</token><token t_id="9" sentence="2" number="8">unveiled</token>
+<token t_id="10" sentence="2" number="9">plans</token><token t_id="11" sentence="2" number="10">on</token>
+<token t_id="12" sentence="2" number="11">January</token><token t_id="13" sentence="2" number="12">18</token>
+</Document>"#;
+        let mut report = Report::default();
+        score_set(&[timeline], &[("1_Airbus.xml".into(), xml.into())], &mut report).unwrap();
+        assert_eq!((report.gold, report.events_matched), (3, 3), "{report:?}");
+        // "launches" (present) is dated on the creation day; "unveiled" by "January 18".
+        assert_eq!(report.dated_matched, 2, "{report:?}");
+        assert!(read_timeline("Airbus\nnot a timeline line\n").is_none());
+    }
+}

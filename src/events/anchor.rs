@@ -1,0 +1,367 @@
+//! Anchoring events in time, most specific evidence first:
+//!
+//! 1. a range in the clause ("from June 2001 to December 2006"), else the time expression in
+//!    the trigger's clause, else the nearest one in its sentence (`range`, `clause`,
+//!    `sentence`);
+//! 2. an offset from another event ("the attack comes one day before … talks": the talks are a
+//!    day after the attack) (`offset`);
+//! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
+//!    evening") (`happening`);
+//! 4. the narrative reference time: for a past-tense verb in a sentence that carries the story
+//!    on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
+//!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
+//! 5. the tense against the creation time: a present-tense verb happens on the creation day
+//!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
+//!    made-up date); a future one after it (`after_creation`, no end).
+//!
+//! Births worked out from ages keep the one or two years they allow (`age`).
+
+use super::{Event, Tense, TriggerKind};
+use crate::text::Segmented;
+use crate::time::calendar::{add_days, date, iso};
+use crate::time::range::TimeRange;
+use crate::time::{Moment, Timex, TimexType};
+use crate::timeline::{interval, Granularity};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What an event's time was worked out from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    /// A range of two time expressions in the clause.
+    Range,
+    /// A time expression in the trigger's clause.
+    Clause,
+    /// The nearest time expression in its sentence.
+    Sentence,
+    /// A duration before or after another event ("one day before").
+    Offset,
+    /// Another mention of the same happening.
+    Happening,
+    /// The last date named earlier in the paragraph.
+    Narrative,
+    /// A present-tense verb: the creation day.
+    CreationTime,
+    /// A past-tense verb with nothing else: some time before the creation time.
+    BeforeCreation,
+    /// A future verb with nothing else: some time after the creation time.
+    AfterCreation,
+    /// A birth from an age and the year it held in.
+    Age,
+}
+
+/// When an event happened, as far as the text tells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventTime {
+    /// The time expression it rests on (`t3`), if any.
+    pub timex: Option<String>,
+    /// For a range, the time expression that ends it.
+    pub until: Option<String>,
+    /// The TIMEX3 value it rests on (`2016-12-19TEV`; `2001-06/2006-12` for a range), if any.
+    pub value: Option<String>,
+    /// First instant, an ISO 8601 prefix at `granularity`; `null` when unknown (before the
+    /// creation time).
+    pub start: Option<String>,
+    /// Last instant, inclusive; `null` when open (after the creation time).
+    pub end: Option<String>,
+    /// How precise the bounds are; `null` for open intervals.
+    pub granularity: Option<Granularity>,
+    /// How it was worked out.
+    pub anchor: AnchorKind,
+    /// The event it was worked out from (`happening`, `offset`).
+    pub via: Option<String>,
+}
+
+impl EventTime {
+    /// Both ends known: it can be drawn.
+    pub fn bounded(&self) -> bool {
+        self.start.is_some() && self.end.is_some()
+    }
+
+    fn at(timex: &Timex, anchor: AnchorKind) -> Option<EventTime> {
+        let (start, end, granularity) = calendar(timex)?;
+        Some(EventTime {
+            timex: Some(timex.id.clone()),
+            until: None,
+            value: Some(timex.value.clone()),
+            start: Some(start),
+            end: Some(end),
+            granularity: Some(granularity),
+            anchor,
+            via: None,
+        })
+    }
+}
+
+/// The interval of a DATE or TIME expression that is a point on the calendar.
+fn calendar(t: &Timex) -> Option<(String, String, Granularity)> {
+    matches!(t.kind, TimexType::Date | TimexType::Time).then(|| interval(&t.value)).flatten()
+}
+
+/// Give each event its time (see the module doc for the order).
+pub fn anchor(
+    doc: &Segmented<'_>,
+    events: &mut [Event],
+    timexes: &[Timex],
+    ranges: &[TimeRange],
+    ages: &[crate::time::age::Age],
+    dct: Option<&Moment>,
+) {
+    let text = doc.text;
+    let ranges = range_times(ranges, timexes);
+    // 1. Explicit: a range, the clause, the sentence.
+    for e in events.iter_mut() {
+        if e.kind == TriggerKind::Age {
+            e.time = ages.iter().find(|a| a.bytes == e.bytes).and_then(|a| {
+                let [first, last] = a.born?;
+                Some(EventTime {
+                    timex: a.anchor.clone().filter(|x| x.starts_with('t')),
+                    until: None,
+                    value: Some(if first == last { format!("{first:04}") } else { format!("{first:04}/{last:04}") }),
+                    start: Some(format!("{first:04}")),
+                    end: Some(format!("{last:04}")),
+                    granularity: Some(Granularity::Year),
+                    anchor: AnchorKind::Age,
+                    via: None,
+                })
+            });
+            continue;
+        }
+        if let Some(r) = ranges.iter().find(|r| e.clause_bytes.contains(&r.at)) {
+            e.time = Some(r.time.clone());
+            continue;
+        }
+        let near = |scope: &Range<usize>| {
+            timexes
+                .iter()
+                .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some() && governs(text, t, e))
+                .min_by_key(|t| distance(&t.bytes, &e.bytes))
+        };
+        e.time = near(&e.clause_bytes)
+            .and_then(|t| EventTime::at(t, AnchorKind::Clause))
+            .or_else(|| near(&e.sentence_bytes).and_then(|t| EventTime::at(t, AnchorKind::Sentence)));
+    }
+    // 2. Offsets: "<event> comes one day before <events>".
+    let offsets = offsets(text, timexes);
+    let mut offset_targets = vec![None; events.len()];
+    for o in &offsets {
+        let reference = events.iter().rposition(|e| e.sentence_bytes.contains(&o.at) && e.bytes.end <= o.at);
+        for (k, e) in events.iter().enumerate() {
+            if e.sentence_bytes.contains(&o.at) && e.bytes.start >= o.after && e.time.is_none() {
+                offset_targets[k] = reference.map(|r| (r, o.shift, o.unit));
+            }
+        }
+    }
+    // 3. The same happening mentioned elsewhere with a time.
+    let explicit: Vec<(usize, &'static str)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.time.as_ref().is_some_and(|t| matches!(t.anchor, AnchorKind::Clause | AnchorKind::Sentence)))
+        .map(|(k, e)| (k, e.class))
+        .collect();
+    for k in 0..events.len() {
+        let e = &events[k];
+        if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future {
+            continue;
+        }
+        let merges = super::lexicon::lexicon().class(e.class).merges;
+        let same = |j: usize| {
+            let o = &events[j];
+            o.class == e.class && o.tense != Tense::Future && (merges || o.lemma == e.lemma)
+        };
+        if let Some(&(source, _)) = explicit.iter().find(|(j, _)| same(*j)) {
+            let mut time = events[source].time.clone().expect("explicit events have a time");
+            time.anchor = AnchorKind::Happening;
+            time.via = Some(events[source].id.clone());
+            events[k].time = Some(time);
+        }
+    }
+    // Offsets now that their reference events may have a time.
+    for (k, target) in offset_targets.iter().enumerate() {
+        let Some((r, shift, unit)) = *target else { continue };
+        let Some(base) = events[r].time.clone().filter(EventTime::bounded) else { continue };
+        if let Some(mut time) = shifted(&base, shift, unit) {
+            time.via = Some(events[r].id.clone());
+            events[k].time = Some(time);
+        }
+    }
+    // 4. Narrative reference time, 5. tense against the creation time.
+    for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
+        // A sentence that carries the story on from the one before ("He then …").
+        let continued = {
+            let first = text[e.sentence_bytes.clone()].split_whitespace().next().unwrap_or("");
+            super::lexicon::lexicon().narrative_openings.contains(&first)
+        };
+        if e.tense == Tense::Past && continued {
+            // The sentence before, in the same paragraph.
+            let previous = doc.sentences.iter().rev().find(|s| s.end <= e.sentence_bytes.start).map_or(0, |s| s.start);
+            let paragraph = paragraph_start(text, e.sentence_bytes.start).max(previous);
+            let named = timexes
+                .iter()
+                .rev()
+                .filter(|t| t.bytes.start >= paragraph && t.bytes.end <= e.sentence_bytes.start)
+                .find(|t| calendar(t).is_some() && !standalone(text, t));
+            if let Some(t) = named {
+                e.time = EventTime::at(t, AnchorKind::Narrative);
+                continue;
+            }
+        }
+        let Some(dct) = dct else { continue };
+        let day = iso(dct.date);
+        let open = |start: Option<String>, end: Option<String>, anchor| EventTime {
+            timex: None,
+            until: None,
+            value: None,
+            start,
+            end,
+            granularity: None,
+            anchor,
+            via: None,
+        };
+        e.time = match e.tense {
+            Tense::Past | Tense::Perfect => Some(open(None, Some(day), AnchorKind::BeforeCreation)),
+            Tense::Future => Some(open(Some(day), None, AnchorKind::AfterCreation)),
+            Tense::Present => Some(EventTime {
+                timex: None,
+                until: None,
+                value: Some(day.clone()),
+                start: Some(day.clone()),
+                end: Some(day),
+                granularity: Some(Granularity::Day),
+                anchor: AnchorKind::CreationTime,
+                via: None,
+            }),
+            Tense::None => None,
+        };
+    }
+}
+
+/// A possessive time expression ("last week's European Council", "Monday's attack") dates the
+/// noun phrase it opens, not the clause: it governs only an event within the next three words.
+fn governs(text: &str, t: &Timex, e: &Event) -> bool {
+    let after = &text[t.bytes.end..];
+    if !(after.starts_with("'s") || after.starts_with("’s")) {
+        return true;
+    }
+    e.bytes.start >= t.bytes.end && text[t.bytes.end..e.bytes.start].split_whitespace().count() <= 3
+}
+
+fn inside(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// A date alone on its line is a dateline: it dates the article, not the narrative.
+fn standalone(text: &str, t: &Timex) -> bool {
+    text[t.sentence_bytes.clone()].trim().len() <= t.bytes.len() + 6
+}
+
+/// Where the paragraph holding byte `at` begins (after the last blank line).
+fn paragraph_start(text: &str, at: usize) -> usize {
+    text[..at].rfind("\n\n").map_or(0, |i| i + 2)
+}
+
+/// A range of the time stage ([`crate::time::range`]) as an event time, kept at the point where
+/// it starts: a range governs the clause it stands in.
+struct RangeTime {
+    at: usize,
+    time: EventTime,
+}
+
+fn range_times(ranges: &[TimeRange], timexes: &[Timex]) -> Vec<RangeTime> {
+    let by_id = |id: &str| timexes.iter().find(|t| t.id == id);
+    ranges
+        .iter()
+        .filter_map(|r| {
+            let (a, b) = (by_id(&r.start)?, by_id(&r.end)?);
+            let (Some((start, _, ga)), Some((_, end, gb))) = (calendar(a), calendar(b)) else { return None };
+            (start <= end).then(|| RangeTime {
+                at: a.bytes.start,
+                time: EventTime {
+                    timex: Some(a.id.clone()),
+                    until: Some(b.id.clone()),
+                    value: Some(format!("{}/{}", a.value, b.value)),
+                    start: Some(start),
+                    end: Some(end),
+                    granularity: Some(ga.min(gb)),
+                    anchor: AnchorKind::Range,
+                    via: None,
+                },
+            })
+        })
+        .collect()
+}
+
+struct Offset {
+    /// Where the duration starts.
+    at: usize,
+    /// Where the events it places begin (after "before"/"after").
+    after: usize,
+    /// Signed count: positive when the later events come after the reference.
+    shift: i32,
+    unit: char,
+}
+
+/// "one day before", "a year after": a duration followed by "before" or "after".
+fn offsets(text: &str, timexes: &[Timex]) -> Vec<Offset> {
+    timexes
+        .iter()
+        .filter(|t| t.kind == TimexType::Duration)
+        .filter_map(|t| {
+            let v = t.value.strip_prefix('P')?;
+            let unit = v.chars().last()?;
+            let n: i32 = v[..v.len() - 1].parse().ok()?;
+            if !matches!(unit, 'D' | 'W' | 'M' | 'Y') {
+                return None;
+            }
+            let rest = &text[t.bytes.end..];
+            let trimmed = rest.trim_start();
+            let word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            let shift = match word.as_str() {
+                "before" => n,
+                "after" => -n,
+                _ => return None,
+            };
+            let after = t.bytes.end + (rest.len() - trimmed.len()) + word.len();
+            Some(Offset { at: t.bytes.start, after, shift, unit })
+        })
+        .collect()
+}
+
+/// `base` moved by `shift` units; the result is no finer than the unit.
+fn shifted(base: &EventTime, shift: i32, unit: char) -> Option<EventTime> {
+    let start = base.start.as_deref()?;
+    let year: i32 = start.get(..4)?.parse().ok()?;
+    let month: Option<u8> = start.get(5..7).and_then(|m| m.parse().ok());
+    let day: Option<u8> = start.get(8..10).and_then(|d| d.parse().ok());
+    let (value, granularity) = match (unit, month, day) {
+        ('D' | 'W', Some(m), Some(d)) => {
+            let days = if unit == 'W' { shift * 7 } else { shift };
+            (iso(add_days(date(year, m, d)?, days)?), Granularity::Day)
+        }
+        ('M', Some(m), _) | ('D' | 'W', Some(m), None) if unit == 'M' => {
+            let months = year * 12 + i32::from(m) - 1 + shift;
+            (format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1), Granularity::Month)
+        }
+        ('Y', _, _) => (format!("{:04}", year + shift), Granularity::Year),
+        _ => return None,
+    };
+    Some(EventTime {
+        timex: None,
+        until: None,
+        value: Some(value.clone()),
+        start: Some(value.clone()),
+        end: Some(value),
+        granularity: Some(granularity),
+        anchor: AnchorKind::Offset,
+        via: None,
+    })
+}

@@ -1,0 +1,602 @@
+//! Events: what happened, read from verbal and nominal triggers ("shot", "was killed", "will
+//! meet", "the assassination", "talks"), with the polarity the words around them give
+//! (negated, future, scheduled, reported, hypothetical), a time from [`anchor`], and a short
+//! label from the clause.
+//!
+//! The word lists are data (`src/events/lexicon/`); every rule family has its positive and
+//! negative examples in `src/events/examples.tsv`. [`extract`] is a pure function of the text,
+//! its resolved time expressions and ages, the creation time, and a [`Context`] that later stages
+//! fill: participants come from entity mentions and certainty and source from attribution.
+//! Until those stages exist, [`crate::analyze`] passes an empty [`Context`], so every event's
+//! `participants` is empty and its `certainty` and `attributed_to` are `null`.
+
+pub mod anchor;
+pub mod lexicon;
+
+pub use anchor::{AnchorKind, EventTime};
+pub use lexicon::CueKind;
+
+use crate::text::{Segmented, Span};
+use crate::time::age::Age;
+use crate::time::range::TimeRange;
+use crate::time::{Moment, Timex};
+use lexicon::{lexicon, AuxRole, CueScope, Form};
+use serde::Serialize;
+use std::ops::Range;
+
+/// An entity taking part in something, as a later stage (entities) will hand it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// Byte range of the mention in the document text.
+    pub bytes: Range<usize>,
+    /// The entity's id (`e1`).
+    pub entity: String,
+    /// The entity's kind (`person`, `organization`, `place`, `other`).
+    pub kind: String,
+}
+
+/// How sure the text is that something happened, as the attribution stage will say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Stated flatly.
+    Certain,
+    /// Hedged ("reportedly", "is believed to").
+    Probable,
+    /// Doubted ("yet to be verified", "may have").
+    Possible,
+    /// Denied by someone.
+    Denied,
+}
+
+/// What the attribution stage says about one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Byte range of the sentence.
+    pub sentence: Range<usize>,
+    /// Its certainty.
+    pub certainty: Certainty,
+    /// The id of the source it is attributed to (`s1`), if any.
+    pub source: Option<String>,
+}
+
+/// What earlier stages know that events take in. [`crate::analyze`] passes it empty for now:
+/// the entity and attribution stages are not part of the pipeline yet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Entity mentions; those in an event's clause become its participants.
+    pub participants: &'a [Participant],
+    /// Per-sentence certainty and source.
+    pub attributions: &'a [Attribution],
+}
+
+/// Verbal or nominal trigger, or a birth implied by an age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TriggerKind {
+    /// A verb ("shot", "will meet").
+    Verbal,
+    /// A noun naming a happening ("the assassination", "talks").
+    Nominal,
+    /// A birth worked out from an age ("in 1976 aged 22").
+    Age,
+}
+
+/// The tense the words around a verbal trigger give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    /// "shot", "was shot", "had shot".
+    Past,
+    /// "has been shot": done, recently.
+    Perfect,
+    /// "comes", "is holding".
+    Present,
+    /// "will meet", "is to meet".
+    Future,
+    /// Nouns, and verbs that say nothing of time alone ("-ing" forms, infinitives).
+    None,
+}
+
+/// A word near the trigger that changes how it reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    /// What it says.
+    pub kind: CueKind,
+    /// The words, as written (or `“…”` for quotation marks).
+    pub text: String,
+}
+
+/// One event mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// `v1`, `v2`, … in text order.
+    pub id: String,
+    /// UTF-16 span of the trigger.
+    pub span: Span,
+    /// The trigger, as written.
+    pub trigger: String,
+    /// The trigger's base form ("shoot" for "shot").
+    pub lemma: String,
+    /// The kind of happening (`attack`, `death`, `meeting`, `career`, `statement`, …): mentions
+    /// of one happening share it.
+    pub class: &'static str,
+    /// Verbal, nominal, or age.
+    pub kind: TriggerKind,
+    /// UTF-16 span of its sentence.
+    pub sentence: Span,
+    /// Tense.
+    pub tense: Tense,
+    /// `false` when negated ("did not survive", "denied attacking").
+    pub positive: bool,
+    /// Will happen or is planned ("will meet", "is to meet", "plans to").
+    pub future: bool,
+    /// Someone else says so ("reportedly", "according to", a reporting verb, a quotation).
+    pub reported: bool,
+    /// Might happen ("may", "could").
+    pub hypothetical: bool,
+    /// The words that set `positive`, `future`, `reported`, `hypothetical`.
+    pub cues: Vec<Cue>,
+    /// When, and how that was worked out; `null` when nothing is known.
+    pub time: Option<EventTime>,
+    /// A few words from the clause ("Karlov shot at art gallery").
+    pub label: String,
+    /// Entity ids in its clause (from [`Context::participants`]; empty until the entity stage
+    /// exists).
+    pub participants: Vec<String>,
+    /// From [`Context::attributions`]; `null` until the attribution stage exists.
+    pub certainty: Option<Certainty>,
+    /// The source it is attributed to (from [`Context::attributions`]); `null` until then.
+    pub attributed_to: Option<String>,
+    /// The rule that found it (`verb`, `noun`, `past_ed` for an unlisted "-ed" verb,
+    /// `age_arithmetic`).
+    pub rule: &'static str,
+    /// Byte range of the trigger.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+    /// Byte range of the sentence.
+    #[serde(skip)]
+    pub sentence_bytes: Range<usize>,
+    /// Byte range of the clause.
+    #[serde(skip)]
+    pub clause_bytes: Range<usize>,
+}
+
+/// A word of a sentence: its bytes and its lower-case form.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    pub bytes: Range<usize>,
+    pub lower: String,
+}
+
+/// The words of `range` in `text`: runs of letters and digits, with inner apostrophes and
+/// hyphens kept ("didn't", "off-duty", "he'll").
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let joiner = matches!(c, '\'' | '’' | '-');
+        let next_alnum = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        let inner = joiner && start.is_some() && next_alnum;
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(b) = start.take() {
+            out.push(word(text, range.start + b..range.start + i));
+        }
+    }
+    if let Some(b) = start {
+        out.push(word(text, range.start + b..range.end));
+    }
+    out
+}
+
+fn word(text: &str, bytes: Range<usize>) -> Word {
+    let lower = text[bytes.clone()].to_lowercase().replace('’', "'");
+    Word { bytes, lower }
+}
+
+/// The clause holding byte `at` within `sentence`: cut at `,`, `;`, `:`, dashes, brackets and
+/// quotation marks.
+pub(crate) fn clause_of(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    let is_cut = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '“' | '”' | '"');
+    let s = &text[sentence.clone()];
+    let rel = at - sentence.start;
+    let start = s[..rel].rfind(is_cut).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[rel..].find(is_cut).map_or(s.len(), |i| rel + i);
+    sentence.start + start..sentence.start + end
+}
+
+/// Find the events of a document and anchor them in time. `timexes`, `ranges` and `ages` are the
+/// time stage's output for the same text; `dct` its creation time.
+pub fn extract(
+    doc: &Segmented<'_>,
+    timexes: &[Timex],
+    ranges: &[TimeRange],
+    ages: &[Age],
+    dct: Option<&Moment>,
+    context: Context<'_>,
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    for sentence in &doc.sentences {
+        triggers(doc, sentence, &mut events);
+    }
+    // Triggers come in text order; each birth goes in at its place (no sort of whole events:
+    // cheaper, and smaller in the wasm build).
+    for age in ages {
+        if let Some(e) = birth(doc, age) {
+            let at = events.partition_point(|v: &Event| v.bytes.start <= e.bytes.start);
+            events.insert(at, e);
+        }
+    }
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("v{}", i + 1);
+        e.label = label(doc.text, e, timexes);
+        e.participants = context
+            .participants
+            .iter()
+            .filter(|p| e.clause_bytes.start <= p.bytes.start && p.bytes.end <= e.clause_bytes.end)
+            .map(|p| p.entity.clone())
+            .collect();
+        if let Some(a) = context.attributions.iter().find(|a| a.sentence.contains(&e.bytes.start)) {
+            e.certainty = Some(a.certainty);
+            e.attributed_to = a.source.clone();
+        }
+    }
+    anchor::anchor(doc, &mut events, timexes, ranges, ages, dct);
+    events
+}
+
+/// The triggers of one sentence.
+fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) {
+    let lx = lexicon();
+    let text = doc.text;
+    let ws = words(text, sentence.clone());
+    let mut i = 0;
+    while i < ws.len() {
+        // Multi-word nouns first ("gun fight").
+        let mut found = None;
+        for n in (2..=lx.longest_noun.min(ws.len() - i)).rev() {
+            let phrase = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some(class) = lx.noun(&phrase) {
+                found = Some((n, Reading::Noun(class)));
+                break;
+            }
+        }
+        let w = &ws[i];
+        // A capitalised word inside a sentence is a name ("State Media"), not a trigger.
+        let capitalised = i > 0 && text[w.bytes.clone()].starts_with(char::is_uppercase);
+        if found.is_none() && !capitalised {
+            let prev = i.checked_sub(1).map(|p| ws[p].lower.as_str());
+            let after_determiner =
+                prev.is_some_and(|p| lx.determiners.contains(&p) || p.ends_with("'s") || p.ends_with("s'"));
+            let noun = lx.noun(&w.lower);
+            let forms = lx.verb_forms(&w.lower);
+            let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower.as_str()));
+            let no_verb = verb.is_none();
+            found = match (noun, verb) {
+                (Some(class), _) if after_determiner || no_verb => Some((1, Reading::Noun(class))),
+                (_, Some(forms)) => Some((1, Reading::Verb(forms))),
+                (Some(class), None) => Some((1, Reading::Noun(class))),
+                // Right after a determiner an "-ed" word is an adjective ("the crowded gallery").
+                (None, None) if past_ed(&text[w.bytes.clone()]) && !after_determiner => Some((1, Reading::PastEd)),
+                (None, None) => None,
+            };
+        }
+        let Some((n, reading)) = found else {
+            i += 1;
+            continue;
+        };
+        let bytes = ws[i].bytes.start..ws[i + n - 1].bytes.end;
+        let clause = clause_of(text, sentence, bytes.start);
+        let (lemma, class, kind, tense, rule) = match reading {
+            Reading::Noun(class) => (
+                ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" "),
+                class,
+                TriggerKind::Nominal,
+                Tense::None,
+                "noun",
+            ),
+            Reading::PastEd => {
+                let tense = tense(&ws, i, &[Form::Past, Form::Participle], &clause);
+                (ws[i].lower.clone(), "general", TriggerKind::Verbal, tense, "past_ed")
+            }
+            Reading::Verb(forms) => {
+                let verb = &lx.verbs[forms[0].0];
+                let tense = tense(&ws, i, &forms.iter().map(|f| f.1).collect::<Vec<_>>(), &clause);
+                (verb.lemma.to_string(), verb.class, TriggerKind::Verbal, tense, "verb")
+            }
+        };
+        let mut event = Event {
+            id: String::new(),
+            span: doc.span(bytes.clone()),
+            trigger: text[bytes.clone()].to_string(),
+            lemma,
+            class,
+            kind,
+            sentence: doc.span(sentence.clone()),
+            tense,
+            positive: true,
+            future: tense == Tense::Future,
+            reported: false,
+            hypothetical: false,
+            cues: Vec::new(),
+            time: None,
+            label: String::new(),
+            participants: Vec::new(),
+            certainty: None,
+            attributed_to: None,
+            rule,
+            bytes,
+            sentence_bytes: sentence.clone(),
+            clause_bytes: clause,
+        };
+        polarity(text, &ws, i, &mut event);
+        out.push(event);
+        i += n;
+    }
+    reported_speech(text, out, sentence);
+}
+
+enum Reading {
+    Noun(&'static str),
+    Verb(Vec<(usize, Form)>),
+    /// An unlisted lower-case "-ed" word: a past verb or participle ("renamed").
+    PastEd,
+}
+
+/// Is `word` an unlisted lower-case "-ed" word that reads as a past verb?
+fn past_ed(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with("ed")
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !lexicon().not_past.contains(&word)
+}
+
+/// The tense of the verb at word `i`, from the auxiliaries before it in its clause.
+fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense {
+    let lx = lexicon();
+    let mut aux = None;
+    let mut k = i;
+    let mut to_before = false;
+    while k > 0 && ws[k - 1].bytes.start >= clause.start {
+        k -= 1;
+        let w = ws[k].lower.as_str();
+        if w == "to" && k + 1 == i {
+            to_before = true;
+            continue;
+        }
+        // A clitic counts as its auxiliary: "he'll" as "'ll", "they've" as "'ve".
+        let clitic = w.find('\'').and_then(|a| lx.auxiliary(&w[a..]));
+        match clitic.or_else(|| lx.auxiliary(w)) {
+            Some(AuxRole::Skip) => continue,
+            Some(role) => {
+                aux = Some(role);
+                break;
+            }
+            None => break,
+        }
+    }
+    if to_before {
+        // "is to meet", "set to meet", "plans to": the cues say future; alone an infinitive
+        // takes the time of its governing verb, which the anchoring reads from the clause.
+        return match aux {
+            Some(AuxRole::Present | AuxRole::Past) => Tense::Future,
+            _ => Tense::None,
+        };
+    }
+    let has = |f: Form| forms.contains(&f);
+    match aux {
+        Some(AuxRole::Future) => Tense::Future,
+        Some(AuxRole::Perfect) => Tense::Perfect,
+        Some(AuxRole::PastPerfect | AuxRole::Past) => Tense::Past,
+        Some(AuxRole::Present) if has(Form::Gerund) => Tense::Present,
+        Some(AuxRole::Present) if has(Form::Participle) => Tense::Present,
+        Some(AuxRole::Present) => Tense::Present,
+        _ if has(Form::Past) || has(Form::Participle) => Tense::Past,
+        _ if has(Form::Third) || has(Form::Base) => Tense::Present,
+        _ => Tense::None,
+    }
+}
+
+/// The cues of `cues.tsv` around the trigger at word `i` (before it, in its clause, or in its
+/// sentence), and quotation marks around it.
+fn polarity(text: &str, ws: &[Word], i: usize, e: &mut Event) {
+    let lx = lexicon();
+    let in_clause: Vec<usize> = (0..ws.len())
+        .filter(|&k| ws[k].bytes.start >= e.clause_bytes.start && ws[k].bytes.end <= e.clause_bytes.end)
+        .collect();
+    let before: Vec<usize> = in_clause.iter().copied().filter(|&k| k < i && k + 4 > i).collect();
+    let everywhere: Vec<usize> = (0..ws.len()).collect();
+    for cue in &lx.cues {
+        let n = cue.words.len();
+        let candidates: &[usize] = match cue.scope {
+            CueScope::Before => &before,
+            CueScope::Clause => &in_clause,
+            CueScope::Sentence => &everywhere,
+        };
+        let hit = candidates.iter().find(|&&k| {
+            k + n <= ws.len()
+                && (cue.scope != CueScope::Before || k + n <= i)
+                && (0..n).all(|j| {
+                    let w = ws[k + j].lower.as_str();
+                    w == cue.words[j]
+                        || (cue.words[j].starts_with(['\'', 'n'])
+                            && cue.words[j].contains('\'')
+                            && w.ends_with(cue.words[j]))
+                })
+        });
+        if let Some(&k) = hit {
+            if e.cues.iter().any(|c| c.kind == cue.kind) {
+                continue;
+            }
+            let words = text[ws[k].bytes.start..ws[k + n - 1].bytes.end].to_string();
+            match cue.kind {
+                CueKind::Negation => e.positive = false,
+                CueKind::Future | CueKind::Scheduled => {
+                    e.future = true;
+                    e.tense = Tense::Future;
+                }
+                CueKind::Reported => e.reported = true,
+                CueKind::Hypothetical => e.hypothetical = true,
+            }
+            e.cues.push(Cue { kind: cue.kind, text: words });
+        }
+    }
+    if e.tense == Tense::Future && !e.cues.iter().any(|c| matches!(c.kind, CueKind::Future | CueKind::Scheduled)) {
+        e.future = true;
+    }
+    // Inside quotation marks: someone's words.
+    let before_text = &text[e.sentence_bytes.start..e.bytes.start];
+    let opens = before_text.matches(['“', '"']).count();
+    let closes = before_text.matches('”').count();
+    let straight = before_text.matches('"').count();
+    let quoted = if straight > 0 { straight % 2 == 1 } else { opens > closes };
+    if quoted && !e.reported {
+        e.reported = true;
+        e.cues.push(Cue { kind: CueKind::Reported, text: "“…”".into() });
+    }
+}
+
+/// In a sentence with a reporting verb ("said", "reported"), the other events are someone's
+/// account.
+fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
+    let in_sentence: Vec<usize> = (0..events.len()).filter(|&k| events[k].sentence_bytes == *sentence).collect();
+    let Some(&speech) =
+        in_sentence.iter().find(|&&k| events[k].class == "statement" && events[k].kind == TriggerKind::Verbal)
+    else {
+        return;
+    };
+    let cue = text[events[speech].bytes.clone()].to_string();
+    for &k in &in_sentence {
+        let e = &mut events[k];
+        if k != speech && e.class != "statement" && !e.reported {
+            e.reported = true;
+            e.cues.push(Cue { kind: CueKind::Reported, text: cue.clone() });
+        }
+    }
+}
+
+/// A birth worked out from an age: "in 1976 aged 22" says born 1953 or 1954.
+fn birth(doc: &Segmented<'_>, age: &Age) -> Option<Event> {
+    age.born?;
+    let bytes = age.bytes.clone();
+    let sentence = doc.sentence_of(bytes.start);
+    Some(Event {
+        id: String::new(),
+        span: age.span,
+        trigger: age.text.clone(),
+        lemma: "born".into(),
+        class: "birth",
+        kind: TriggerKind::Age,
+        sentence: doc.span(sentence.clone()),
+        tense: Tense::Past,
+        positive: true,
+        future: false,
+        reported: false,
+        hypothetical: false,
+        cues: Vec::new(),
+        time: None,
+        label: String::new(),
+        participants: Vec::new(),
+        certainty: None,
+        attributed_to: None,
+        rule: "age_arithmetic",
+        clause_bytes: clause_of(doc.text, &sentence, bytes.start),
+        sentence_bytes: sentence,
+        bytes,
+    })
+}
+
+/// The most words a label keeps before the trigger, and after it.
+const LABEL_BEFORE: usize = 4;
+const LABEL_AFTER: usize = 5;
+
+/// A short label from the trigger's clause: a few words before it (auxiliaries, hedges and
+/// leading conjunctions dropped) and a few after, stopping at a subordinator or a time
+/// expression (the timeline shows the time).
+pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
+    if e.kind == TriggerKind::Age {
+        // "Andrey Karlov, 62," → "Karlov born (62)"; "aged 22" → "born (aged 22)".
+        let before = text[e.sentence_bytes.start..e.bytes.start].trim_end().trim_end_matches(',');
+        let name = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .filter(|w| w.starts_with(char::is_uppercase) && text[..e.bytes.start].trim_end().ends_with(','));
+        // "born in 1994" says it all once the timeline shows the year.
+        let how = if e.trigger.starts_with("born") { String::new() } else { format!(" ({})", e.trigger) };
+        return match name {
+            Some(n) => format!("{n} born{how}"),
+            None => format!("born{how}"),
+        };
+    }
+    let lx = lexicon();
+    let skip = |w: &str| lx.auxiliary(w).is_some() || matches!(w, "that" | "who" | "which" | "as" | "when" | "while");
+    let preposition = |w: &str| {
+        matches!(
+            w,
+            "to" | "in"
+                | "of"
+                | "at"
+                | "by"
+                | "for"
+                | "on"
+                | "from"
+                | "with"
+                | "after"
+                | "before"
+                | "and"
+                | "but"
+                | "then"
+        )
+    };
+    let ws = words(text, e.clause_bytes.clone());
+    let at = ws.iter().position(|w| w.bytes.start >= e.bytes.start).unwrap_or(0);
+    // The words after the last conjunction or subordinator before the trigger; when none are
+    // left, the subject before it ("Mr Karlov was rushed … but died" → "Mr Karlov died"), or
+    // the sentence's opening words when the clause has no subject ("Andrey Karlov, 62, was
+    // shot" → "Andrey Karlov shot"). After the trigger, the words up to a subordinator.
+    let cut = |w: &str| {
+        matches!(w, "and" | "but" | "then" | "or" | "when" | "while" | "who" | "which" | "because" | "as" | "if")
+    };
+    let from = ws[..at].iter().rposition(|w| cut(&w.lower)).map_or(0, |k| k + 1);
+    let subject = |ws: &[Word]| -> Vec<Word> {
+        ws.iter().take_while(|w| !skip(&w.lower) && !lx.is_verb_form(&w.lower)).take(3).cloned().collect()
+    };
+    let mut before: Vec<Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).cloned().collect();
+    if before.is_empty() && from > 0 {
+        before = subject(&ws[..from]);
+    }
+    if before.is_empty() && e.clause_bytes.start > e.sentence_bytes.start {
+        let opening = words(text, e.sentence_bytes.clone());
+        let named: Vec<Word> =
+            subject(&opening).into_iter().take_while(|w| w.bytes.end <= e.clause_bytes.start).collect();
+        if named.len() == subject(&opening).len() {
+            before = named;
+        }
+    }
+    let mut before: Vec<&Word> = before[before.len().saturating_sub(LABEL_BEFORE)..].iter().collect();
+    while before.first().is_some_and(|w| preposition(&w.lower)) {
+        before.remove(0);
+    }
+    let trigger_end = ws.iter().position(|w| w.bytes.end >= e.bytes.end).unwrap_or(at);
+    let mut after: Vec<&Word> = ws[(trigger_end + 1).min(ws.len())..]
+        .iter()
+        .take_while(|w| w.lower == "as" || !cut(&w.lower))
+        .take_while(|w| !timexes.iter().any(|t| t.bytes.start < w.bytes.end && w.bytes.start < t.bytes.end))
+        .take(LABEL_AFTER)
+        .collect();
+    // End on a content word: "shot at art gallery in" → "shot at art gallery".
+    let dangling = |w: &str| (lx.determiners.contains(&w) || preposition(w)) && !matches!(w, "after" | "before");
+    while after.last().is_some_and(|w| dangling(&w.lower)) {
+        after.pop();
+    }
+    let mut parts: Vec<&str> = before.iter().map(|w| &text[w.bytes.clone()]).collect();
+    parts.push(&text[e.bytes.clone()]);
+    parts.extend(after.iter().map(|w| &text[w.bytes.clone()]));
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod examples;
