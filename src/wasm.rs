@@ -1,5 +1,9 @@
 //! The WebAssembly boundary, and the only file that knows wasm-bindgen: JS values in, the
 //! core's serializable output out. See `docs/CONTRACT.md`.
+//!
+//! The analysis goes out as JSON text turned into objects by one `JSON.parse`, instead of one JS
+//! call per field. The request comes in through `serde-wasm-bindgen`, which reads JS strings
+//! lossily: a lone surrogate becomes U+FFFD, the same length in UTF-16, so spans stay right.
 
 use wasm_bindgen::prelude::*;
 
@@ -20,11 +24,15 @@ pub fn version() -> String {
 /// `dateline/1` analysis as a plain JS object. Throws an `Error` with one line for bad input.
 #[wasm_bindgen]
 pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
-    let request: crate::Request =
-        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let request = request(&input)?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&analysis, &serializer).map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the analysis is not valid JSON"))
+}
+
+/// The request object.
+fn request(input: &JsValue) -> Result<crate::Request, JsError> {
+    serde_wasm_bindgen::from_value(input.clone()).map_err(|e| JsError::new(&format!("bad request: {e}")))
 }
 
 /// Analyse like [`analyze`] and write the result as `format`: `timeml` (the first document),
@@ -36,8 +44,7 @@ pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
 #[cfg(feature = "page-exports")]
 #[wasm_bindgen(js_name = exportFormat)]
 pub fn export_format(input: JsValue, format: &str) -> Result<String, JsError> {
-    let request: crate::Request =
-        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let request = request(&input)?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
     crate::export::written(&analysis, format).map_err(|e| JsError::new(&e))
 }

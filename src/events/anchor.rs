@@ -23,6 +23,7 @@ use crate::time::range::TimeRange;
 use crate::time::{Moment, Timex, TimexType};
 use crate::timeline::{interval, Granularity};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What an event's time was worked out from.
@@ -133,8 +134,11 @@ pub fn anchor(
             continue;
         }
         let near = |scope: &Range<usize>| {
-            timexes
+            // Timexes are in text order: only those from the scope's start on can be inside it.
+            let first = timexes.partition_point(|t| t.bytes.start < scope.start);
+            timexes[first..]
                 .iter()
+                .take_while(|t| t.bytes.start < scope.end)
                 .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some() && governs(text, t, e))
                 .min_by_key(|t| distance(&t.bytes, &e.bytes))
         };
@@ -160,6 +164,11 @@ pub fn anchor(
         .filter(|(_, e)| e.time.as_ref().is_some_and(|t| matches!(t.anchor, AnchorKind::Clause | AnchorKind::Sentence)))
         .map(|(k, e)| (k, e.class))
         .collect();
+    // By class, in text order: only mentions of the same class can be the same happening.
+    let mut explicit_by_class: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for &(k, class) in &explicit {
+        explicit_by_class.entry(class).or_default().push(k);
+    }
     for k in 0..events.len() {
         let e = &events[k];
         if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future {
@@ -168,9 +177,10 @@ pub fn anchor(
         let merges = super::lexicon::lexicon().class(e.class).merges;
         let same = |j: usize| {
             let o = &events[j];
-            o.class == e.class && o.tense != Tense::Future && (merges || o.lemma == e.lemma)
+            o.tense != Tense::Future && (merges || o.lemma == e.lemma)
         };
-        if let Some(&(source, _)) = explicit.iter().find(|(j, _)| same(*j)) {
+        let candidates = explicit_by_class.get(e.class).map_or(&[][..], Vec::as_slice);
+        if let Some(&source) = candidates.iter().find(|j| same(**j)) {
             let mut time = events[source].time.clone().expect("explicit events have a time");
             time.anchor = AnchorKind::Happening;
             time.via = Some(events[source].id.clone());
@@ -195,12 +205,14 @@ pub fn anchor(
         };
         if e.tense == Tense::Past && continued {
             // The sentence before, in the same paragraph.
-            let previous = doc.sentences.iter().rev().find(|s| s.end <= e.sentence_bytes.start).map_or(0, |s| s.start);
+            let before = doc.sentences.partition_point(|s| s.end <= e.sentence_bytes.start);
+            let previous = before.checked_sub(1).map_or(0, |i| doc.sentences[i].start);
             let paragraph = paragraph_start(text, e.sentence_bytes.start).max(previous);
-            let named = timexes
+            let upto = timexes.partition_point(|t| t.bytes.end <= e.sentence_bytes.start);
+            let named = timexes[..upto]
                 .iter()
                 .rev()
-                .filter(|t| t.bytes.start >= paragraph && t.bytes.end <= e.sentence_bytes.start)
+                .take_while(|t| t.bytes.start >= paragraph)
                 .find(|t| calendar(t).is_some() && !standalone(text, t));
             if let Some(t) = named {
                 e.time = EventTime::at(t, AnchorKind::Narrative);

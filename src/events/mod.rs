@@ -584,7 +584,12 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
     let mut after: Vec<&Word> = ws[(trigger_end + 1).min(ws.len())..]
         .iter()
         .take_while(|w| w.lower == "as" || !cut(&w.lower))
-        .take_while(|w| !timexes.iter().any(|t| t.bytes.start < w.bytes.end && w.bytes.start < t.bytes.end))
+        .take_while(|w| {
+            // Timexes are in text order: only the last one starting before the word's end can
+            // overlap it.
+            let i = timexes.partition_point(|t| t.bytes.start < w.bytes.end);
+            !i.checked_sub(1).is_some_and(|i| w.bytes.start < timexes[i].bytes.end)
+        })
         .take(LABEL_AFTER)
         .collect();
     // End on a content word: "shot at art gallery in" → "shot at art gallery".

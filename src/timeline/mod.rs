@@ -15,6 +15,7 @@ use crate::events::AnchorKind;
 use crate::time::lexicon::lexicon;
 use crate::DocumentAnalysis;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// How precise an entry is; it decides how wide the entry is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -131,8 +132,12 @@ const LABEL_CHARS: usize = 100;
 pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
     let story_day = story_day(documents);
     let mut entries: Vec<Entry> = Vec::new();
-    // The best mention of each entry so far: (verbal and flatly stated, document, event index).
+    // Beside each entry: its mentions as (document, event index), and the best one so far
+    // (verbal and flatly stated, document, event index).
+    let mut members: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut best: Vec<(bool, usize, usize)> = Vec::new();
+    // Entries by their interval: only entries with the same start and end can be one happening.
+    let mut by_interval: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (d, doc) in documents.iter().enumerate() {
         for (k, e) in doc.events.iter().enumerate() {
             let Some(time) = e.time.as_ref().filter(|t| t.bounded()) else { continue };
@@ -151,26 +156,20 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                 .flatten()
                 .map(|t| TimexRef { document: doc.id.clone(), timex: t.clone() })
                 .collect();
-            let same = |x: &Entry| {
-                x.start == start
-                    && x.end == end
-                    && x.class.is_some()
-                    && x.events.iter().any(|r| {
-                        let Some(o) = documents
-                            .iter()
-                            .find(|o| o.id == r.document)
-                            .and_then(|o| o.events.iter().find(|v| v.id == r.event))
-                        else {
-                            return false;
-                        };
-                        let same_sentence = r.document == doc.id && o.sentence_bytes == e.sentence_bytes;
+            let same = |i: &usize| {
+                entries[*i].class.is_some()
+                    && members[*i].iter().any(|&(od, ok)| {
+                        let o = &documents[od].events[ok];
+                        let same_sentence = od == d && o.sentence_bytes == e.sentence_bytes;
                         (same_sentence && !class.merges) || (o.class == e.class && (class.merges || o.lemma == e.lemma))
                     })
             };
-            match entries.iter().position(same) {
+            let key = (start, end);
+            match by_interval.get(&key).and_then(|ix| ix.iter().find(|i| same(i)).copied()) {
                 Some(i) => {
                     let x = &mut entries[i];
                     x.events.push(at);
+                    members[i].push((d, k));
                     for t in timexes {
                         if !x.timexes.contains(&t) {
                             x.timexes.push(t);
@@ -182,6 +181,8 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                     }
                 }
                 None => {
+                    by_interval.entry(key.clone()).or_default().push(entries.len());
+                    let (start, end) = key;
                     entries.push(Entry {
                         group: group(&start, &end, story_day.as_deref()),
                         start,
@@ -194,6 +195,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                         class: Some(e.class),
                         uncertain: !flat,
                     });
+                    members.push(vec![(d, k)]);
                     best.push((clear, d, k));
                 }
             }
@@ -203,43 +205,42 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
         x.label = documents[d].events[k].label.clone();
     }
     // Dates that no event rests on.
-    for doc in documents {
+    let used: HashSet<(String, String)> =
+        entries.iter().flat_map(|e| &e.timexes).map(|t| (t.document.clone(), t.timex.clone())).collect();
+    let mut bare: HashMap<String, usize> = HashMap::new();
+    for (d, doc) in documents.iter().enumerate() {
         for t in &doc.timexes {
             let Some((start, end, granularity)) = interval(&t.value) else {
                 continue;
             };
-            let at = TimexRef { document: doc.id.clone(), timex: t.id.clone() };
             // Used by an event, or its sentence already has an event entry at this time.
-            let covered = |e: &Entry| {
-                e.class.is_some()
-                    && (e.timexes.contains(&at)
-                        || (e.start == start
-                            && e.end == end
-                            && e.events.iter().any(|r| {
-                                r.document == doc.id
-                                    && doc
-                                        .events
-                                        .iter()
-                                        .any(|v| v.id == r.event && v.sentence_bytes == t.sentence_bytes)
-                            })))
-            };
-            if entries.iter().any(covered) {
+            let covered = used.contains(&(doc.id.clone(), t.id.clone()))
+                || by_interval.get(&(start.clone(), end.clone())).is_some_and(|ix| {
+                    ix.iter().any(|&i| {
+                        members[i].iter().any(|&(od, ok)| od == d && doc.events[ok].sentence_bytes == t.sentence_bytes)
+                    })
+                });
+            if covered {
                 continue;
             }
-            match entries.iter_mut().find(|e| e.class.is_none() && e.value == t.value) {
-                Some(e) => e.timexes.push(at),
-                None => entries.push(Entry {
-                    group: group(&start, &end, story_day.as_deref()),
-                    start,
-                    end,
-                    granularity,
-                    label: label(&doc.text[t.sentence_bytes.clone()]),
-                    value: t.value.clone(),
-                    timexes: vec![at],
-                    events: Vec::new(),
-                    class: None,
-                    uncertain: false,
-                }),
+            let at = TimexRef { document: doc.id.clone(), timex: t.id.clone() };
+            match bare.get(&t.value) {
+                Some(&i) => entries[i].timexes.push(at),
+                None => {
+                    bare.insert(t.value.clone(), entries.len());
+                    entries.push(Entry {
+                        group: group(&start, &end, story_day.as_deref()),
+                        start,
+                        end,
+                        granularity,
+                        label: label(&doc.text[t.sentence_bytes.clone()]),
+                        value: t.value.clone(),
+                        timexes: vec![at],
+                        events: Vec::new(),
+                        class: None,
+                        uncertain: false,
+                    })
+                }
             }
         }
     }
