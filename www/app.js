@@ -6,6 +6,9 @@
 import { renderAnnotated } from './annotate.js';
 import { createTooltip, renderTimeline } from './timeline.js';
 import { clearArticles, loadArticles, saveArticles } from './storage.js';
+import { createAnalyzerWorker, registerServiceWorker, showUpdateNotice } from './offline.js';
+import { SIZE_LIMIT, formatSize, handlePaste, setArticleNote, sizeOver } from './paste.js';
+import { startProgress, stopProgress } from './progress.js';
 
 const ANALYZE_DELAY = 250; // ms after the last keystroke
 const SAVE_DELAY = 500;
@@ -21,6 +24,8 @@ const state = {
   analysis: null, // last analysis shown
   version: null,
   worker: null,
+  workerReady: false, // the current worker has loaded the wasm
+  saves: 0, // saves started (only the latest one's outcome is shown)
   analyzeTimer: 0,
   saveTimer: 0,
   failed: false, // the analyzer could not be loaded
@@ -107,6 +112,8 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
     scheduleSave();
     scheduleAnalysis();
   });
+  panel.text.addEventListener('paste', (event) =>
+    handlePaste(event, panel.text, (note) => setArticleNote(el, 'paste', note)));
   // Once the reader edits the date it wins over the text's dateline; clearing it returns to the
   // automatic date (refilled by the next analysis).
   const onDate = () => {
@@ -160,32 +167,49 @@ function articles() {
 // ---------------------------------------------------------------- persistence
 
 function scheduleSave() {
+  $('status').dataset.saved = 'pending';
   clearTimeout(state.saveTimer);
   state.saveTimer = setTimeout(saveNow, SAVE_DELAY);
 }
 
+/** Save now (asynchronously); `#status[data-saved]` is "pending", then "true" or "failed". */
 function saveNow() {
   clearTimeout(state.saveTimer);
   state.saveTimer = 0;
-  try {
-    saveArticles(articles());
-    setStorageMessage(null);
-  } catch (err) {
-    const full = err && (err.name === 'QuotaExceededError' || err.code === 22);
-    setStorageMessage(full
-      ? 'Your articles are too large to keep in this browser: they will be lost on reload.'
-      : `Your articles could not be saved in this browser (${err?.message ?? err}).`);
-  }
+  const save = ++state.saves;
+  $('status').dataset.saved = 'pending';
+  return saveArticles(articles()).then(
+    () => {
+      if (save !== state.saves) return;
+      $('status').dataset.saved = 'true';
+      setStorageMessage(null);
+    },
+    (err) => {
+      if (save !== state.saves) return;
+      $('status').dataset.saved = 'failed';
+      const full = err && (err.name === 'QuotaExceededError' || err.code === 22);
+      setStorageMessage(full
+        ? 'This browser’s storage is full: your latest changes are not saved and will be lost when the page '
+          + 'closes. Remove an article, or free space in this browser, to save again.'
+        : `Your articles could not be saved in this browser (${err?.message ?? err}).`);
+    },
+  );
 }
 
 // ---------------------------------------------------------------- analysis
 
 function startWorker() {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const worker = createAnalyzerWorker();
+  state.workerReady = false;
   worker.addEventListener('message', (event) => onWorkerMessage(event.data));
   worker.addEventListener('error', (event) => {
     event.preventDefault();
+    if (state.workerReady) {
+      crashed(event.message); // it ran before: the text broke it, not the set-up
+      return;
+    }
     state.failed = true;
+    stopProgress();
     $('status').dataset.ready = 'failed';
     setStatus(`The analyzer could not be started${event.message ? `: ${event.message}` : ''}. `
       + 'Is www/pkg built (wasm-pack build --target web --out-dir www/pkg --out-name dateline)?', 'error');
@@ -197,7 +221,31 @@ function startWorker() {
 
 function restartWorker() {
   state.worker?.terminate();
+  state.requests.clear(); // the old worker will answer none of them
+  stopProgress();
   startWorker();
+}
+
+/**
+ * The analyzer died on a text (a panic in the core traps the wasm instance): a fresh worker is
+ * started and the reader's text stays as it is. The same text is not sent again (it would fail
+ * again); the next edit is analysed.
+ */
+function crashed(detail) {
+  restartWorker();
+  setPending(false);
+  setStatus(`${versionPrefix()} · the analyzer failed on this text and was restarted`
+    + ` (a bug${detail ? `: ${detail}` : ''}). Your text is kept; edit it to analyse again.`, 'error');
+}
+
+/** Whether an article is within the size limit; the note under it says when it is not. */
+function withinLimit(panel) {
+  const over = sizeOver(panel.text.value);
+  setArticleNote(panel.el, 'size', over
+    ? `This article is ${formatSize(over)}, over the ${formatSize(SIZE_LIMIT)} limit: it is kept here but not `
+      + 'analysed. Split it into several articles.'
+    : null);
+  return !over;
 }
 
 /** `#status[data-pending]` is "true" from a change until its analysis is shown (tests wait on it). */
@@ -217,7 +265,7 @@ function requestAnalysis() {
     setPending(false); // nothing can answer; the status line says why
     return;
   }
-  const active = state.panels.filter((p) => p.text.value.trim() !== '');
+  const active = state.panels.filter((p) => p.text.value.trim() !== '' && withinLimit(p));
   const seq = ++state.seq;
   if (!active.length) {
     state.requests.clear();
@@ -235,15 +283,19 @@ function requestAnalysis() {
       dct_overrides_text: p.dctEdited && p.dct.value !== '',
     })),
   };
+  // A new edit cancels the run in flight: a long analysis of the old text is not waited for.
+  if (state.requests.size) restartWorker();
   state.requests.set(seq, snapshot);
   setStatus(`${versionPrefix()} · analysing…`, 'busy');
   setPending(true);
+  startProgress(snapshot.reduce((n, d) => n + d.text.length, 0));
   state.worker.postMessage({ seq, input });
 }
 
 function onWorkerMessage(msg) {
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'ready') {
+    state.workerReady = true;
     state.version = msg.version;
     state.failed = false;
     $('status').dataset.ready = 'true';
@@ -264,10 +316,11 @@ function onWorkerMessage(msg) {
     return;
   }
   state.requests.clear();
+  stopProgress();
   setPending(false);
   if (msg.type === 'error') {
-    setStatus(`${versionPrefix()} · analysis failed: ${msg.error}`, 'error');
-    if (msg.fatal) restartWorker();
+    if (msg.fatal) crashed(msg.error);
+    else setStatus(`${versionPrefix()} · analysis failed: ${msg.error}`, 'error');
     return;
   }
   if (msg.type === 'result') showAnalysis(msg.analysis, snapshot);
@@ -424,12 +477,16 @@ function exportJson() {
 function clearAll() {
   if (!window.confirm('Remove all articles from this page and from this browser’s storage?')) return;
   clearTimeout(state.saveTimer);
-  clearArticles();
+  state.saveTimer = 0;
+  state.saves += 1; // a save still under way no longer speaks for the page
   for (const p of state.panels) p.el.remove();
   state.panels = [];
   addPanel();
   setStorageMessage(null);
   requestAnalysis();
+  clearArticles().then(() => {
+    $('status').dataset.saved = 'true';
+  });
 }
 
 function start() {
@@ -444,6 +501,9 @@ function start() {
   window.addEventListener('pagehide', () => {
     if (state.saveTimer) saveNow();
   });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && state.saveTimer) saveNow();
+  });
   let width = 0;
   new ResizeObserver(() => {
     const w = $('timeline').clientWidth;
@@ -453,12 +513,14 @@ function start() {
     }
   }).observe($('timeline'));
 
-  const saved = loadArticles();
-  if (saved.length) saved.forEach((a) => addPanel(a));
-  else addPanel();
-
   startWorker();
-  requestAnalysis();
+  registerServiceWorker(showUpdateNotice);
+  loadArticles().then((saved) => {
+    if (saved.length) saved.forEach((a) => addPanel(a));
+    else addPanel();
+    $('status').dataset.loaded = 'true';
+    requestAnalysis();
+  });
 }
 
 start();
