@@ -239,8 +239,8 @@ function crashed(detail) {
 }
 
 /** Whether an article is within the size limit; the note under it says when it is not. */
-function withinLimit(panel) {
-  const over = sizeOver(panel.text.value);
+function withinLimit(panel, text) {
+  const over = sizeOver(text);
   setArticleNote(panel.el, 'size', over
     ? `This article is ${formatSize(over)}, over the ${formatSize(SIZE_LIMIT)} limit: it is kept here but not `
       + 'analysed. Split it into several articles.'
@@ -261,11 +261,14 @@ function scheduleAnalysis(delay = ANALYZE_DELAY) {
 
 function requestAnalysis() {
   clearTimeout(state.analyzeTimer);
+  state.analyzeTimer = 0;
   if (state.failed) {
     setPending(false); // nothing can answer; the status line says why
     return;
   }
-  const active = state.panels.filter((p) => p.text.value.trim() !== '' && withinLimit(p));
+  // Each text is read once: reading a textarea of megabytes is not free.
+  const texts = new Map(state.panels.map((p) => [p, p.text.value]));
+  const active = state.panels.filter((p) => /\S/.test(texts.get(p)) && withinLimit(p, texts.get(p)));
   const seq = ++state.seq;
   if (!active.length) {
     state.requests.clear();
@@ -274,11 +277,11 @@ function requestAnalysis() {
     setStatus(`${versionPrefix()} · paste an article to begin`);
     return;
   }
-  const snapshot = active.map((p) => ({ uid: p.uid, text: p.text.value }));
+  const snapshot = active.map((p) => ({ uid: p.uid, text: texts.get(p) }));
   const input = {
     documents: active.map((p) => ({
       name: articleName(p),
-      text: p.text.value,
+      text: texts.get(p),
       dct: p.dctEdited && p.dct.value ? p.dct.value : null,
       dct_overrides_text: p.dctEdited && p.dct.value !== '',
     })),
@@ -317,6 +320,9 @@ function onWorkerMessage(msg) {
   }
   state.requests.clear();
   stopProgress();
+  if (state.analyzeTimer && msg.type === 'result') {
+    return; // the text changed since: a newer analysis is scheduled, and drawing this one would only slow typing
+  }
   setPending(false);
   if (msg.type === 'error') {
     if (msg.fatal) crashed(msg.error);

@@ -1,6 +1,5 @@
 // What the reader pastes: HTML or rich text becomes plain text (with a note saying so), and the
-// size limit per article. Pasted markup is only ever parsed by DOMParser into an inert document
-// (no script runs, nothing is fetched) to read its text.
+// size limit per article. Pasted markup never becomes elements (see htmlToText).
 
 /** The largest article analysed, in bytes of UTF-8 (2 MiB). Longer texts are kept, not analysed. */
 export const SIZE_LIMIT = 2 * 1024 * 1024;
@@ -30,41 +29,40 @@ export function looksLikeMarkup(text) {
   return tags >= 2 && /<\/[a-z][a-z0-9]*\s*>/i.test(head);
 }
 
-const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
-  'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL']);
-const PARAGRAPHS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'FIGURE']);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME',
-  'OBJECT', 'SVG', 'MATH', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA']);
+// Elements whose content is not text a reader sees.
+const HIDDEN = 'script|style|template|noscript|textarea|title|head|iframe|object|svg|math|select|button';
+const BLOCK = 'address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main'
+  + '|nav|ol|p|pre|section|table|tr|ul';
+const PARAGRAPH = /^(p|h[1-6]|blockquote|pre|table|figure)$/i;
+const ATTRIBUTES = '(?:"[^"]*"|\'[^\']*\'|[^\'">])*';
+const TOKENS = new RegExp([
+  '<!-{2}[\\s\\S]*?(?:-{2}>|$)', // comments (spelt so that no comment opener is inlined in dist/)
+  '<!\\[CDATA\\[[\\s\\S]*?(?:\\]\\]>|$)',
+  `<(${HIDDEN})\\b${ATTRIBUTES}>[\\s\\S]*?(?:<\\/\\1\\s*>|$)`, // hidden elements, content and all
+  `<\\/?([a-zA-Z][a-zA-Z0-9-]*)${ATTRIBUTES}>`, // any other tag
+  '<[!?][^>]*>', // doctype, processing instructions
+].join('|'), 'gi');
 
-/** The text a reader sees in an HTML fragment or document: paragraphs and line breaks kept. */
+/**
+ * The text a reader sees in an HTML fragment or document: paragraphs and line breaks kept, script,
+ * style and other hidden elements dropped, entities decoded. The markup is never given to an HTML
+ * parser (no element is made, so nothing can load or run, and the page's CSP has nothing to
+ * refuse); only the tag-free remainder, with every `<` escaped, is decoded by DOMParser.
+ */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const out = [];
-  const walk = (node, pre) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        out.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const tag = child.tagName.toUpperCase();
-        if (SKIPPED.has(tag)) continue;
-        if (tag === 'BR') {
-          out.push('\n');
-          continue;
-        }
-        const block = BLOCKS.has(tag);
-        const gap = PARAGRAPHS.has(tag) ? '\n\n' : '\n';
-        if (block) out.push(gap);
-        walk(child, pre || tag === 'PRE');
-        if (block) out.push(gap);
-        else if (tag === 'TD' || tag === 'TH') out.push('\t');
-      }
-    }
-  };
-  walk(doc.body ?? doc.documentElement, false);
-  return out.join('')
+  const marked = html.replace(/\s+/g, ' ').replace(TOKENS, (token, hidden, tag) => {
+    if (!tag) return ' ';
+    if (/^br$/i.test(tag)) return '\n';
+    if (new RegExp(`^(${BLOCK})$`, 'i').test(tag)) return PARAGRAPH.test(tag) ? '\n\n' : '\n';
+    if (/^t[dh]$/i.test(tag) && token.startsWith('</')) return '\t';
+    return '';
+  });
+  const decoded = new DOMParser().parseFromString(marked.replace(/</g, '&lt;'), 'text/html').body.textContent ?? '';
+  return decoded
+    .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n[ \t]+/g, '\n')
+    .replace(/ {2,}/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -105,6 +105,18 @@ export async function paste(page, index, text) {
   await waitForAnalysis(page);
 }
 
+/**
+ * Replace article `index`'s text with `text` as one paste does (one insertion, one input event),
+ * without the keyboard: any string, lone surrogates included, and megabytes at once.
+ */
+export async function pasteText(page, index, text) {
+  await page.locator('.article textarea').nth(index).evaluate((el, value) => {
+    el.focus();
+    el.setRangeText(value, 0, el.value.length, 'end');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
 /** Wait until the last save reached the browser's storage. */
 export async function waitSaved(page) {
   await page.waitForFunction(() => document.getElementById('status')?.dataset.saved === 'true',
