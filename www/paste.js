@@ -50,18 +50,23 @@ const TOKENS = new RegExp([
  * refuse); only the tag-free remainder, with every `<` escaped, is decoded by DOMParser.
  */
 export function htmlToText(html) {
-  const marked = html.replace(/\s+/g, ' ').replace(TOKENS, (token, hidden, tag) => {
+  // Block boundaries are marked with two private-use characters first, so that neighbouring
+  // boundaries ("</li><li>") make one line break, and a paragraph's make a blank line.
+  const LINE = '\uE000';
+  const PARA = '\uE001';
+  const marked = html.replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ').replace(TOKENS, (token, hidden, tag) => {
     if (!tag) return ' ';
     if (/^br$/i.test(tag)) return '\n';
-    if (new RegExp(`^(${BLOCK})$`, 'i').test(tag)) return PARAGRAPH.test(tag) ? '\n\n' : '\n';
+    if (new RegExp(`^(${BLOCK})$`, 'i').test(tag)) return PARAGRAPH.test(tag) ? PARA : LINE;
     if (/^t[dh]$/i.test(tag) && token.startsWith('</')) return '\t';
     return '';
   });
   const decoded = new DOMParser().parseFromString(marked.replace(/</g, '&lt;'), 'text/html').body.textContent ?? '';
   return decoded
+    .replace(/[ \t\uE000\uE001]*[\uE000\uE001][ \t\uE000\uE001]*/g, (run) => (run.includes(PARA) ? '\n\n' : '\n'))
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n[ \t]+/g, '\n')
+    .replace(/\n +/g, '\n')
     .replace(/ {2,}/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -317,3 +317,51 @@ export function analyze(input) {
     copy.remove();
   }
 });
+
+/** paste.js's rules, as a table: pasted plain text that is HTML source, and what text HTML gives. */
+const PASTE_EXAMPLES = {
+  markup: [
+    '<!doctype html><html><body><p>x</p></body></html>',
+    '<html lang="en"><head><title>t</title></head></html>',
+    '<p>On Monday</p><p>the talks</p>',
+    '<div class="a"><span>19 December 2016</span></div>',
+  ],
+  notMarkup: [
+    'Use the <b> tag, said the editor.',
+    'x < y and y > z, said the mathematician in 2016.',
+    '<Ankara> is not a tag we know </Ankara>',
+    'On December 19, 2016 the ambassador was shot.',
+  ],
+  text: [
+    ['<p>One</p><p>Two</p>', 'One\n\nTwo'],
+    ['a<br>b<br/>c', 'a\nb\nc'],
+    ['<ul><li>first</li><li>second</li></ul>', 'first\nsecond'],
+    ['<table><tr><td>1976</td><td>joined</td></tr></table>', '1976\tjoined'],
+    ['Tom &amp; Jerry &lt;3 &eacute;t&eacute; &#8212; &#x1F600;', 'Tom & Jerry <3 été — 😀'],
+    ['<script>var a = "<p>";</script><style>p{}</style>kept', 'kept'],
+    ['<!-- <p>hidden</p> -->shown', 'shown'],
+    ['<img alt="a > b" src="x">after', 'after'],
+    ['  many   spaces\n\nand lines  ', 'many spaces and lines'],
+  ],
+};
+
+test('paste rules: HTML source told from text that mentions tags; HTML read as a reader sees it', async () => {
+  const { context, page, problems } = await openPage();
+  try {
+    const got = await page.evaluate(async (examples) => {
+      const { looksLikeMarkup, htmlToText } = await import('./paste.js');
+      return {
+        markup: examples.markup.map(looksLikeMarkup),
+        notMarkup: examples.notMarkup.map(looksLikeMarkup),
+        text: examples.text.map(([html]) => htmlToText(html)),
+      };
+    }, PASTE_EXAMPLES);
+    PASTE_EXAMPLES.markup.forEach((x, i) => assert.equal(got.markup[i], true, `HTML source: ${x}`));
+    PASTE_EXAMPLES.notMarkup.forEach((x, i) => assert.equal(got.notMarkup[i], false, `plain text: ${x}`));
+    PASTE_EXAMPLES.text.forEach(([html, text], i) => assert.equal(got.text[i], text, html));
+    await assertInert(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
