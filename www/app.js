@@ -25,6 +25,8 @@ const state = {
   version: null,
   worker: null,
   workerReady: false, // the current worker has loaded the wasm
+  crashed: false, // the status line says the analyzer failed (kept until the next analysis)
+  workerStarts: 0, // workers started (`#status[data-workers]`; a cancelled run starts one more)
   saves: 0, // saves started (only the latest one's outcome is shown)
   analyzeTimer: 0,
   saveTimer: 0,
@@ -201,6 +203,7 @@ function saveNow() {
 function startWorker() {
   const worker = createAnalyzerWorker();
   state.workerReady = false;
+  $('status').dataset.workers = String(++state.workerStarts);
   worker.addEventListener('message', (event) => onWorkerMessage(event.data));
   worker.addEventListener('error', (event) => {
     event.preventDefault();
@@ -232,6 +235,7 @@ function restartWorker() {
  * again); the next edit is analysed.
  */
 function crashed(detail) {
+  state.crashed = true;
   restartWorker();
   setPending(false);
   setStatus(`${versionPrefix()} · the analyzer failed on this text and was restarted`
@@ -262,6 +266,7 @@ function scheduleAnalysis(delay = ANALYZE_DELAY) {
 function requestAnalysis() {
   clearTimeout(state.analyzeTimer);
   state.analyzeTimer = 0;
+  state.crashed = false;
   if (state.failed) {
     setPending(false); // nothing can answer; the status line says why
     return;
@@ -303,7 +308,7 @@ function onWorkerMessage(msg) {
     state.failed = false;
     $('status').dataset.ready = 'true';
     if (state.requests.size) setStatus(`${versionPrefix()} · analysing…`, 'busy');
-    else if (!state.analysis) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
+    else if (!state.analysis && !state.crashed) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
     return;
   }
   if (msg.type === 'init-error') {

@@ -41,6 +41,10 @@ test('after one visit the page reloads and analyses with the network gone', asyn
     await openAt(page, url);
     const caches = await waitControlled(page);
     assert.equal(caches.length, 1, `one cache: ${caches}`);
+    const manifest = await page.evaluate(() => fetch(document.querySelector('link[rel="manifest"]').href).then((r) => r.json()));
+    assert.equal(manifest.start_url, './', 'installable: the manifest starts at the page');
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.sizes === 'any' && i.type === 'image/svg+xml'), 'with a scalable icon');
     const stamp = readFileSync(path.join(copy.dir, 'pkg', 'build.js'), 'utf8');
     const hash = stamp.match(/hash: "([^"]+)"/)[1];
     assert.ok(caches[0].endsWith(hash), `the cache is named by the build (${caches[0]} for ${hash})`);
