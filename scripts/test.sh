@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: Rust unit, example-table, property, CLI and corpus tests; the wasm boundary in
-# headless Chromium (wasm-bindgen-test); the page end to end in headless Chromium (Playwright).
+# headless Chromium (wasm-bindgen-test); the cargo-fuzz targets for a bounded time; the page end to
+# end in headless Chromium (Playwright), the single-file build opened from disk included.
 # Installs what is missing first (see scripts/setup.sh).
 source "$(dirname "$0")/setup.sh"
 setup_rust_wasm
@@ -22,6 +23,12 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm
 
 build_wasm
+
+say "the single-file build (dist/dateline.html)"
+node scripts/single-file.mjs
+
+say "fuzzing, briefly (each target ${FUZZ_SECONDS:=20} s from its committed seeds)"
+FUZZ_SECONDS="$FUZZ_SECONDS" scripts/fuzz.sh
 
 say "end-to-end tests in headless Chromium"
 node --test tests/e2e/

@@ -99,3 +99,47 @@ fn huge_line_and_only_combining_marks() {
     check(&"9:15 ".repeat(20_000), Some("2016-12-19"));
     check(&"December 19, 2016 ".repeat(5_000), None);
 }
+
+/// Markup, spreadsheet formulas, control and bidi characters in names and texts: the JSON export is
+/// valid and gives the name back as it was; in the TimeML export every `<` opens one of TimeML's own
+/// tags (the rest is escaped) and the text reads back character for character.
+#[test]
+fn hostile_names_and_texts_are_escaped_in_exports() {
+    const TAGS: [&str; 11] =
+        ["?xml", "TimeML", "/TimeML", "DOCID", "/DOCID", "DCT", "/DCT", "TEXT", "/TEXT", "TIMEX3", "/TIMEX3"];
+    let emoji = "😀".repeat(2_000);
+    let hostile = [
+        "<script>alert(1)</script>",
+        "</script><script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "</TEXT></TimeML><TEXT>",
+        "<DCT><TIMEX3 tid=\"t0\" value=\"1999\">",
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+        "&amp; &lt; &#60; ]]> <![CDATA[ x ]]> <!-- -->",
+        "\u{0}\u{1}\u{1b}[31m\u{202e}\u{200f}",
+        emoji.as_str(),
+    ];
+    for h in hostile {
+        let text = format!("{h} On December 19, 2016 {h} the talks began in 1976. {h}");
+        let mut input = DocumentInput::new(h, text.as_str());
+        input.dct = Some("2016-12-20".to_string());
+        let analysis = analyze(&[input]).expect("valid dct");
+        assert!(analysis.documents[0].timexes.len() >= 2, "{h}: the dates are still found");
+
+        let json: serde_json::Value = serde_json::from_str(&dateline::export::json(&analysis)).expect("valid JSON");
+        assert_eq!(json["documents"][0]["name"].as_str(), Some(h));
+
+        let xml = dateline::export::timeml::document(&analysis.documents[0]);
+        for (at, _) in xml.match_indices('<') {
+            let rest = &xml[at + 1..];
+            assert!(
+                TAGS.iter().any(|t| rest.starts_with(t)),
+                "{h}: unescaped '<' in the TimeML before {:?}",
+                rest.chars().take(20).collect::<String>()
+            );
+        }
+        let read = dateline::text::timeml::parse(&xml).expect("a TimeML document");
+        assert_eq!(read.text, text, "{h}: the text reads back unchanged");
+    }
+}

@@ -6,6 +6,9 @@
 import { renderAnnotated } from './annotate.js';
 import { createTooltip, renderTimeline } from './timeline.js';
 import { clearArticles, loadArticles, saveArticles } from './storage.js';
+import { createAnalyzerWorker, registerServiceWorker, showUpdateNotice } from './offline.js';
+import { SIZE_LIMIT, formatSize, handlePaste, setArticleNote, sizeOver } from './paste.js';
+import { startProgress, stopProgress } from './progress.js';
 
 const ANALYZE_DELAY = 250; // ms after the last keystroke
 const SAVE_DELAY = 500;
@@ -21,6 +24,10 @@ const state = {
   analysis: null, // last analysis shown
   version: null,
   worker: null,
+  workerReady: false, // the current worker has loaded the wasm
+  crashed: false, // the status line says the analyzer failed (kept until the next analysis)
+  workerStarts: 0, // workers started (`#status[data-workers]`; a cancelled run starts one more)
+  saves: 0, // saves started (only the latest one's outcome is shown)
   analyzeTimer: 0,
   saveTimer: 0,
   failed: false, // the analyzer could not be loaded
@@ -110,6 +117,8 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
     scheduleSave();
     scheduleAnalysis();
   });
+  panel.text.addEventListener('paste', (event) =>
+    handlePaste(event, panel.text, (note) => setArticleNote(el, 'paste', note)));
   // Once the reader edits the date it wins over the text's dateline; clearing it returns to the
   // automatic date (refilled by the next analysis).
   const onDate = () => {
@@ -164,32 +173,50 @@ function articles() {
 // ---------------------------------------------------------------- persistence
 
 function scheduleSave() {
+  $('status').dataset.saved = 'pending';
   clearTimeout(state.saveTimer);
   state.saveTimer = setTimeout(saveNow, SAVE_DELAY);
 }
 
+/** Save now (asynchronously); `#status[data-saved]` is "pending", then "true" or "failed". */
 function saveNow() {
   clearTimeout(state.saveTimer);
   state.saveTimer = 0;
-  try {
-    saveArticles(articles());
-    setStorageMessage(null);
-  } catch (err) {
-    const full = err && (err.name === 'QuotaExceededError' || err.code === 22);
-    setStorageMessage(full
-      ? 'Your articles are too large to keep in this browser: they will be lost on reload.'
-      : `Your articles could not be saved in this browser (${err?.message ?? err}).`);
-  }
+  const save = ++state.saves;
+  $('status').dataset.saved = 'pending';
+  return saveArticles(articles()).then(
+    () => {
+      if (save !== state.saves) return;
+      $('status').dataset.saved = 'true';
+      setStorageMessage(null);
+    },
+    (err) => {
+      if (save !== state.saves) return;
+      $('status').dataset.saved = 'failed';
+      const full = err && (err.name === 'QuotaExceededError' || err.code === 22);
+      setStorageMessage(full
+        ? 'This browser’s storage is full: your latest changes are not saved and will be lost when the page '
+          + 'closes. Remove an article, or free space in this browser, to save again.'
+        : `Your articles could not be saved in this browser (${err?.message ?? err}).`);
+    },
+  );
 }
 
 // ---------------------------------------------------------------- analysis
 
 function startWorker() {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const worker = createAnalyzerWorker();
+  state.workerReady = false;
+  $('status').dataset.workers = String(++state.workerStarts);
   worker.addEventListener('message', (event) => onWorkerMessage(event.data));
   worker.addEventListener('error', (event) => {
     event.preventDefault();
+    if (state.workerReady) {
+      crashed(event.message); // it ran before: the text broke it, not the set-up
+      return;
+    }
     state.failed = true;
+    stopProgress();
     $('status').dataset.ready = 'failed';
     setStatus(`The analyzer could not be started${event.message ? `: ${event.message}` : ''}. `
       + 'Is www/pkg built (wasm-pack build --target web --out-dir www/pkg --out-name dateline)?', 'error');
@@ -201,7 +228,32 @@ function startWorker() {
 
 function restartWorker() {
   state.worker?.terminate();
+  state.requests.clear(); // the old worker will answer none of them
+  stopProgress();
   startWorker();
+}
+
+/**
+ * The analyzer died on a text (a panic in the core traps the wasm instance): a fresh worker is
+ * started and the reader's text stays as it is. The same text is not sent again (it would fail
+ * again); the next edit is analysed.
+ */
+function crashed(detail) {
+  state.crashed = true;
+  restartWorker();
+  setPending(false);
+  setStatus(`${versionPrefix()} · the analyzer failed on this text and was restarted`
+    + ` (a bug${detail ? `: ${detail}` : ''}). Your text is kept; edit it to analyse again.`, 'error');
+}
+
+/** Whether an article is within the size limit; the note under it says when it is not. */
+function withinLimit(panel, text) {
+  const over = sizeOver(text);
+  setArticleNote(panel.el, 'size', over
+    ? `This article is ${formatSize(over)}, over the ${formatSize(SIZE_LIMIT)} limit: it is kept here but not `
+      + 'analysed. Split it into several articles.'
+    : null);
+  return !over;
 }
 
 /** `#status[data-pending]` is "true" from a change until its analysis is shown (tests wait on it). */
@@ -217,11 +269,15 @@ function scheduleAnalysis(delay = ANALYZE_DELAY) {
 
 function requestAnalysis() {
   clearTimeout(state.analyzeTimer);
+  state.analyzeTimer = 0;
+  state.crashed = false;
   if (state.failed) {
     setPending(false); // nothing can answer; the status line says why
     return;
   }
-  const active = state.panels.filter((p) => p.text.value.trim() !== '');
+  // Each text is read once: reading a textarea of megabytes is not free.
+  const texts = new Map(state.panels.map((p) => [p, p.text.value]));
+  const active = state.panels.filter((p) => /\S/.test(texts.get(p)) && withinLimit(p, texts.get(p)));
   const seq = ++state.seq;
   if (!active.length) {
     state.requests.clear();
@@ -230,30 +286,34 @@ function requestAnalysis() {
     setStatus(`${versionPrefix()} · paste an article to begin`);
     return;
   }
-  const snapshot = active.map((p) => ({ uid: p.uid, text: p.text.value }));
+  const snapshot = active.map((p) => ({ uid: p.uid, text: texts.get(p) }));
   const input = {
     documents: active.map((p) => ({
       name: articleName(p),
-      text: p.text.value,
+      text: texts.get(p),
       dct: p.dctEdited && p.dct.value ? p.dct.value : null,
       dct_overrides_text: p.dctEdited && p.dct.value !== '',
     })),
   };
+  // A new edit cancels the run in flight: a long analysis of the old text is not waited for.
+  if (state.requests.size) restartWorker();
   state.requests.set(seq, snapshot);
   state.lastInput = input;
   setStatus(`${versionPrefix()} · analysing…`, 'busy');
   setPending(true);
+  startProgress(snapshot.reduce((n, d) => n + d.text.length, 0));
   state.worker.postMessage({ seq, input });
 }
 
 function onWorkerMessage(msg) {
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'ready') {
+    state.workerReady = true;
     state.version = msg.version;
     state.failed = false;
     $('status').dataset.ready = 'true';
     if (state.requests.size) setStatus(`${versionPrefix()} · analysing…`, 'busy');
-    else if (!state.analysis) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
+    else if (!state.analysis && !state.crashed) setStatus(`${versionPrefix()} · ready: paste an article to begin`);
     return;
   }
   if (msg.type === 'export' || msg.type === 'export-error') {
@@ -273,10 +333,14 @@ function onWorkerMessage(msg) {
     return;
   }
   state.requests.clear();
+  stopProgress();
+  if (state.analyzeTimer && msg.type === 'result') {
+    return; // the text changed since: a newer analysis is scheduled, and drawing this one would only slow typing
+  }
   setPending(false);
   if (msg.type === 'error') {
-    setStatus(`${versionPrefix()} · analysis failed: ${msg.error}`, 'error');
-    if (msg.fatal) restartWorker();
+    if (msg.fatal) crashed(msg.error);
+    else setStatus(`${versionPrefix()} · analysis failed: ${msg.error}`, 'error');
     return;
   }
   if (msg.type === 'result') showAnalysis(msg.analysis, snapshot);
@@ -495,12 +559,16 @@ function onExport(msg) {
 function clearAll() {
   if (!window.confirm('Remove all articles from this page and from this browser’s storage?')) return;
   clearTimeout(state.saveTimer);
-  clearArticles();
+  state.saveTimer = 0;
+  state.saves += 1; // a save still under way no longer speaks for the page
   for (const p of state.panels) p.el.remove();
   state.panels = [];
   addPanel();
   setStorageMessage(null);
   requestAnalysis();
+  clearArticles().then(() => {
+    $('status').dataset.saved = 'true';
+  });
 }
 
 function start() {
@@ -515,6 +583,9 @@ function start() {
   window.addEventListener('pagehide', () => {
     if (state.saveTimer) saveNow();
   });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && state.saveTimer) saveNow();
+  });
   let width = 0;
   new ResizeObserver(() => {
     const w = $('timeline').clientWidth;
@@ -524,12 +595,14 @@ function start() {
     }
   }).observe($('timeline'));
 
-  const saved = loadArticles();
-  if (saved.length) saved.forEach((a) => addPanel(a));
-  else addPanel();
-
   startWorker();
-  requestAnalysis();
+  registerServiceWorker(showUpdateNotice);
+  loadArticles().then((saved) => {
+    if (saved.length) saved.forEach((a) => addPanel(a));
+    else addPanel();
+    $('status').dataset.loaded = 'true';
+    requestAnalysis();
+  });
 }
 
 start();

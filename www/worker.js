@@ -16,8 +16,30 @@ function message(err) {
   return String(err);
 }
 
+/**
+ * Where the wasm comes from: beside this module (pkg/dateline_bg.wasm, fetched by `init`), or, in
+ * the single-file build, the base64 text the page put before this code (`DATELINE_WASM_BASE64`;
+ * the exporters' module: `DATELINE_EXPORT_WASM_BASE64`).
+ */
+function wasmSource(base64 = self.DATELINE_WASM_BASE64) {
+  if (typeof base64 !== 'string' || base64 === '') return undefined;
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return { module_or_path: bytes };
+}
+
+// The panic hook reports a panic's message with console.error just before the instance traps:
+// keep the last one so the page can say what failed.
+let lastConsoleError = null;
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  lastConsoleError = args.map(String).join(' ');
+  consoleError(...args);
+};
+
 let initError = null;
-const ready = init().then(
+const ready = init(wasmSource()).then(
   () => {
     self.postMessage({ type: 'ready', version: version() });
     return true;
@@ -39,7 +61,7 @@ let exporter = null;
 async function runExport({ seq, format, input }) {
   try {
     exporter ??= import('./pkg-export/dateline_export.js').then(async (mod) => {
-      await mod.default();
+      await mod.default(wasmSource(self.DATELINE_EXPORT_WASM_BASE64));
       return mod;
     });
     const mod = await exporter;
@@ -71,10 +93,13 @@ async function run() {
     self.postMessage({ type: 'error', seq, error: `the analyzer could not be loaded: ${initError}` });
     return;
   }
+  lastConsoleError = null;
   try {
     self.postMessage({ type: 'result', seq, analysis: analyze(input) });
   } catch (err) {
+    // A trap (a panic in the core) leaves this instance unusable: the page starts a new worker.
     const fatal = err instanceof WebAssembly.RuntimeError;
-    self.postMessage({ type: 'error', seq, error: message(err), fatal });
+    const panic = fatal && lastConsoleError ? lastConsoleError.split('\n')[0] : null;
+    self.postMessage({ type: 'error', seq, error: panic ?? message(err), fatal });
   }
 }

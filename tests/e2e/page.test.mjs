@@ -224,14 +224,14 @@ describe('dateline page', () => {
 
       // A full storage is said, not thrown.
       await page.evaluate(() => {
-        Storage.prototype.setItem = () => {
+        IDBObjectStore.prototype.put = () => {
           throw new DOMException('quota', 'QuotaExceededError');
         };
       });
       await page.locator('.article textarea').first().fill(`${text} More.`);
       const storageMessage = page.locator('#status-storage');
       await storageMessage.waitFor({ state: 'visible' });
-      assert.match(await storageMessage.textContent(), /too large/);
+      assert.match(await storageMessage.textContent(), /storage is full/);
 
       // Clear all (confirmed) empties the page and the storage.
       page.once('dialog', (dialog) => dialog.accept());
