@@ -105,8 +105,23 @@ fn huge_line_and_only_combining_marks() {
 /// tags (the rest is escaped) and the text reads back character for character.
 #[test]
 fn hostile_names_and_texts_are_escaped_in_exports() {
-    const TAGS: [&str; 11] =
-        ["?xml", "TimeML", "/TimeML", "DOCID", "/DOCID", "DCT", "/DCT", "TEXT", "/TEXT", "TIMEX3", "/TIMEX3"];
+    const TAGS: [&str; 15] = [
+        "?xml",
+        "TimeML",
+        "/TimeML",
+        "DOCID",
+        "/DOCID",
+        "DCT",
+        "/DCT",
+        "TEXT",
+        "/TEXT",
+        "TIMEX3",
+        "/TIMEX3",
+        "EVENT",
+        "/EVENT",
+        "MAKEINSTANCE",
+        "TLINK",
+    ];
     let emoji = "😀".repeat(2_000);
     let hostile = [
         "<script>alert(1)</script>",
