@@ -8,6 +8,7 @@
 //!
 //! ```text
 //! text::segment → time::creation + time::extract → time::resolve → timeline::assemble
+//!              └→ entity::extract → attribution::extract (quotes, sources, hedges, certainty)
 //! ```
 //!
 //! ```
@@ -22,6 +23,8 @@
 
 #![warn(missing_docs)]
 
+pub mod attribution;
+pub mod entity;
 pub mod eval;
 pub mod export;
 pub mod text;
@@ -106,6 +109,16 @@ pub struct DocumentAnalysis {
     pub timexes: Vec<Timex>,
     /// Ages and births ("aged 22", "Karlov, 62,", "born in 1994"), with the birth years they imply.
     pub ages: Vec<time::age::Age>,
+    /// People, organizations and places, with their mentions, names and roles.
+    pub entities: Vec<entity::Entity>,
+    /// Direct quotes with their speakers and cues.
+    pub quotes: Vec<attribution::Quote>,
+    /// Sources the article cites without quotation marks, each with the claim it supports.
+    pub sources: Vec<attribution::Source>,
+    /// Hedges ("reportedly", "allegedly", "yet to be verified"), with the sentence they hedge.
+    pub hedges: Vec<attribution::Hedge>,
+    /// Each sentence's certainty, the hedges that set it and the source it leans on.
+    pub certainty: Vec<attribution::SentenceCertainty>,
     /// The analysed text itself (not serialized: the caller has it).
     #[serde(skip)]
     pub text: String,
@@ -206,6 +219,8 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
     for problem in &resolved.problems {
         warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
+    let found = entity::extract(&segmented);
+    let attributed = attribution::extract(&segmented, &found);
     let doc = DocumentAnalysis {
         id: id.to_string(),
         name: input.name.clone(),
@@ -214,6 +229,11 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
         ages: time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref()),
         timexes: resolved.timexes,
+        entities: found.entities,
+        quotes: attributed.quotes,
+        sources: attributed.sources,
+        hedges: attributed.hedges,
+        certainty: attributed.certainty,
         text: input.text.clone(),
     };
     (doc, warnings)
