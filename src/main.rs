@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{meantime, tempeval};
+    use dateline::eval::{meantime, names, tempeval};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -152,6 +152,14 @@ mod cli {
         );
         if let Some(n) = errors {
             out.push_str(&report.error_listing(n));
+        }
+        let names = names::score_corpus(read_corpus(dir, "xml")?).map_err(|e| e.to_string())?;
+        out.push_str(&format!(
+            "\nMEANTIME named mentions (ENTITY_MENTION NAM of PER/ORG/LOC), sentences 0-5, percent\n\n{}",
+            names.table()
+        ));
+        if let Some(n) = errors {
+            out.push_str(&names.error_listing(n));
         }
         Ok(out)
     }

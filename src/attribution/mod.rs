@@ -310,7 +310,7 @@ fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<u
             .iter()
             .rev()
             .filter(|m| m.bytes.end <= np.start && m.kind == Kind::Person)
-            .find(|m| !quoted.iter().any(|q| q.start <= m.bytes.start && m.bytes.end <= q.end));
+            .find(|m| !within(quoted, m.bytes.start));
         return Some(person.map(|m| m.entity.clone()));
     }
     let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && ws.len() > 1;
@@ -326,8 +326,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let lex = lexicon::get();
     let marked = quotes::find(text);
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();
-    let inside_quote = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
-    let mut used_cues: Vec<usize> = Vec::new();
+    let inside_quote = |at: usize| within(&quoted, at);
+    let mut used_cues: std::collections::HashSet<usize> = std::collections::HashSet::new();
 
     // Quotes and their speakers.
     let mut quotes: Vec<Quote> = Vec::new();
@@ -430,7 +430,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             }
         }
         if let Some(c) = &cue {
-            used_cues.push(c.start);
+            used_cues.insert(c.start);
         }
         let quote = Quote {
             id: format!("q{}", quotes.len() + 1),
@@ -552,9 +552,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         }
         found.sort_by_key(|h| h.bytes.start);
         let weakest = found.iter().rev().max_by_key(|h| h.certainty);
-        let source = sources.iter().find(|src| src.bytes.start >= s.start && src.bytes.end <= s.end);
+        let first_source = sources.partition_point(|src| src.bytes.start < s.start);
+        let source = sources.get(first_source).filter(|src| src.bytes.end <= s.end);
+        let first_quote = quotes.partition_point(|q| q.bytes.end <= s.start);
         let quoted_speaker =
-            quotes.iter().any(|q| q.bytes.start < s.end && s.start < q.bytes.end && q.speaker_bytes.is_some());
+            quotes[first_quote..].iter().take_while(|q| q.bytes.start < s.end).any(|q| q.speaker_bytes.is_some());
         certainty.push(SentenceCertainty {
             sentence: doc.span(s.clone()),
             value: weakest.map_or(Certainty::Certain, |h| h.certainty),
@@ -567,6 +569,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         hedges.extend(found);
     }
     Attributions { quotes, sources, hedges, certainty }
+}
+
+/// Does byte `at` lie in one of the sorted, disjoint `ranges`?
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.start <= at)
 }
 
 /// Skip a "that" opening the attributed words.

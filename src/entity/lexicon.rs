@@ -39,6 +39,12 @@ pub struct Lexicon {
     pub org_words: HashMap<String, bool>,
     /// Role nouns, lower case → the class of unnamed roles ("perpetrator"), if any.
     pub roles: HashMap<String, Option<&'static str>>,
+    /// Head words of place names ("Ocean", "Airport"), lower case.
+    pub place_words: HashSet<String>,
+    /// First words of place names ("San", "Fort"), lower case.
+    pub place_prefixes: HashSet<String>,
+    /// Head words of events, products and programmes ("Conference", "Store"), lower case.
+    pub other_words: HashSet<String>,
     /// Given names, by key.
     pub first_names: HashSet<String>,
     /// Words that are no name on their own, lower case.
@@ -90,6 +96,22 @@ pub fn get() -> &'static Lexicon {
         let mut common: HashSet<String> =
             data_lines(include_str!("lexicon/common_words.txt")).map(str::to_lowercase).collect();
         common.extend(data_lines(include_str!("../text/lexicon/english_common.txt")).map(str::to_lowercase));
-        Lexicon { known, demonyms, titles, org_words, roles, first_names, common }
+        common.extend(data_lines(include_str!("lexicon/not_names.txt")).map(str::to_lowercase));
+        let lower_lines = |file: &'static str| data_lines(file).map(str::to_lowercase).collect::<HashSet<_>>();
+        let place_words = lower_lines(include_str!("lexicon/place_words.txt"));
+        let other_words = lower_lines(include_str!("lexicon/other_words.txt"));
+        let place_prefixes = lower_lines(include_str!("lexicon/place_prefixes.txt"));
+        Lexicon {
+            known,
+            demonyms,
+            titles,
+            org_words,
+            roles,
+            place_words,
+            place_prefixes,
+            other_words,
+            first_names,
+            common,
+        }
     })
 }

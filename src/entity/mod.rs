@@ -323,6 +323,37 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.keys.len() >= 2)
         .flat_map(|c| c.keys.iter().map(|k| (k.clone(), ())))
         .collect();
+    // Two capitalized words and nothing else to go by: a person is named in full once and by
+    // surname after; an organization by its full name again and again.
+    let mut full_count: HashMap<String, usize> = HashMap::new();
+    let mut single_words: HashMap<&str, ()> = HashMap::new();
+    for c in &candidates {
+        *full_count.entry(c.keys.join(" ")).or_default() += 1;
+        if c.keys.len() == 1 {
+            single_words.insert(c.keys[0].as_str(), ());
+        }
+    }
+    let retyped: Vec<Option<(Kind, &'static str)>> = candidates
+        .iter()
+        .map(|c| {
+            if c.rule != "name_shape" {
+                return None;
+            }
+            let last = c.keys.last().map(String::as_str).unwrap_or("");
+            if single_words.contains_key(last) {
+                Some((Kind::Person, "surname_elsewhere"))
+            } else if full_count.get(&c.keys.join(" ")).copied().unwrap_or(0) >= 2 {
+                Some((Kind::Organization, "repeated_full_name"))
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (c, r) in candidates.iter_mut().zip(retyped) {
+        if let Some((kind, rule)) = r {
+            (c.kind, c.rule) = (Some(kind), rule);
+        }
+    }
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in candidates {
         let full = c.keys.join(" ");
@@ -335,6 +366,14 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
                 }
             }
             c.latent = false;
+        } else if let Some((singular, &(kind, media))) = full
+            .strip_suffix('s')
+            .filter(|_| c.keys.len() == 1 && c.kind.is_none())
+            .and_then(|k| confirmed.get_key_value(k))
+        {
+            // "Dreamliners" after "Dreamliner".
+            (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
+            c.keys = vec![singular.clone()];
         } else if c.keys.len() == 1 && person_words.contains_key(&full) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
@@ -363,9 +402,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         }
         if c.kind.is_none() {
             c.kind = Some(single_word_kind(text, &c, lex));
-            if c.kind == Some(Kind::Person) {
-                c.rule = "speaker_verb";
-            }
+            c.rule = if c.kind == Some(Kind::Person) { "speaker_verb" } else { "capitalized" };
         }
         kept.push(c);
     }
@@ -520,23 +557,42 @@ fn cut_run(
             start += 1;
             continue;
         }
-        if title.is_some() || lex.known.contains_key(&span_key(text, words, start..run.end)) {
+        if lex.known.contains_key(&span_key(text, words, start..run.end)) {
             break;
         }
         if let Some((n, kind)) = lex.title_at(&lowers[start - run.start..]) {
             if start + n >= run.end {
                 return; // a title alone: "the Prime Minister's announcement"
             }
-            {
-                title = Some((start, kind));
-                if kind == Title::Office {
-                    role_start.get_or_insert(start);
-                }
-                start += n;
-                continue;
+            title = Some((start, kind));
+            if kind == Title::Office {
+                role_start.get_or_insert(start);
             }
+            start += n;
+            continue;
         }
-        let demonym = l.split(['-', '‐']).all(|p| lex.demonyms.contains(p));
+        if title.is_some() {
+            break;
+        }
+        // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs".
+        let later = (start + 1..run.end).find_map(|p| {
+            lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
+        });
+        if let Some((p, n)) = later {
+            cut_run(text, words, start..p, headline, lex, out);
+            if p + n >= run.end {
+                return; // "the Apple Chief Executive Officer": a title, no name after it
+            }
+            role_start.get_or_insert(start);
+            start = p;
+            continue;
+        }
+        let demonym =
+            l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
+        let organization_follows = words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(&w.lower));
+        if demonym && organization_follows && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+            break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
+        }
         if demonym && start + 1 < run.end {
             role_start.get_or_insert(start);
             start += 1;
@@ -561,9 +617,12 @@ fn cut_run(
         for n in (1..=3.min(end - start - 1)).rev() {
             let prefix = span_key(text, words, start..start + n);
             let rest_first = names::key(&text[words[start + n].bytes.clone()]);
+            let prefix_is_place = lex.known.get(&prefix) == Some(&Known::Place);
+            let rest_head = lowers[end - 1 - run.start].as_str();
+            let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
             let rest_is_person = lex.first_names.contains(&rest_first)
                 || lex.title_at(&lowers[start + n - run.start..]).is_some()
-                || end - start - n >= 2;
+                || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
             if lex.known.contains_key(&prefix)
@@ -595,7 +654,32 @@ fn cut_run(
     let after = text[last.bytes.end..].trim_start();
     let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_str());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
-    if let Some(k) = lex.known.get(&full) {
+    // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
+    let head = words[start..end]
+        .iter()
+        .position(|w| matches!(w.lower.as_str(), "of" | "for"))
+        .filter(|&p| p > 0)
+        .map_or(&words[end - 1], |p| &words[start + p - 1]);
+    let head = head.lower.trim_end_matches('.');
+    let model_number = |w: &Word| {
+        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
+        digits > 0 && (digits < w.lower.chars().count() || digits == 3)
+    };
+    let next_is_model = words
+        .get(end)
+        .is_some_and(|w| w.sentence == last.sentence && spaced(text, last.bytes.end, w.bytes.start) && model_number(w));
+    // The word before, across quotation marks: "787 “Dreamliner”", "iPod Nano".
+    let before = start.checked_sub(1).map(|p| &words[p]).filter(|w| {
+        w.sentence == first.sentence
+            && text[w.bytes.end..first.bytes.start].chars().all(|c| c.is_whitespace() || "\"'`“”‘’".contains(c))
+    });
+    let product_before = before.is_some_and(|w| {
+        let camel = w.lower != text[w.bytes.clone()] && !text[w.bytes.clone()].starts_with(char::is_uppercase);
+        model_number(w) || camel
+    });
+    if next_is_model || product_before || words[start..end].iter().any(model_number) {
+        (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
+    } else if let Some(k) = lex.known.get(&full) {
         (kind, media, rule) = match k {
             Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
             Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
@@ -603,10 +687,20 @@ fn cut_run(
         };
     } else if title.is_some() {
         (kind, rule) = (Some(Kind::Person), "title");
+    } else if let Some(&is_media) = lex.org_words.get(head) {
+        (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
+    } else if lex.place_words.contains(head) {
+        (kind, rule) = (Some(Kind::Place), "place_word");
+    } else if lex.other_words.contains(head) {
+        (kind, rule) = (Some(Kind::Other), "event_or_product_word");
     } else if let Some(&is_media) =
         words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.lower.trim_end_matches('.')))
     {
         (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
+    } else if n >= 2 && lex.place_prefixes.contains(first.lower.trim_end_matches('.')) {
+        (kind, rule) = (Some(Kind::Place), "place_prefix");
+    } else if place_follows(after, lex) {
+        (kind, rule) = (Some(Kind::Place), "place_comma_place");
     } else if matches!(
         next_word,
         Some(
@@ -632,14 +726,37 @@ fn cut_run(
     let latent =
         !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
     let plural_acronym = n == 1 && name.ends_with('s') && name.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if n == 1 && (lex.common.contains(first.lower.as_str()) || plural_acronym) && title.is_none() {
+    if n == 1 && (lex.common.contains(first.lower.as_str()) || plural_acronym) && title.is_none() && !known {
         return;
     }
+    // A model is named with its number: "Boeing 787" is one product, not the maker.
+    let (bytes, keys) = match (rule, words.get(end)) {
+        ("model_name", Some(w)) if next_is_model => {
+            let bytes = bytes.start..w.bytes.end;
+            let keys = names::word_keys(&text[bytes.clone()]);
+            (bytes, keys)
+        }
+        _ => (bytes, keys),
+    };
     out.push(Candidate { bytes, keys, kind, media, rule, latent, role });
 }
 
 fn span_key(text: &str, words: &[Word], range: Range<usize>) -> String {
     names::key(&text[words[range.start].bytes.start..words[range.end - 1].name_end])
+}
+
+/// Only spaces between two positions.
+fn spaced(text: &str, a: usize, b: usize) -> bool {
+    a < b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// ", California" or ", Turkey" right after a name: the name is a place in that place.
+fn place_follows(after: &str, lex: &lexicon::Lexicon) -> bool {
+    let Some(rest) = after.strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    let name: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == ' ').collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=words.len().min(3)).any(|n| lex.known.get(&names::key(&words[..n].join(" "))) == Some(&Known::Place))
 }
 
 /// ", 62," right after a name.
@@ -667,7 +784,7 @@ fn single_word_kind(text: &str, c: &Candidate, _lex: &lexicon::Lexicon) -> Kind 
     ) {
         Kind::Person
     } else {
-        Kind::Other
+        Kind::Organization
     }
 }
 
