@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{meantime, names, tempeval};
+    use dateline::eval::{meantime, names, polnear, tempeval};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -75,6 +75,12 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// PolNeAR attribution scores: DIR holds `text/*.txt` and `attributions/*.ann` (e.g.
+        /// ../shared/data/polnear/data/dev); direct quotes and all attributions reported apart.
+        Polnear {
+            /// The split directory.
+            dir: PathBuf,
+        },
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -105,6 +111,7 @@ mod cli {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
+            Command::Eval { corpus: EvalCorpus::Polnear { dir } } => eval_polnear(&dir),
         }
     }
 
@@ -162,6 +169,23 @@ mod cli {
             out.push_str(&names.error_listing(n));
         }
         Ok(out)
+    }
+
+    fn eval_polnear(dir: &Path) -> Result<String, String> {
+        let texts = read_corpus(&dir.join("text"), "txt")?;
+        let anns = read_corpus(&dir.join("attributions"), "ann")?;
+        // `name_xxxx.ann` annotates `name.txt`; with several annotation files, the first.
+        let mut triples = Vec::new();
+        for (name, text) in &texts {
+            let stem = name.trim_end_matches(".txt");
+            let ann = anns
+                .iter()
+                .find(|(a, _)| a.strip_suffix(".ann").and_then(|a| a.rsplit_once('_')).is_some_and(|(s, _)| s == stem));
+            let Some((_, ann)) = ann else { return Err(format!("no annotation for {name}")) };
+            triples.push((name.as_str(), text.as_str(), ann.as_str()));
+        }
+        let report = polnear::score_corpus(triples).map_err(|e| e.to_string())?;
+        Ok(format!("PolNeAR attribution scores (percent) for {}\n\n{}", dir.display(), report.table()))
     }
 
     /// Every file under `dir` (recursively) with extension `ext`.

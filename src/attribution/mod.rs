@@ -314,9 +314,11 @@ fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<u
         return Some(person.map(|m| m.entity.clone()));
     }
     let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && ws.len() > 1;
+    let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_str()) == Some(&"determiner");
     let plausible = lexicon::get().source_nouns.contains(last.lower.as_str())
-        || matches!(last.lower.as_str(), "they" | "we" | "i")
-        || capitalized;
+        || matches!(last.lower.as_str(), "they" | "we" | "i" | "it")
+        || capitalized
+        || determined;
     plausible.then_some(None)
 }
 
@@ -349,22 +351,28 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
         if lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
             if let Some(k) =
-                after.iter().take(6).position(|w| lex.cues.contains_key(w.lower.as_str()) || w.lower == "according")
+                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_str()) || w.lower == "according")
             {
                 let w = &after[k];
-                let connected = (1..=k).all(|i| spaced(text, after[i - 1].bytes.end, after[i].bytes.start));
+                // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
+                // "Mitch McConnell, R-Ky., said"), not a stop.
+                let connected = (1..=k).all(|i| {
+                    text[after[i - 1].bytes.end..after[i].bytes.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+                        && !text[after[i - 1].bytes.end..after[i].bytes.start].contains(". ")
+                });
                 if w.lower == "according" {
-                    if k == 0 {
-                        if let Some(to) = after.get(1).filter(|t| t.lower == "to") {
-                            speaker = object_after(text, to.bytes.end, ceiling);
-                            (rule, cue) = ("according_to", Some(w.bytes.start..to.bytes.end));
-                        }
-                    }
+                    // Left to step 3: a cue right before the quote wins over it.
                 } else if k == 0 {
                     speaker = object_after(text, w.bytes.end, ceiling);
                     (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
                 } else if connected {
-                    speaker = subject_before(text, m.outer.end, w.bytes.start);
+                    let mut last = k - 1;
+                    while last > 0 && lex.skip.contains(after[last].lower.as_str()) {
+                        last -= 1;
+                    }
+                    speaker = Some(after[0].bytes.start..after[last].bytes.end);
                     (rule, cue) = ("cue_after", Some(w.bytes.clone()));
                 }
             }
@@ -373,20 +381,50 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted).is_some());
         // 2. Before it: "Mrs May told MPs: “…”", "he described as “despicable”".
         if !speaker_ok(&speaker) {
-            let before = words(text, floor..m.outer.start);
-            // The cue is at most four words from the quote ("told reporters:", "shouted in
-            // Turkish:"), or further when "that" opens the reported words.
-            let near = before.len().saturating_sub(5);
-            let found = (near..before.len()).rev().find(|&k| {
-                let between = &before[k + 1..];
-                lex.cues.contains_key(before[k].lower.as_str())
-                    && (between.len() <= 4 || between.first().is_some_and(|w| w.lower == "that"))
-            });
+            // The last cue of the clause before the quote ("told reporters:", "shouted in
+            // Turkish:", "tweeted in the early morning hours that Machado was “…”"); for a
+            // quote opening a paragraph, the cue of a sentence ending with a colon just before
+            // ("He said:").
+            let mut region = floor..m.outer.start;
+            if words(text, region.clone()).is_empty() && first_sentence > 0 {
+                let previous = &doc.sentences[first_sentence - 1];
+                if text[previous.clone()].trim_end().ends_with(':') && !within(&quoted, previous.start) {
+                    region = previous.start..m.outer.start;
+                }
+            }
+            let cue_in = |r: Range<usize>| {
+                let ws = words(text, r);
+                let k = (0..ws.len()).rev().find(|&k| lex.cues.contains_key(ws[k].lower.as_str()));
+                (ws, k)
+            };
+            let (mut before, mut found) = cue_in(region.clone());
+            let mut floor = region.start;
+            // Several quotes in one sentence share the cue before the first: "Johnson tells
+            // MSNBC’s “Morning Joe” that “exactly who did it” remains …".
+            if found.is_none() && floor > sentence_start {
+                floor = sentence_start;
+                let earlier = marked[..qi].iter().rev().take_while(|p| p.outer.start >= sentence_start).last();
+                if let Some(first_quote) = earlier {
+                    (before, found) = cue_in(sentence_start..first_quote.outer.start);
+                }
+            }
             if let Some(k) = found {
                 let w = &before[k];
                 let clause_ends = text[w.bytes.end..m.outer.start].contains(['.', '!', '?', ';']);
-                if !clause_ends {
-                    let subject = subject_before(text, floor, w.bytes.start);
+                // Far from the quote, with no "that" or colon between, the cue only counts for
+                // a person or an organization ("Theresa May has said the shooting … is “a
+                // matter of concern”", not "Russia declares … “policeman”").
+                let between = &before[k + 1..];
+                let near = between.len() <= 4
+                    || between.iter().any(|b| b.lower == "that")
+                    || text[w.bytes.end..m.outer.start].contains(':')
+                    || lex.cues.get(w.lower.as_str()) == Some(&"naming");
+                let subject = subject_before(text, floor, w.bytes.start);
+                let names_someone = subject.as_ref().is_some_and(|r| {
+                    entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
+                        || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_str(), "he" | "she" | "they"))
+                });
+                if !clause_ends && (near || names_someone) {
                     cue = Some(w.bytes.clone());
                     if subject.is_some() {
                         (speaker, rule) = (subject, "cue_before");
@@ -401,12 +439,45 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 }
             }
         }
+        // A transcript's speaker label: "“PENCE: Well, look, …”".
+        if !speaker_ok(&speaker) {
+            let inner = &text[m.inner.clone()];
+            let label: String = inner.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.').collect();
+            if label.chars().filter(|c| c.is_alphabetic()).count() >= 2 && inner[label.len()..].starts_with(':') {
+                let r = m.inner.start..m.inner.start + label.trim_end().len();
+                if entities.mentions_in(r.clone()).next().is_some() || words(text, r.clone()).len() <= 3 {
+                    (speaker, rule, cue) = (Some(r), "transcript_label", None);
+                }
+            }
+        }
         // 3. "…” according to X" further on, unless a cue before the quote had a subject
         // that names no one ("a man wearing a suit and tie shouted “…”").
         if !speaker_ok(&speaker) && cue.is_none() {
             if let Some(k) = after.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
                 speaker = object_after(text, after[k + 1].bytes.end, ceiling);
                 (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
+            }
+        }
+        // A quote inside a sentence with no cue: the sentence's subject, a name or a pronoun
+        // opening it (after an introductory phrase), is the one quoted ("At a rally, Trump
+        // likened the refugees to a “vicious snake”").
+        if !speaker_ok(&speaker) && cue.is_none() {
+            let lead = words(text, floor..m.outer.start);
+            let subject = entities.mentions_in(floor..m.outer.start).next().map(|m| m.bytes.clone()).or_else(|| {
+                lead.iter().find(|w| matches!(w.lower.as_str(), "he" | "she" | "they" | "it")).map(|w| w.bytes.clone())
+            });
+            if let Some(r) = subject {
+                let opening = &text[floor..r.start];
+                let titles = words(text, floor..r.start);
+                let opens = titles.iter().all(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
+                    || opening.trim_end().ends_with(',');
+                let person_or_body = entities
+                    .mentions_in(r.clone())
+                    .next()
+                    .map_or(true, |m| matches!(m.kind, Kind::Person | Kind::Organization));
+                if opens && person_or_body && lead.len() >= 2 && !within(&quoted, r.start) {
+                    (speaker, rule) = (Some(r), "sentence_subject");
+                }
             }
         }
         let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted));

@@ -6,6 +6,7 @@
 
 pub mod meantime;
 pub mod names;
+pub mod polnear;
 pub mod tempeval;
 
 use serde::Serialize;
