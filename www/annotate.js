@@ -1,4 +1,5 @@
-// The annotated view of one article: its text with time expressions highlighted.
+// The annotated view of one article: its text with time expressions, names, quotes, sources and
+// hedges highlighted, and hedged sentences marked.
 //
 // Built only from text nodes and elements whose content is set with textContent: the article is
 // untrusted input and is never parsed as HTML.
@@ -33,22 +34,25 @@ export function nest(annotations) {
   const roots = [];
   const stack = [];
   let dropped = 0;
+  const droppedItems = [];
   for (const a of sorted) {
     while (stack.length && stack[stack.length - 1].end <= a.start) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent && a.end > parent.end) {
       dropped += 1;
+      droppedItems.push(a);
       continue;
     }
     (parent ? parent.children : roots).push(a);
     stack.push(a);
   }
-  return { roots, dropped };
+  return { roots, dropped, droppedItems };
 }
 
 /**
- * Render `text` into `container` with `doc`'s time expressions (and its creation-time span) as
- * <mark> elements. Returns the number of time expressions that could not be shown.
+ * Render `text` into `container` with `doc`'s time expressions (and its creation-time span), entity
+ * mentions, quotes, cited sources and hedges as elements, hedged sentences wrapped. Returns the
+ * number of time expressions that could not be shown.
  */
 export function renderAnnotated(container, text, doc) {
   const annotations = [];
@@ -65,7 +69,31 @@ export function renderAnnotated(container, text, doc) {
   const ctSpan = ct && ct.source === 'text' ? cleanSpan(ct.span, text.length) : null;
   if (ctSpan) annotations.push({ start: ctSpan[0], end: ctSpan[1], creation: ct });
 
-  const { roots, dropped } = nest(annotations);
+  for (const c of doc?.certainty ?? []) {
+    const span = c.value !== 'certain' ? cleanSpan(c.sentence, text.length) : null;
+    if (span) annotations.push({ start: span[0], end: span[1], hedged: c });
+  }
+  for (const q of doc?.quotes ?? []) {
+    const span = cleanSpan(q.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], quote: q });
+  }
+  for (const s of doc?.sources ?? []) {
+    const span = cleanSpan(s.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], source: s });
+  }
+  for (const e of doc?.entities ?? []) {
+    for (const m of e.mentions ?? []) {
+      const span = cleanSpan(m, text.length);
+      if (span) annotations.push({ start: span[0], end: span[1], entity: e });
+    }
+  }
+  for (const h of doc?.hedges ?? []) {
+    const span = cleanSpan(h.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], hedge: h });
+  }
+
+  const { roots, droppedItems } = nest(annotations);
+  const dropped = droppedItems.filter((a) => a.timex).length;
   const fragment = document.createDocumentFragment();
   appendRange(fragment, text, 0, text.length, roots);
   container.replaceChildren(fragment);
@@ -76,12 +104,62 @@ function appendRange(parent, text, start, end, nodes) {
   let at = start;
   for (const n of nodes) {
     if (n.start > at) parent.appendChild(document.createTextNode(text.slice(at, n.start)));
-    const el = n.timex ? timexElement(n.timex) : creationElement(n.creation);
+    const el = elementFor(n);
     appendRange(el, text, n.start, n.end, n.children);
     parent.appendChild(el);
     at = n.end;
   }
   if (end > at) parent.appendChild(document.createTextNode(text.slice(at, end)));
+}
+
+function elementFor(n) {
+  if (n.timex) return timexElement(n.timex);
+  if (n.creation) return creationElement(n.creation);
+  if (n.entity) return entityElement(n.entity);
+  if (n.quote) return quoteElement(n.quote);
+  if (n.source) return sourceElement(n.source);
+  if (n.hedge) return hedgeElement(n.hedge);
+  return hedgedElement(n.hedged);
+}
+
+function entityElement(e) {
+  const mark = document.createElement('mark');
+  mark.className = `entity kind-${e.kind}${e.media ? ' media' : ''}`;
+  mark.dataset.entity = String(e.id);
+  mark.title = `${e.kind}${e.media ? ' (news outlet or agency)' : ''}: ${e.name} (${e.rule})`;
+  return mark;
+}
+
+function quoteElement(q) {
+  const span = document.createElement('span');
+  span.className = q.speaker_text ? 'quote' : 'quote unattributed';
+  span.dataset.quote = String(q.id);
+  span.title = q.speaker_text ? `quote: ${q.speaker_text}${q.cue ? ` (${q.cue})` : ''} · ${q.rule}` : 'quote: no speaker given';
+  return span;
+}
+
+function sourceElement(s) {
+  const span = document.createElement('span');
+  span.className = 'source';
+  span.dataset.source = String(s.id);
+  span.title = `source: ${s.name} (${s.cue}) · ${s.rule}`;
+  return span;
+}
+
+function hedgeElement(h) {
+  const mark = document.createElement('mark');
+  mark.className = 'hedge';
+  mark.dataset.certainty = String(h.certainty);
+  mark.title = `hedge: ${h.certainty} (${h.rule})`;
+  return mark;
+}
+
+function hedgedElement(c) {
+  const span = document.createElement('span');
+  span.className = 'hedged';
+  span.dataset.certainty = String(c.value);
+  span.title = `${c.value}: ${(c.cues ?? []).join(', ')} (${c.rule})${c.sourced ? '' : ' · no named source'}`;
+  return span;
 }
 
 function timexElement(t) {

@@ -21,6 +21,16 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
 }
 
+/// Marks close only quotes their own family opened: straight with straight, curly with curly
+/// (either way round: writers mix “ and ”), guillemets with guillemets.
+fn family(c: char) -> u8 {
+    match c {
+        '"' | '″' => 0,
+        '«' | '»' => 2,
+        _ => 1,
+    }
+}
+
 /// Find the quoted stretches of `text`.
 pub fn find(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
@@ -75,6 +85,7 @@ pub fn find(text: &str) -> Vec<Marked> {
                     open = Some((i, c));
                 }
             }
+            Some((_, mark)) if family(mark) != family(c) => {} // "…" inside “…”: part of the quote
             Some((start, mark)) => {
                 let clearly_opening = space_before && word_after && matches!(c, '“' | '„' | '«');
                 if clearly_opening {
@@ -131,6 +142,7 @@ mod tests {
             ("“First paragraph,\n\n“second paragraph.” He left.", &["First paragraph,\n\n“second paragraph."]),
             ("“Never closed\n\nNext paragraph says “fine” here.", &["Never closed", "fine"]),
             ("He is 5'11\" tall. She said \"yes\".", &["yes"]),
+            ("“<b class=\"x\">Stop</b> now,” she said.", &["<b class=\"x\">Stop</b> now,"]),
             ("No quotes at all, just the 1990s' fashion.", &[]),
             ("“ ”", &[]),
         ];
