@@ -74,6 +74,14 @@ mod cli {
             /// Print the figures as JSON.
             #[arg(long)]
             json: bool,
+            /// Write the text rebuilt from each document's tokens to OUT/NAME.txt (for running
+            /// another system on exactly the scored texts), and score nothing.
+            #[arg(long, value_name = "OUT")]
+            dump_texts: Option<PathBuf>,
+            /// Also score another system's named mentions under the same metric: a JSON object
+            /// {"NAME": [[start_byte, end_byte, "PER"|"ORG"|"LOC"], …]} over the rebuilt texts.
+            #[arg(long, value_name = "FILE")]
+            names_from: Option<PathBuf>,
         },
         /// PolNeAR attribution scores: DIR holds `text/*.txt` and `attributions/*.ann` (e.g.
         /// ../shared/data/polnear/data/dev); direct quotes and all attributions reported apart.
@@ -110,7 +118,16 @@ mod cli {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
-            Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
+            Command::Eval { corpus: EvalCorpus::Meantime { dir, dump_texts: Some(out), .. } } => {
+                dump_meantime(&dir, &out)
+            }
+            Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json, names_from, .. } } => {
+                let mut out = eval_meantime(&dir, errors, json)?;
+                if let Some(file) = names_from {
+                    out.push_str(&eval_other_names(&dir, &file)?);
+                }
+                Ok(out)
+            }
             Command::Eval { corpus: EvalCorpus::Polnear { dir } } => eval_polnear(&dir),
         }
     }
@@ -169,6 +186,35 @@ mod cli {
             out.push_str(&names.error_listing(n));
         }
         Ok(out)
+    }
+
+    fn dump_meantime(dir: &Path, out: &Path) -> Result<String, String> {
+        let files = read_corpus(dir, "xml")?;
+        let mut n = 0;
+        for (name, xml) in &files {
+            let gold = meantime::read_gold(xml).map_err(|e| format!("{name}: {e}"))?;
+            let path = out.join(format!("{name}.txt"));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, &gold.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            n += 1;
+        }
+        Ok(format!("{n} rebuilt texts written under {}\n", out.display()))
+    }
+
+    fn eval_other_names(dir: &Path, file: &Path) -> Result<String, String> {
+        let json = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let spans: std::collections::HashMap<String, Vec<(usize, usize, String)>> =
+            serde_json::from_str(&json).map_err(|e| format!("{}: {e}", file.display()))?;
+        let files = read_corpus(dir, "xml")?;
+        let missing: Vec<&String> = files.iter().map(|(n, _)| n).filter(|n| !spans.contains_key(*n)).collect();
+        if let Some(name) = missing.first() {
+            return Err(format!("{}: no mentions for {name}", file.display()));
+        }
+        let report = names::score_corpus_with(files, |name, gold| names::mentions_from_spans(gold, &spans[name]))
+            .map_err(|e| e.to_string())?;
+        Ok(format!("\nThe same metric on {}:\n\n{}", file.display(), report.table()))
     }
 
     fn eval_polnear(dir: &Path) -> Result<String, String> {

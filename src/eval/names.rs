@@ -187,11 +187,45 @@ pub fn system_mentions(gold: &GoldDocument) -> Vec<NamedMention> {
     out
 }
 
+/// Another system's mentions as `(start, end, type)`: byte ranges of the text
+/// [`read_gold`] rebuilds, type `PER`, `ORG` or `LOC` (others are left out), in the scored
+/// sentences only — the same treatment as dateline's own.
+pub fn mentions_from_spans(gold: &GoldDocument, spans: &[(usize, usize, String)]) -> Vec<NamedMention> {
+    let mut out = Vec::new();
+    for (start, end, kind) in spans {
+        let kind = match kind.as_str() {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" => "LOC",
+            _ => continue,
+        };
+        if start >= end || *end > gold.text.len() {
+            continue;
+        }
+        let tokens = gold.tokens_of(*start..*end);
+        match tokens.first() {
+            Some(&t) if gold.tokens[t].sentence <= LAST_SCORED_SENTENCE => out.push(named(gold, tokens, kind)),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Score one MEANTIME document.
 pub fn score_document(name: &str, xml: &str) -> Result<DocumentScore, GoldError> {
+    score_document_with(name, xml, system_mentions)
+}
+
+/// Score one MEANTIME document against the mentions `system` finds in it (another system's, for
+/// a comparison under the same metric).
+pub fn score_document_with(
+    name: &str,
+    xml: &str,
+    system: impl Fn(&GoldDocument) -> Vec<NamedMention>,
+) -> Result<DocumentScore, GoldError> {
     let gold_doc = read_gold(xml)?;
     let gold = gold_mentions(xml, &gold_doc);
-    let system = system_mentions(&gold_doc);
+    let system = system(&gold_doc);
     let mut counts = Counts { documents: 1, gold: gold.len(), system: system.len(), ..Counts::default() };
     let (exact, overlap) = align(&gold, &system, false);
     counts.exact = exact;
@@ -310,10 +344,18 @@ impl Report {
 pub fn score_corpus<N: Into<String>, T: AsRef<str>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Result<Report, super::CorpusError<GoldError>> {
+    score_corpus_with(files, |_, gold| system_mentions(gold))
+}
+
+/// Score every `(name, CAT XML)` pair against the mentions `system(name, gold)` gives.
+pub fn score_corpus_with<N: Into<String>, T: AsRef<str>>(
+    files: impl IntoIterator<Item = (N, T)>,
+    system: impl Fn(&str, &GoldDocument) -> Vec<NamedMention>,
+) -> Result<Report, super::CorpusError<GoldError>> {
     let mut documents = Vec::new();
     for (name, xml) in files {
         let name = name.into();
-        match score_document(&name, xml.as_ref()) {
+        match score_document_with(&name, xml.as_ref(), |gold| system(&name, gold)) {
             Ok(d) => documents.push(d),
             Err(error) => return Err(super::CorpusError { document: name, error }),
         }
