@@ -1,7 +1,7 @@
 //! The attribution word lists, read from the data files in `lexicon/`.
 
+use crate::entity::lexicon::{FastMap, FastSet};
 use crate::text::data_lines;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How sure a sentence is of what it states, from most to least.
@@ -33,13 +33,15 @@ pub struct Hedge {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Cue verb forms → class (`speech`, `report`, `belief`).
-    pub cues: HashMap<&'static str, &'static str>,
+    pub cues: FastMap<&'static str, &'static str>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
+    /// First word of a hedge → the indices of the hedges it starts, longest first.
+    pub hedges_by_first_word: FastMap<&'static str, Vec<usize>>,
     /// Adverbs and auxiliaries between a speaker and the cue.
-    pub skip: HashSet<&'static str>,
+    pub skip: FastSet<&'static str>,
     /// Nouns that can name a source.
-    pub source_nouns: HashSet<&'static str>,
+    pub source_nouns: FastSet<&'static str>,
 }
 
 /// The lists, built once.
@@ -61,9 +63,15 @@ pub fn get() -> &'static Lexicon {
             })
             .collect();
         hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
+        let mut hedges_by_first_word: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        for (i, h) in hedges.iter().enumerate() {
+            let first = h.phrase.split(' ').next().unwrap_or(h.phrase);
+            hedges_by_first_word.entry(first).or_default().push(i);
+        }
         Lexicon {
             cues,
             hedges,
+            hedges_by_first_word,
             skip: data_lines(include_str!("lexicon/skip_words.txt")).collect(),
             source_nouns: data_lines(include_str!("lexicon/source_nouns.txt")).collect(),
         }

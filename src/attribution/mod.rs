@@ -28,10 +28,10 @@ pub mod quotes;
 
 pub use lexicon::Certainty;
 
+use crate::entity::lexicon::{FastMap, FastSet};
 use crate::entity::{Entities, Kind};
 use crate::text::{data_lines, Segmented, Span};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -188,8 +188,8 @@ fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
-fn np_words() -> &'static HashMap<&'static str, &'static str> {
-    static WORDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn np_words() -> &'static FastMap<&'static str, &'static str> {
+    static WORDS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         data_lines(include_str!("lexicon/np_words.tsv"))
             .filter_map(|l| l.split_once('\t'))
@@ -198,8 +198,8 @@ fn np_words() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
-fn function_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn function_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| data_lines(include_str!("../text/lexicon/english_common.txt")).collect())
 }
 
@@ -329,7 +329,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let marked = quotes::find(text);
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();
     let inside_quote = |at: usize| within(&quoted, at);
-    let mut used_cues: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut used_cues: FastSet<usize> = FastSet::default();
 
     // Quotes and their speakers.
     let mut quotes: Vec<Quote> = Vec::new();
@@ -601,14 +601,21 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let mut hedges: Vec<Hedge> = Vec::new();
     let mut certainty = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
-        let lower = text[s.clone()].to_ascii_lowercase();
+        // One pass over the words: the hedges starting with each word, longest first.
+        let ws = words(text, s.clone());
         let mut found: Vec<Hedge> = Vec::new();
-        for h in &lex.hedges {
-            for (i, _) in lower.match_indices(h.phrase) {
-                let bytes = s.start + i..s.start + i + h.phrase.len();
-                let bounded = !text[..bytes.start].ends_with(char::is_alphanumeric)
-                    && !text[bytes.end..].starts_with(char::is_alphanumeric);
-                if !bounded || found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
+        for k in 0..ws.len() {
+            let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_str()) else { continue };
+            let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
+                let phrase: Vec<&str> = h.phrase.split(' ').collect();
+                phrase.len() <= ws.len() - k
+                    && phrase.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
+                    && (1..phrase.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
+            });
+            if let Some(h) = matched {
+                let n = h.phrase.split(' ').count();
+                let bytes = ws[k].bytes.start..ws[k + n - 1].bytes.end;
+                if found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
                     continue;
                 }
                 found.push(Hedge {

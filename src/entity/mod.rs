@@ -21,13 +21,12 @@
 //! assert_eq!(karlov.roles, ["Russia's ambassador to Turkey"]);
 //! ```
 
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod names;
 
 use crate::text::{Segmented, Span};
-use lexicon::{Known, Title};
+use lexicon::{FastMap, Known, Title};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What an entity is.
@@ -199,7 +198,10 @@ fn words(doc: &Segmented<'_>) -> Vec<Word> {
                 Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
                 _ => (end, false),
             };
-            let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            let (letters, upper) = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
             let gap = &text[prev_end..start];
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
                 || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
@@ -208,7 +210,7 @@ fn words(doc: &Segmented<'_>) -> Vec<Word> {
                 name_end,
                 possessive,
                 cap: c.is_uppercase(),
-                caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                caps: letters >= 2 && upper == letters,
                 lower: text[start..name_end].to_lowercase(),
                 initial,
                 sentence: si,
@@ -219,14 +221,14 @@ fn words(doc: &Segmented<'_>) -> Vec<Word> {
     out
 }
 
-/// Is the sentence a headline (a whole line in title case without a final stop) or an all-caps
-/// banner? Capitals there say nothing.
-fn is_headline(text: &str, sentence: &Range<usize>, words: &[Word]) -> bool {
-    let line_start = text[..sentence.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[sentence.end..].find('\n').map_or(text.len(), |i| sentence.end + i);
-    let s = &text[line_start..line_end];
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+/// Is the line `line` a headline (title case without a final stop) or an all-caps banner?
+/// Capitals there say nothing. `words` are the line's words.
+fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
+    let s = &text[line];
+    let (letters, upper) = s
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
     if letters >= 6 && upper * 10 >= letters * 6 {
         return true;
     }
@@ -234,12 +236,11 @@ fn is_headline(text: &str, sentence: &Range<usize>, words: &[Word]) -> bool {
     if ends_with_stop {
         return false;
     }
-    let long: Vec<&Word> = words
+    let (long, capitalized) = words
         .iter()
-        .filter(|w| w.bytes.start >= line_start && w.bytes.end <= line_end && w.lower.chars().count() >= 4)
-        .collect();
-    let capitalized = long.iter().filter(|w| w.cap).count();
-    long.len() >= 2 && capitalized * 10 >= long.len() * 6
+        .filter(|w| w.lower.chars().nth(3).is_some())
+        .fold((0usize, 0usize), |(n, c), w| (n + 1, c + usize::from(w.cap)));
+    long >= 2 && capitalized * 10 >= long * 6
 }
 
 /// A capitalized name before typing and merging.
@@ -267,16 +268,23 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     let lex = lexicon::get();
     let text = doc.text;
     let words = words(doc);
+    // Whether each sentence's line is a headline, computed once per line.
     let mut headline = vec![false; doc.sentences.len()];
-    {
-        let mut i = 0;
-        for (si, s) in doc.sentences.iter().enumerate() {
-            let start = i;
-            while i < words.len() && words[i].sentence == si {
-                i += 1;
+    let mut line: Option<(Range<usize>, bool)> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let known = line.as_ref().filter(|(l, _)| l.start <= s.start && s.end <= l.end).map(|(_, h)| *h);
+        headline[si] = match known {
+            Some(h) => h,
+            None => {
+                let start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+                let first = words.partition_point(|w| w.bytes.start < start);
+                let last = words.partition_point(|w| w.bytes.start < end);
+                let h = is_headline(text, start..end, &words[first..last]);
+                line = Some((start..end, h));
+                h
             }
-            headline[si] = is_headline(text, s, &words[start..i]);
-        }
+        };
     }
 
     // 1. Runs of capitalized words, cut into names.
@@ -312,21 +320,21 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
 
     // 2. Typed names confirm latent ones; single words join the person they name.
-    let mut confirmed: HashMap<String, (Kind, bool)> = HashMap::new();
+    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::default();
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
             confirmed.entry(c.keys.join(" ")).or_insert((kind, c.media));
         }
     }
-    let person_words: HashMap<String, ()> = candidates
+    let person_words: FastMap<String, ()> = candidates
         .iter()
         .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.keys.len() >= 2)
         .flat_map(|c| c.keys.iter().map(|k| (k.clone(), ())))
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
-    let mut full_count: HashMap<String, usize> = HashMap::new();
-    let mut single_words: HashMap<&str, ()> = HashMap::new();
+    let mut full_count: FastMap<String, usize> = FastMap::default();
+    let mut single_words: FastMap<&str, ()> = FastMap::default();
     for c in &candidates {
         *full_count.entry(c.keys.join(" ")).or_default() += 1;
         if c.keys.len() == 1 {
@@ -837,7 +845,7 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
 
 /// "the gunman", "the attacker": one unnamed person per role class; "identified as X" names it.
 fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
-    let mut by_class: HashMap<&'static str, usize> = HashMap::new();
+    let mut by_class: FastMap<&'static str, usize> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
         let Some(Some(class)) = lex.roles.get(w.lower.as_str()) else { continue };
         let Some(det) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence) else { continue };
@@ -892,7 +900,7 @@ fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> 
 #[derive(Default)]
 struct Builder {
     entities: Vec<Draft>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// (entity, bytes, rule), in no particular order until `finish`.
     mentions: Vec<(usize, Range<usize>, &'static str)>,
 }
@@ -978,7 +986,7 @@ impl Builder {
                 order.push(m.0);
             }
         }
-        let id_of: HashMap<usize, String> =
+        let id_of: FastMap<usize, String> =
             order.iter().enumerate().map(|(i, &e)| (e, format!("e{}", i + 1))).collect();
         let mentions: Vec<Mention> = self
             .mentions
