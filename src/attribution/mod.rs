@@ -524,8 +524,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
 
     // Sources cited without quotation marks.
     let mut sources: Vec<Source> = Vec::new();
-    for s in &doc.sentences {
-        let ws = words(text, s.clone());
+    let sentence_words: Vec<Vec<Word>> = doc.sentences.iter().map(|s| words(text, s.clone())).collect();
+    for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         for (k, w) in ws.iter().enumerate() {
             if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
                 continue;
@@ -600,9 +600,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     // Hedges and the certainty of each sentence.
     let mut hedges: Vec<Hedge> = Vec::new();
     let mut certainty = Vec::with_capacity(doc.sentences.len());
-    for s in &doc.sentences {
+    for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         // One pass over the words: the hedges starting with each word, longest first.
-        let ws = words(text, s.clone());
         let mut found: Vec<Hedge> = Vec::new();
         for k in 0..ws.len() {
             let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_str()) else { continue };

@@ -65,6 +65,8 @@ pub struct Lexicon {
     pub demonyms: FastSet<String>,
     /// Titles as lower-case word sequences, longest first.
     pub titles: Vec<(Vec<String>, Title)>,
+    /// The first words of the titles.
+    pub title_words: FastSet<String>,
     /// Organization words, lower case → makes a news outlet.
     pub org_words: FastMap<String, bool>,
     /// Role nouns, lower case → the class of unnamed roles ("perpetrator"), if any.
@@ -84,6 +86,9 @@ pub struct Lexicon {
 impl Lexicon {
     /// The title that `words` (lower case) start with, and how many words it takes.
     pub fn title_at(&self, words: &[String]) -> Option<(usize, Title)> {
+        if !self.title_words.contains(words.first()?.as_str()) {
+            return None;
+        }
         self.titles
             .iter()
             .find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b))
@@ -116,6 +121,7 @@ pub fn get() -> &'static Lexicon {
             .collect();
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         titles.dedup_by(|a, b| a.0 == b.0);
+        let title_words = titles.iter().filter_map(|(t, _)| t.first().cloned()).collect();
         let org_words = columns(include_str!("lexicon/org_words.tsv"))
             .map(|c| (c[0].trim_end_matches('.').to_lowercase(), c.get(1) == Some(&"yes")))
             .collect();
@@ -135,6 +141,7 @@ pub fn get() -> &'static Lexicon {
             known,
             demonyms,
             titles,
+            title_words,
             org_words,
             roles,
             place_words,
