@@ -29,9 +29,10 @@ pub mod quotes;
 pub use lexicon::Certainty;
 
 use crate::entity::lexicon::{FastMap, FastSet};
-use crate::entity::{Entities, Kind};
+use crate::entity::{lower_case, Entities, Kind};
 use crate::text::{data_lines, Segmented, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -154,14 +155,14 @@ impl Attributions {
     }
 }
 
-/// A word: its bytes and its lower-case form.
+/// A word: its bytes and its lower-case form (borrowed from the text when it already is).
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     bytes: Range<usize>,
-    lower: String,
+    lower: Cow<'a, str>,
 }
 
-fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let slice = &text[range.clone()];
@@ -174,11 +175,11 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         if c.is_alphanumeric() || inner {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: text[s..at].to_lowercase() });
+            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
         }
     }
     if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: text[s..range.end].to_lowercase() });
+        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
     }
     out
 }
@@ -211,7 +212,7 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
     let ws = words(text, floor..cue_start);
     let mut j = ws.len();
     let mut right = cue_start;
-    while j > 0 && lex.skip.contains(ws[j - 1].lower.as_str()) && spaced(text, ws[j - 1].bytes.end, right) {
+    while j > 0 && lex.skip.contains(ws[j - 1].lower.as_ref()) && spaced(text, ws[j - 1].bytes.end, right) {
         right = ws[j - 1].bytes.start;
         j -= 1;
     }
@@ -222,12 +223,12 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
         if !spaced(text, w.bytes.end, edge) || w.bytes.end == edge {
             break;
         }
-        match np_words().get(w.lower.as_str()) {
+        match np_words().get(w.lower.as_ref()) {
             Some(_) => {
                 j -= 1;
                 break;
             }
-            None if function_words().contains(w.lower.as_str()) || lex.cues.contains_key(w.lower.as_str()) => break,
+            None if function_words().contains(w.lower.as_ref()) || lex.cues.contains_key(w.lower.as_ref()) => break,
             None => {}
         }
         if w.lower.chars().all(|c| c.is_ascii_digit()) {
@@ -245,7 +246,7 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
     let np = ws[j].bytes.start..ws[end_word - 1].bytes.end;
     // "Witnesses at the scene", "The Mayor of Ankara": a noun before a prepositional phrase.
     match j.checked_sub(1).map(|p| &ws[p]) {
-        Some(p) if PREPOSITIONS.contains(&p.lower.as_str()) && spaced(text, p.bytes.end, np.start) => {
+        Some(p) if PREPOSITIONS.contains(&p.lower.as_ref()) && spaced(text, p.bytes.end, np.start) => {
             match subject_before(text, floor, p.bytes.start) {
                 Some(head) if !np_words().contains_key(&text[head.clone()].to_lowercase().as_str()) => {
                     Some(head.start..np.end)
@@ -264,7 +265,7 @@ const PREPOSITIONS: &[&str] = &["at", "in", "from", "of", "on", "near", "for", "
 /// the scene").
 fn head_of(text: &str, np: &Range<usize>) -> Range<usize> {
     let ws = words(text, np.clone());
-    match ws.iter().skip(1).find(|w| PREPOSITIONS.contains(&w.lower.as_str())) {
+    match ws.iter().skip(1).find(|w| PREPOSITIONS.contains(&w.lower.as_ref())) {
         Some(p) => np.start..text[np.start..p.bytes.start].trim_end().len() + np.start,
         None => np.clone(),
     }
@@ -280,9 +281,9 @@ fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>>
         if !spaced(text, edge, w.bytes.start) || n >= 8 {
             break;
         }
-        let is_det = np_words().get(w.lower.as_str()) == Some(&"determiner");
-        if !is_det && function_words().contains(w.lower.as_str())
-            || n > 0 && lexicon::get().cues.contains_key(w.lower.as_str())
+        let is_det = np_words().get(w.lower.as_ref()) == Some(&"determiner");
+        if !is_det && function_words().contains(w.lower.as_ref())
+            || n > 0 && lexicon::get().cues.contains_key(w.lower.as_ref())
         {
             break;
         }
@@ -304,7 +305,7 @@ fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<u
     }
     let ws = words(text, np.clone());
     let last = ws.last()?;
-    if ws.len() == 1 && matches!(last.lower.as_str(), "he" | "she") {
+    if ws.len() == 1 && matches!(last.lower.as_ref(), "he" | "she") {
         let person = entities
             .mentions
             .iter()
@@ -314,9 +315,9 @@ fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<u
         return Some(person.map(|m| m.entity.clone()));
     }
     let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && ws.len() > 1;
-    let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_str()) == Some(&"determiner");
-    let plausible = lexicon::get().source_nouns.contains(last.lower.as_str())
-        || matches!(last.lower.as_str(), "they" | "we" | "i" | "it")
+    let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_ref()) == Some(&"determiner");
+    let plausible = lexicon::get().source_nouns.contains(last.lower.as_ref())
+        || matches!(last.lower.as_ref(), "they" | "we" | "i" | "it")
         || capitalized
         || determined;
     plausible.then_some(None)
@@ -351,7 +352,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
         if lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
             if let Some(k) =
-                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_str()) || w.lower == "according")
+                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
             {
                 let w = &after[k];
                 // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
@@ -369,7 +370,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
                 } else if connected {
                     let mut last = k - 1;
-                    while last > 0 && lex.skip.contains(after[last].lower.as_str()) {
+                    while last > 0 && lex.skip.contains(after[last].lower.as_ref()) {
                         last -= 1;
                     }
                     speaker = Some(after[0].bytes.start..after[last].bytes.end);
@@ -394,7 +395,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             }
             let cue_in = |r: Range<usize>| {
                 let ws = words(text, r);
-                let k = (0..ws.len()).rev().find(|&k| lex.cues.contains_key(ws[k].lower.as_str()));
+                let k = (0..ws.len()).rev().find(|&k| lex.cues.contains_key(ws[k].lower.as_ref()));
                 (ws, k)
             };
             let (mut before, mut found) = cue_in(region.clone());
@@ -418,11 +419,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 let near = between.len() <= 4
                     || between.iter().any(|b| b.lower == "that")
                     || text[w.bytes.end..m.outer.start].contains(':')
-                    || lex.cues.get(w.lower.as_str()) == Some(&"naming");
+                    || lex.cues.get(w.lower.as_ref()) == Some(&"naming");
                 let subject = subject_before(text, floor, w.bytes.start);
                 let names_someone = subject.as_ref().is_some_and(|r| {
                     entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
-                        || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_str(), "he" | "she" | "they"))
+                        || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
                 });
                 if !clause_ends && (near || names_someone) {
                     cue = Some(w.bytes.clone());
@@ -464,7 +465,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         if !speaker_ok(&speaker) && cue.is_none() {
             let lead = words(text, floor..m.outer.start);
             let subject = entities.mentions_in(floor..m.outer.start).next().map(|m| m.bytes.clone()).or_else(|| {
-                lead.iter().find(|w| matches!(w.lower.as_str(), "he" | "she" | "they" | "it")).map(|w| w.bytes.clone())
+                lead.iter().find(|w| matches!(w.lower.as_ref(), "he" | "she" | "they" | "it")).map(|w| w.bytes.clone())
             });
             if let Some(r) = subject {
                 let opening = &text[floor..r.start];
@@ -559,14 +560,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
                 continue;
             }
-            if !lex.cues.contains_key(w.lower.as_str()) {
+            if !lex.cues.contains_key(w.lower.as_ref()) {
                 continue;
             }
             if let Some(np) = subject_before(text, s.start, w.bytes.start) {
                 // "told reporters that …", "told TASS that …": the hearer is skipped (and, when
                 // it is an outlet, cited too).
                 let mut content_start = w.bytes.end;
-                if matches!(w.lower.as_str(), "told" | "tell" | "tells" | "telling") {
+                if matches!(w.lower.as_ref(), "told" | "tell" | "tells" | "telling") {
                     if let Some(hearer) = object_after(text, w.bytes.end, s.end) {
                         content_start = hearer.end;
                         let media = entities
@@ -604,7 +605,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // One pass over the words: the hedges starting with each word, longest first.
         let mut found: Vec<Hedge> = Vec::new();
         for k in 0..ws.len() {
-            let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_str()) else { continue };
+            let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_ref()) else { continue };
             let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
                 let phrase: Vec<&str> = h.phrase.split(' ').collect();
                 phrase.len() <= ws.len() - k

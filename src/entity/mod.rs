@@ -27,6 +27,7 @@ pub mod names;
 use crate::text::{Segmented, Span};
 use lexicon::{FastMap, Known, Title};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What an entity is.
@@ -119,7 +120,7 @@ impl Entities {
 
 /// A word of the text.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     bytes: Range<usize>,
     /// End of the word without a possessive `'s`.
     name_end: usize,
@@ -128,14 +129,15 @@ struct Word {
     cap: bool,
     /// All letters upper case, at least two of them.
     caps: bool,
-    lower: String,
+    /// Lower case (borrowed from the text when it already is).
+    lower: Cow<'a, str>,
     /// First word of a sentence, or right after a colon, an opening quote or a bracket.
     initial: bool,
     sentence: usize,
 }
 
 /// Cut the sentences into words.
-fn words(doc: &Segmented<'_>) -> Vec<Word> {
+fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
     let text = doc.text;
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -211,7 +213,7 @@ fn words(doc: &Segmented<'_>) -> Vec<Word> {
                 possessive,
                 cap: c.is_uppercase(),
                 caps: letters >= 2 && upper == letters,
-                lower: text[start..name_end].to_lowercase(),
+                lower: lower_case(&text[start..name_end]),
                 initial,
                 sentence: si,
             });
@@ -219,6 +221,15 @@ fn words(doc: &Segmented<'_>) -> Vec<Word> {
         }
     }
     out
+}
+
+/// `word` in lower case, borrowed when it already is.
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Is the line `line` a headline (title case without a final stop) or an all-caps banner?
@@ -303,7 +314,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
             if next.cap {
                 end += 1;
-            } else if CONNECTORS.contains(&next.lower.as_str())
+            } else if CONNECTORS.contains(&next.lower.as_ref())
                 && words
                     .get(end + 1)
                     .is_some_and(|n| n.cap && n.sentence == next.sentence && joinable_gap(text, next, n))
@@ -463,7 +474,7 @@ fn joinable_gap(text: &str, prev: &Word, next: &Word) -> bool {
     // "Mr. Karlov", "John F. Kennedy".
     let abbreviated = prev.lower.chars().count() == 1
         || matches!(
-            prev.lower.as_str(),
+            prev.lower.as_ref(),
             "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "sen" | "rep" | "gov" | "col" | "capt" | "prof" | "jr"
         );
     abbreviated && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() > 1
@@ -597,7 +608,8 @@ fn cut_run(
         }
         let demonym =
             l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
-        let organization_follows = words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(&w.lower));
+        let organization_follows =
+            words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
         if demonym && organization_follows && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
             break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
         }
@@ -660,12 +672,12 @@ fn cut_run(
         .filter(|r| !r.is_empty());
     let role = role.or_else(|| role_before(text, words, start, lex));
     let after = text[last.bytes.end..].trim_start();
-    let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_str());
+    let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
     // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
     let head = words[start..end]
         .iter()
-        .position(|w| matches!(w.lower.as_str(), "of" | "for"))
+        .position(|w| matches!(w.lower.as_ref(), "of" | "for"))
         .filter(|&p| p > 0)
         .map_or(&words[end - 1], |p| &words[start + p - 1]);
     let head = head.lower.trim_end_matches('.');
@@ -734,7 +746,7 @@ fn cut_run(
     let latent =
         !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
     let plural_acronym = n == 1 && name.ends_with('s') && name.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if n == 1 && (lex.common.contains(first.lower.as_str()) || plural_acronym) && title.is_none() && !known {
+    if n == 1 && (lex.common.contains(first.lower.as_ref()) || plural_acronym) && title.is_none() && !known {
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
@@ -816,8 +828,8 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
         if !(gap.trim().is_empty() || comma) {
             break;
         }
-        let is_role = lex.roles.contains_key(w.lower.as_str());
-        if !(w.cap || is_role || matches!(w.lower.as_str(), "to" | "of") || w.possessive) {
+        let is_role = lex.roles.contains_key(w.lower.as_ref());
+        if !(w.cap || is_role || matches!(w.lower.as_ref(), "to" | "of") || w.possessive) {
             break;
         }
         if w.initial && !w.cap && !is_role {
@@ -835,7 +847,7 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
     if !has_role || first == name_start {
         return None;
     }
-    while first < name_start && matches!(words[first].lower.as_str(), "to" | "of") {
+    while first < name_start && matches!(words[first].lower.as_ref(), "to" | "of") {
         first += 1;
     }
     let role = text[words[first].bytes.start..words[name_start - 1].bytes.end].trim_end_matches(',').trim();
@@ -847,9 +859,9 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
 fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
     let mut by_class: FastMap<&'static str, usize> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
-        let Some(Some(class)) = lex.roles.get(w.lower.as_str()) else { continue };
+        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
         let Some(det) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence) else { continue };
-        if !matches!(det.lower.as_str(), "the" | "a" | "an" | "this") || text[det.bytes.end..w.bytes.start].trim() != ""
+        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") || text[det.bytes.end..w.bytes.start].trim() != ""
         {
             continue;
         }
