@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dateline::text::{segment, timeml};
-use dateline::{analyze, time, timeline, DocumentInput};
+use dateline::{analyze, attribution, entity, time, timeline, DocumentInput};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Vec<DocumentInput> {
@@ -51,6 +51,21 @@ fn stages(c: &mut Criterion) {
         let dct = time::Moment::parse("2016-12-19");
         let prepared: Vec<_> = docs.iter().map(|d| (segment(&d.text), time::extract(&segment(&d.text)))).collect();
         b.iter(|| prepared.iter().map(|(s, c)| time::resolve(s, c.clone(), dct.as_ref()).timexes.len()).sum::<usize>())
+    });
+    g.bench_function("entity::extract", |b| {
+        let segmented: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
+        b.iter(|| segmented.iter().map(|s| entity::extract(s).mentions.len()).sum::<usize>())
+    });
+    g.bench_function("attribution::extract", |b| {
+        let prepared: Vec<_> = docs
+            .iter()
+            .map(|d| {
+                let s = segment(&d.text);
+                let e = entity::extract(&s);
+                (s, e)
+            })
+            .collect();
+        b.iter(|| prepared.iter().map(|(s, e)| attribution::extract(s, e).certainty.len()).sum::<usize>())
     });
     g.bench_function("timeline::assemble", |b| {
         let analysis = analyze(&docs).expect("corpus analyses");

@@ -7,7 +7,8 @@
 //! The pipeline (see `ARCHITECTURE.md`):
 //!
 //! ```text
-//! text::segment → time::creation + time::extract → time::resolve → events::extract → timeline::assemble
+//! text::segment → time::creation + time::extract → time::resolve ─┐
+//!              └→ entity::extract → attribution::extract ──────────┴→ events::extract → timeline::assemble
 //! ```
 //!
 //! ```
@@ -22,6 +23,8 @@
 
 #![warn(missing_docs)]
 
+pub mod attribution;
+pub mod entity;
 pub mod eval;
 pub mod events;
 pub mod export;
@@ -109,10 +112,18 @@ pub struct DocumentAnalysis {
     pub ages: Vec<time::age::Age>,
     /// Ranges: pairs of timexes that bound one stretch of time ("from June 2001 to December 2006").
     pub ranges: Vec<time::range::TimeRange>,
-    /// Event mentions, in text order, with their times. Their `participants` are empty and
-    /// their `certainty` and `attributed_to` `null` until the entity and attribution stages
-    /// exist (see [`events::Context`]).
+    /// Event mentions, in text order, with their times, participants, certainty and source.
     pub events: Vec<events::Event>,
+    /// People, organizations and places, with their mentions, names and roles.
+    pub entities: Vec<entity::Entity>,
+    /// Direct quotes with their speakers and cues.
+    pub quotes: Vec<attribution::Quote>,
+    /// Sources the article cites without quotation marks, each with the claim it supports.
+    pub sources: Vec<attribution::Source>,
+    /// Hedges ("reportedly", "allegedly", "yet to be verified"), with the sentence they hedge.
+    pub hedges: Vec<attribution::Hedge>,
+    /// Each sentence's certainty, the hedges that set it and the source it leans on.
+    pub certainty: Vec<attribution::SentenceCertainty>,
     /// The analysed text itself (not serialized: the caller has it).
     #[serde(skip)]
     pub text: String,
@@ -215,8 +226,19 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
     let ages = time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref());
-    // No entity or attribution stage yet: events get no participants and no certainty.
-    let context = events::Context::default();
+    let found = entity::extract(&segmented);
+    let attributed = attribution::extract(&segmented, &found);
+    let participants: Vec<events::Participant> = found
+        .mentions
+        .iter()
+        .map(|m| events::Participant { bytes: m.bytes.clone(), entity: m.entity.clone(), kind: m.kind })
+        .collect();
+    let attributions: Vec<events::Attribution> = attributed
+        .certainty
+        .iter()
+        .map(|c| events::Attribution { sentence: c.bytes.clone(), certainty: c.value, source: c.source.clone() })
+        .collect();
+    let context = events::Context { participants: &participants, attributions: &attributions };
     let events = events::extract(&segmented, &resolved.timexes, &ranges, &ages, creation.moment.as_ref(), context);
     let doc = DocumentAnalysis {
         id: id.to_string(),
@@ -228,6 +250,11 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         events,
         timexes: resolved.timexes,
         ranges,
+        entities: found.entities,
+        quotes: attributed.quotes,
+        sources: attributed.sources,
+        hedges: attributed.hedges,
+        certainty: attributed.certainty,
         text: input.text.clone(),
     };
     (doc, warnings)

@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{anchoring, meantime, tempeval, timeline};
+    use dateline::eval::{anchoring, meantime, names, polnear, tempeval, timeline};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -74,6 +74,20 @@ mod cli {
             /// Print the figures as JSON.
             #[arg(long)]
             json: bool,
+            /// Write the text rebuilt from each document's tokens to OUT/NAME.txt (for running
+            /// another system on exactly the scored texts), and score nothing.
+            #[arg(long, value_name = "OUT")]
+            dump_texts: Option<PathBuf>,
+            /// Also score another system's named mentions under the same metric: a JSON object
+            /// {"NAME": [[start_byte, end_byte, "PER"|"ORG"|"LOC"], …]} over the rebuilt texts.
+            #[arg(long, value_name = "FILE")]
+            names_from: Option<PathBuf>,
+        },
+        /// PolNeAR attribution scores: DIR holds `text/*.txt` and `attributions/*.ann` (e.g.
+        /// ../shared/data/polnear/data/dev); direct quotes and all attributions reported apart.
+        Polnear {
+            /// The split directory.
+            dir: PathBuf,
         },
         /// Event-to-time anchoring accuracy on MEANTIME's TLINKs (every `*.xml` under DIR,
         /// sentences 0-5), per sub-corpus and overall.
@@ -127,9 +141,19 @@ mod cli {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
-            Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json } } => eval_meantime(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Timeline { dir, json } } => eval_timeline(&dir, json),
             Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Meantime { dir, dump_texts: Some(out), .. } } => {
+                dump_meantime(&dir, &out)
+            }
+            Command::Eval { corpus: EvalCorpus::Meantime { dir, errors, json, names_from, .. } } => {
+                let mut out = eval_meantime(&dir, errors, json)?;
+                if let Some(file) = names_from {
+                    out.push_str(&eval_other_names(&dir, &file)?);
+                }
+                Ok(out)
+            }
+            Command::Eval { corpus: EvalCorpus::Polnear { dir } } => eval_polnear(&dir),
         }
     }
 
@@ -177,6 +201,14 @@ mod cli {
         );
         if let Some(n) = errors {
             out.push_str(&report.error_listing(n));
+        }
+        let names = names::score_corpus(read_corpus(dir, "xml")?).map_err(|e| e.to_string())?;
+        out.push_str(&format!(
+            "\nMEANTIME named mentions (ENTITY_MENTION NAM of PER/ORG/LOC), sentences 0-5, percent\n\n{}",
+            names.table()
+        ));
+        if let Some(n) = errors {
+            out.push_str(&names.error_listing(n));
         }
         Ok(out)
     }
@@ -263,6 +295,52 @@ mod cli {
             find_timeline_sets(&sub, out)?;
         }
         Ok(())
+    }
+
+    fn dump_meantime(dir: &Path, out: &Path) -> Result<String, String> {
+        let files = read_corpus(dir, "xml")?;
+        let mut n = 0;
+        for (name, xml) in &files {
+            let gold = meantime::read_gold(xml).map_err(|e| format!("{name}: {e}"))?;
+            let path = out.join(format!("{name}.txt"));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, &gold.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            n += 1;
+        }
+        Ok(format!("{n} rebuilt texts written under {}\n", out.display()))
+    }
+
+    fn eval_other_names(dir: &Path, file: &Path) -> Result<String, String> {
+        let json = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let spans: std::collections::HashMap<String, Vec<(usize, usize, String)>> =
+            serde_json::from_str(&json).map_err(|e| format!("{}: {e}", file.display()))?;
+        let files = read_corpus(dir, "xml")?;
+        let missing: Vec<&String> = files.iter().map(|(n, _)| n).filter(|n| !spans.contains_key(*n)).collect();
+        if let Some(name) = missing.first() {
+            return Err(format!("{}: no mentions for {name}", file.display()));
+        }
+        let report = names::score_corpus_with(files, |name, gold| names::mentions_from_spans(gold, &spans[name]))
+            .map_err(|e| e.to_string())?;
+        Ok(format!("\nThe same metric on {}:\n\n{}", file.display(), report.table()))
+    }
+
+    fn eval_polnear(dir: &Path) -> Result<String, String> {
+        let texts = read_corpus(&dir.join("text"), "txt")?;
+        let anns = read_corpus(&dir.join("attributions"), "ann")?;
+        // `name_xxxx.ann` annotates `name.txt`; with several annotation files, the first.
+        let mut triples = Vec::new();
+        for (name, text) in &texts {
+            let stem = name.trim_end_matches(".txt");
+            let ann = anns
+                .iter()
+                .find(|(a, _)| a.strip_suffix(".ann").and_then(|a| a.rsplit_once('_')).is_some_and(|(s, _)| s == stem));
+            let Some((_, ann)) = ann else { return Err(format!("no annotation for {name}")) };
+            triples.push((name.as_str(), text.as_str(), ann.as_str()));
+        }
+        let report = polnear::score_corpus(triples).map_err(|e| e.to_string())?;
+        Ok(format!("PolNeAR attribution scores (percent) for {}\n\n{}", dir.display(), report.table()))
     }
 
     /// Every file under `dir` (recursively) with extension `ext`.

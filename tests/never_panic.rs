@@ -21,6 +21,17 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("20:43 EET ".to_string()),
         Just("in 1976 ".to_string()),
         Just("February 30 ".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("«".to_string()),
+        Just(" said ".to_string()),
+        Just("according to ".to_string()),
+        Just("Mr Çavuşoğlu ".to_string()),
+        Just("Andrey Karlov, 62, ".to_string()),
+        Just("the gunman ".to_string()),
+        Just("reportedly ".to_string()),
+        Just("U.S. ".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];
@@ -60,6 +71,31 @@ fn check(text: &str, dct: Option<&str>) {
     for entry in &analysis.timeline {
         assert!(!entry.events.is_empty() || !entry.timexes.is_empty(), "an entry holds something");
     }
+    for e in &doc.entities {
+        assert!(!e.mentions.is_empty(), "an entity has mentions");
+        for m in &e.mentions {
+            assert!(!slice(*m).is_empty(), "a mention is a non-empty slice");
+        }
+    }
+    for q in &doc.quotes {
+        assert_eq!(slice(q.span), q.text, "quote text equals its slice");
+        if let Some(span) = q.speaker_span {
+            assert_eq!(Some(slice(span)), q.speaker_text, "speaker text equals its slice");
+        }
+        if let Some(id) = &q.speaker {
+            assert!(doc.entities.iter().any(|e| &e.id == id), "a speaker is an entity");
+        }
+    }
+    for src in &doc.sources {
+        assert_eq!(slice(src.span), src.name, "source name equals its slice");
+        slice(src.content);
+        slice(src.sentence);
+    }
+    for h in &doc.hedges {
+        assert_eq!(slice(h.span), h.text, "hedge text equals its slice");
+        assert!(slice(h.scope).contains(&h.text), "the hedged sentence holds its hedge");
+    }
+    assert_eq!(doc.certainty.len(), doc.sentences.len(), "a certainty per sentence");
     if let Some(span) = doc.creation_time.span {
         slice(span);
     }

@@ -1,5 +1,5 @@
-// The annotated view of one article: its text with time expressions and event triggers
-// highlighted.
+// The annotated view of one article: its text with time expressions, event triggers, names,
+// quotes, sources and hedges highlighted, and hedged sentences marked.
 //
 // Built only from text nodes and elements whose content is set with textContent: the article is
 // untrusted input and is never parsed as HTML.
@@ -42,23 +42,26 @@ export function nest(annotations) {
   const roots = [];
   const stack = [];
   let dropped = 0;
+  const droppedItems = [];
   for (const a of sorted) {
     while (stack.length && stack[stack.length - 1].end <= a.start) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent && a.end > parent.end) {
       dropped += 1;
+      droppedItems.push(a);
       continue;
     }
     (parent ? parent.children : roots).push(a);
     stack.push(a);
   }
-  return { roots, dropped };
+  return { roots, dropped, droppedItems };
 }
 
 /**
- * Render `text` into `container` with `doc`'s time expressions and event triggers (and its
- * creation-time span) as <mark> elements. Returns the number of those that could not be shown
- * (a bad span, or one crossing another's boundary).
+ * Render `text` into `container` with `doc`'s time expressions (and its creation-time span), event
+ * triggers, entity mentions, quotes, cited sources and hedges as elements, hedged sentences
+ * wrapped. Returns the number of time expressions and event triggers that could not be shown (a
+ * bad span, or one crossing another's boundary).
  */
 export function renderAnnotated(container, text, doc) {
   const annotations = [];
@@ -80,7 +83,31 @@ export function renderAnnotated(container, text, doc) {
   const ctSpan = ct && ct.source === 'text' ? cleanSpan(ct.span, text.length) : null;
   if (ctSpan) annotations.push({ start: ctSpan[0], end: ctSpan[1], creation: ct });
 
-  const { roots, dropped } = nest(annotations);
+  for (const c of doc?.certainty ?? []) {
+    const span = c.value !== 'certain' ? cleanSpan(c.sentence, text.length) : null;
+    if (span) annotations.push({ start: span[0], end: span[1], hedged: c });
+  }
+  for (const q of doc?.quotes ?? []) {
+    const span = cleanSpan(q.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], quote: q });
+  }
+  for (const s of doc?.sources ?? []) {
+    const span = cleanSpan(s.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], source: s });
+  }
+  for (const e of doc?.entities ?? []) {
+    for (const m of e.mentions ?? []) {
+      const span = cleanSpan(m, text.length);
+      if (span) annotations.push({ start: span[0], end: span[1], entity: e });
+    }
+  }
+  for (const h of doc?.hedges ?? []) {
+    const span = cleanSpan(h.span, text.length);
+    if (span) annotations.push({ start: span[0], end: span[1], hedge: h });
+  }
+
+  const { roots, droppedItems } = nest(annotations);
+  const dropped = droppedItems.filter((a) => a.timex || a.event).length;
   const fragment = document.createDocumentFragment();
   appendRange(fragment, text, 0, text.length, roots);
   container.replaceChildren(fragment);
@@ -91,12 +118,63 @@ function appendRange(parent, text, start, end, nodes) {
   let at = start;
   for (const n of nodes) {
     if (n.start > at) parent.appendChild(document.createTextNode(text.slice(at, n.start)));
-    const el = n.timex ? timexElement(n.timex) : n.event ? eventElement(n.event) : creationElement(n.creation);
+    const el = elementFor(n);
     appendRange(el, text, n.start, n.end, n.children);
     parent.appendChild(el);
     at = n.end;
   }
   if (end > at) parent.appendChild(document.createTextNode(text.slice(at, end)));
+}
+
+function elementFor(n) {
+  if (n.timex) return timexElement(n.timex);
+  if (n.event) return eventElement(n.event);
+  if (n.creation) return creationElement(n.creation);
+  if (n.entity) return entityElement(n.entity);
+  if (n.quote) return quoteElement(n.quote);
+  if (n.source) return sourceElement(n.source);
+  if (n.hedge) return hedgeElement(n.hedge);
+  return hedgedElement(n.hedged);
+}
+
+function entityElement(e) {
+  const mark = document.createElement('mark');
+  mark.className = `entity kind-${e.kind}${e.media ? ' media' : ''}`;
+  mark.dataset.entity = String(e.id);
+  mark.title = `${e.kind}${e.media ? ' (news outlet or agency)' : ''}: ${e.name} (${e.rule})`;
+  return mark;
+}
+
+function quoteElement(q) {
+  const span = document.createElement('span');
+  span.className = q.speaker_text ? 'quote' : 'quote unattributed';
+  span.dataset.quote = String(q.id);
+  span.title = q.speaker_text ? `quote: ${q.speaker_text}${q.cue ? ` (${q.cue})` : ''} · ${q.rule}` : 'quote: no speaker given';
+  return span;
+}
+
+function sourceElement(s) {
+  const span = document.createElement('span');
+  span.className = 'source';
+  span.dataset.source = String(s.id);
+  span.title = `source: ${s.name} (${s.cue}) · ${s.rule}`;
+  return span;
+}
+
+function hedgeElement(h) {
+  const mark = document.createElement('mark');
+  mark.className = 'hedge';
+  mark.dataset.certainty = String(h.certainty);
+  mark.title = `hedge: ${h.certainty} (${h.rule})`;
+  return mark;
+}
+
+function hedgedElement(c) {
+  const span = document.createElement('span');
+  span.className = 'hedged';
+  span.dataset.certainty = String(c.value);
+  span.title = `${c.value}: ${(c.cues ?? []).join(', ')} (${c.rule})${c.sourced ? '' : ' · no named source'}`;
+  return span;
 }
 
 function timexElement(t) {
@@ -111,7 +189,7 @@ function timexElement(t) {
 
 function eventElement(v) {
   const mark = document.createElement('mark');
-  mark.className = `event${v.reported || v.hypothetical || v.future ? ' hedged' : ''}${v.positive === false ? ' negated' : ''}`;
+  mark.className = `event${v.reported || v.hypothetical || v.future ? ' not-flat' : ''}${v.positive === false ? ' negated' : ''}`;
   mark.dataset.event = String(v.id);
   mark.title = eventTitle(v);
   mark.tabIndex = -1;

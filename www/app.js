@@ -4,6 +4,7 @@
 // put in the page as text (textContent / text nodes), never parsed as HTML.
 
 import { renderAnnotated } from './annotate.js';
+import { renderWho } from './who.js';
 import { createTooltip, renderTimeline } from './timeline.js';
 import { clearArticles, loadArticles, saveArticles } from './storage.js';
 import { createAnalyzerWorker, registerServiceWorker, showUpdateNotice } from './offline.js';
@@ -390,6 +391,7 @@ function showAnalysis(analysis, snapshot) {
 
   drawTimeline(docs);
   showLegend(docs);
+  renderWho({ entities: $('who-entities'), quotes: $('who-quotes'), sources: $('who-sources') }, docs, lightEntity);
   showWarnings(analysis?.warnings, docs);
   if (analysis) {
     const n = docs.size;
@@ -509,6 +511,23 @@ function reveal(ref) {
     setTimeout(() => mark.classList.remove('flash'), 2000);
   }
   shown[0].focus({ preventScroll: true });
+}
+
+// ---------------------------------------------------------------- who
+
+/** Clicking a name lights up all its mentions in its article (a second click turns them off). */
+function lightEntity(docId, entityId, button) {
+  const d = lastDocs.get(docId);
+  if (!d) return;
+  const on = !button.classList.contains('lit');
+  for (const b of document.querySelectorAll('.who-name.lit')) b.classList.remove('lit');
+  for (const m of document.querySelectorAll('.annotated mark.entity.lit')) m.classList.remove('lit');
+  if (!on) return;
+  button.classList.add('lit');
+  const marks = d.panel.annotated.querySelectorAll(`mark.entity[data-entity="${CSS.escape(String(entityId))}"]`);
+  for (const m of marks) m.classList.add('lit');
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  marks[0]?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
 }
 
 // ---------------------------------------------------------------- export

@@ -6,6 +6,8 @@
 
 pub mod anchoring;
 pub mod meantime;
+pub mod names;
+pub mod polnear;
 pub mod tempeval;
 pub mod timeline;
 

@@ -89,7 +89,7 @@ fn words_keep_inner_apostrophes_and_hyphens() {
 fn context_fills_participants_and_certainty() {
     let text = "Karlov was shot in Ankara.";
     let doc = crate::text::segment(text);
-    let participants = [Participant { bytes: 0..6, entity: "e1".into(), kind: "person".into() }];
+    let participants = [Participant { bytes: 0..6, entity: "e1".into(), kind: crate::entity::Kind::Person }];
     let attributions =
         [Attribution { sentence: 0..text.len(), certainty: Certainty::Probable, source: Some("s1".into()) }];
     let context = Context { participants: &participants, attributions: &attributions };

@@ -31,23 +31,11 @@ pub struct Participant {
     pub bytes: Range<usize>,
     /// The entity's id (`e1`).
     pub entity: String,
-    /// The entity's kind (`person`, `organization`, `place`, `other`).
-    pub kind: String,
+    /// The entity's kind.
+    pub kind: crate::entity::Kind,
 }
 
-/// How sure the text is that something happened, as the attribution stage will say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Certainty {
-    /// Stated flatly.
-    Certain,
-    /// Hedged ("reportedly", "is believed to").
-    Probable,
-    /// Doubted ("yet to be verified", "may have").
-    Possible,
-    /// Denied by someone.
-    Denied,
-}
+pub use crate::attribution::Certainty;
 
 /// What the attribution stage says about one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,8 +48,8 @@ pub struct Attribution {
     pub source: Option<String>,
 }
 
-/// What earlier stages know that events take in. [`crate::analyze`] passes it empty for now:
-/// the entity and attribution stages are not part of the pipeline yet.
+/// What earlier stages know that events take in: the entity stage's mentions and the
+/// attribution stage's per-sentence certainty and source ([`crate::analyze`] fills it).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
     /// Entity mentions; those in an event's clause become its participants.

@@ -39,7 +39,7 @@ async function openPage() {
 
 /** The page's own files: the only URLs it may request. */
 function assertOwnFiles(requests) {
-  const own = /^\/(|index\.html|[a-z]+\.(js|css|svg|webmanifest)|pkg\/(dateline\.js|dateline_bg\.wasm|build\.js))$/;
+  const own = /^\/(|index\.html|[a-z]+\.(js|css|svg|webmanifest)|pkg\/(dateline\.js|dateline_bg\.wasm|build\.js)|pkg-export\/(dateline_export\.js|dateline_export_bg\.wasm))$/;
   for (const raw of requests) {
     const u = new URL(raw);
     assert.equal(u.origin, new URL(url).origin, `request to another origin: ${raw}`);
@@ -52,7 +52,8 @@ async function assertInert(page) {
   assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'a payload ran');
   const made = await page.evaluate(() => document.querySelectorAll(
     'img, iframe, object, embed, base, meta[http-equiv="refresh"], .articles style, .articles a, .articles b, '
-    + '.annotated *:not(mark):not(span.dateline), script:not([src="app.js"])').length);
+    + '.annotated *:not(mark):not(span.dateline):not(span.quote):not(span.source):not(span.hedged), '
+    + 'script:not([src="app.js"])').length);
   assert.equal(made, 0, 'elements made from pasted text');
 }
 
@@ -69,6 +70,28 @@ const EXPORTS = [
       // Names are written as given (lone surrogates become U+FFFD on the way into the core).
       const wellFormed = (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
       assert.deepEqual(json.documents.map((d) => d.name), cases.map((c) => wellFormed(c.name)));
+    },
+  },
+  {
+    button: '#export-csv',
+    check(content) {
+      // Every cell that a spreadsheet would read as a formula is defused with a leading quote.
+      const cells = [];
+      let cell = '';
+      let quoted = false;
+      for (let i = 0; i < content.length; i += 1) {
+        const c = content[i];
+        if (quoted) {
+          if (c === '"' && content[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false;
+          else cell += c;
+        } else if (c === '"') quoted = true;
+        else if (c === ',' || c === '\n') { cells.push(cell); cell = ''; } else if (c !== '\r') cell += c;
+      }
+      cells.push(cell);
+      assert.ok(cells.length > 10, 'the CSV has cells');
+      for (const value of cells) {
+        assert.ok(!/^[=+\-@\t\r]/.test(value), `CSV cell begins like a formula: ${JSON.stringify(value.slice(0, 40))}`);
+      }
     },
   },
 ];

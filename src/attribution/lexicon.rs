@@ -1,0 +1,79 @@
+//! The attribution word lists, read from the data files in `lexicon/`.
+
+use crate::entity::lexicon::{FastMap, FastSet};
+use crate::text::data_lines;
+use std::sync::OnceLock;
+
+/// How sure a sentence is of what it states, from most to least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Stated flatly.
+    Certain,
+    /// Reported, attributed, "reportedly", "is said to".
+    Probable,
+    /// "allegedly", "appears to", "yet to be verified".
+    Possible,
+    /// "denied".
+    Denied,
+}
+
+/// A hedge phrase.
+#[derive(Debug, Clone)]
+pub struct Hedge {
+    /// Lower-case phrase.
+    pub phrase: &'static str,
+    /// The certainty it gives.
+    pub certainty: Certainty,
+    /// The rule id reported with it.
+    pub rule: &'static str,
+}
+
+/// Every list the attribution stage reads.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Cue verb forms → class (`speech`, `report`, `belief`).
+    pub cues: FastMap<&'static str, &'static str>,
+    /// Hedges, longest phrase first.
+    pub hedges: Vec<Hedge>,
+    /// First word of a hedge → the indices of the hedges it starts, longest first.
+    pub hedges_by_first_word: FastMap<&'static str, Vec<usize>>,
+    /// Adverbs and auxiliaries between a speaker and the cue.
+    pub skip: FastSet<&'static str>,
+    /// Nouns that can name a source.
+    pub source_nouns: FastSet<&'static str>,
+}
+
+/// The lists, built once.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let columns = |file: &'static str| data_lines(file).map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>());
+        let cues =
+            columns(include_str!("lexicon/cues.tsv")).map(|c| (c[0], c.get(1).copied().unwrap_or("speech"))).collect();
+        let mut hedges: Vec<Hedge> = columns(include_str!("lexicon/hedges.tsv"))
+            .map(|c| Hedge {
+                phrase: c[0],
+                certainty: match c.get(1).copied() {
+                    Some("denied") => Certainty::Denied,
+                    Some("possible") => Certainty::Possible,
+                    _ => Certainty::Probable,
+                },
+                rule: c.get(2).copied().unwrap_or("hedge"),
+            })
+            .collect();
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
+        let mut hedges_by_first_word: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        for (i, h) in hedges.iter().enumerate() {
+            let first = h.phrase.split(' ').next().unwrap_or(h.phrase);
+            hedges_by_first_word.entry(first).or_default().push(i);
+        }
+        Lexicon {
+            cues,
+            hedges,
+            hedges_by_first_word,
+            skip: data_lines(include_str!("lexicon/skip_words.txt")).collect(),
+            source_nouns: data_lines(include_str!("lexicon/source_nouns.txt")).collect(),
+        }
+    })
+}

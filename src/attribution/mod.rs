@@ -1,0 +1,677 @@
+//! Attribution: who said what, on whose authority, and how sure.
+//!
+//! ```text
+//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, cue before, "according to",
+//!        continuation)──▶ Quotes
+//! sentences ──cue verbs outside quotes──▶ Sources (who a claim leans on, and the claim)
+//! sentences ──hedges (lexicon/hedges.tsv)──▶ Hedges, and each sentence's Certainty
+//! ```
+//!
+//! A speaker is the entity the cue's subject names: a name, a pronoun (resolved to the nearest
+//! person before it, outside quotes), or a role ("the gunman"). When the words name no entity
+//! but a kind of source ("a witness", "Turkish media"), they are kept as `speaker_text` with no
+//! entity; when nothing names a speaker, the speaker is `null`: never a guess dressed as fact.
+//! Every quote, source and certainty says which rule made it.
+//!
+//! ```
+//! use dateline::{attribution, entity, text::segment};
+//! let doc = segment("“We regard this as a terrorist act,” Maria Zakharova said. The gunman was reportedly a policeman.");
+//! let entities = entity::extract(&doc);
+//! let found = attribution::extract(&doc, &entities);
+//! assert_eq!(found.quotes[0].text, "We regard this as a terrorist act,");
+//! assert_eq!(found.quotes[0].speaker_text.as_deref(), Some("Maria Zakharova"));
+//! assert_eq!(found.certainty[1].value, attribution::Certainty::Probable);
+//! ```
+
+mod lexicon;
+pub mod quotes;
+
+pub use lexicon::Certainty;
+
+use crate::entity::lexicon::{FastMap, FastSet};
+use crate::entity::{lower_case, Entities, Kind};
+use crate::text::{data_lines, Segmented, Span};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A direct quote and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// `q1`, `q2`, … in text order.
+    pub id: String,
+    /// UTF-16 span of the quoted words (inside the marks).
+    pub span: Span,
+    /// The quoted words.
+    pub text: String,
+    /// The speaker's entity id, when the words naming the speaker name an entity.
+    pub speaker: Option<String>,
+    /// The words naming the speaker ("Zakharova", "she", "A witness"), if any.
+    pub speaker_text: Option<String>,
+    /// Their UTF-16 span.
+    pub speaker_span: Option<Span>,
+    /// The cue ("said", "told", "shouted", "according to"), if any.
+    pub cue: Option<String>,
+    /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`,
+    /// `sentence_subject`, `according_to`, `continuation`, or `none`.
+    pub rule: &'static str,
+    /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
+    pub marks: &'static str,
+    /// Byte range of the quoted words.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+    /// Byte range of the speaker's words.
+    #[serde(skip)]
+    pub speaker_bytes: Option<Range<usize>>,
+}
+
+/// A source a claim is attributed to, without quotation marks ("the Hurriyet newspaper
+/// reported", "according to Haaretz", "Officials said the attack was planned").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// `s1`, `s2`, … in text order.
+    pub id: String,
+    /// The words naming the source.
+    pub name: String,
+    /// Their UTF-16 span.
+    pub span: Span,
+    /// The cue ("reported", "said", "according to").
+    pub cue: String,
+    /// The entity the words name, if any.
+    pub entity: Option<String>,
+    /// The source is a news outlet or agency.
+    pub media: bool,
+    /// The sentence the source supports.
+    pub sentence: Span,
+    /// What it is cited for (the attributed words).
+    pub content: Span,
+    /// The rule: `according_to`, `subject_cue`, `inverted_cue`, `told_media`.
+    pub rule: &'static str,
+    /// Byte range of the name.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+    /// Byte range of the content.
+    #[serde(skip)]
+    pub content_bytes: Range<usize>,
+}
+
+/// A hedge word or phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hedge {
+    /// UTF-16 span of the words.
+    pub span: Span,
+    /// The words, as written.
+    pub text: String,
+    /// The sentence it hedges.
+    pub scope: Span,
+    /// The certainty it gives.
+    pub certainty: Certainty,
+    /// Its rule (`hedge_adverb`, `passive_report`, `appearance`, `unverified`, `denial`, …).
+    pub rule: &'static str,
+    /// Byte range of the words.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+/// How sure one sentence is, and on whose authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceCertainty {
+    /// The sentence.
+    pub sentence: Span,
+    /// Its certainty: the weakest its hedges give, `certain` without any.
+    pub value: Certainty,
+    /// The hedges' words, in text order.
+    pub cues: Vec<String>,
+    /// The rule of the hedge that set the value; `attributed` or `no_hedge` without hedges.
+    pub rule: &'static str,
+    /// The first source cited in the sentence, if any.
+    pub source: Option<String>,
+    /// The sentence holds a source or an attributed quote (otherwise its claims are unsourced).
+    pub sourced: bool,
+    /// Byte range of the sentence.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+/// What the attribution stage found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attributions {
+    /// Direct quotes, in text order.
+    pub quotes: Vec<Quote>,
+    /// Sources cited without quotation marks, in text order.
+    pub sources: Vec<Source>,
+    /// Hedges, in text order.
+    pub hedges: Vec<Hedge>,
+    /// One per sentence, in order.
+    pub certainty: Vec<SentenceCertainty>,
+}
+
+impl Attributions {
+    /// The certainty of the sentence holding byte `at` (for events and claims in it).
+    pub fn sentence_at(&self, at: usize) -> Option<&SentenceCertainty> {
+        let i = self.certainty.partition_point(|s| s.bytes.end <= at);
+        self.certainty.get(i).filter(|s| s.bytes.start <= at)
+    }
+}
+
+/// A word: its bytes and its lower-case form (borrowed from the text when it already is).
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    bytes: Range<usize>,
+    lower: Cow<'a, str>,
+}
+
+fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = range.start + i;
+        let inner = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
+    }
+    out
+}
+
+/// Only spaces between two positions.
+fn spaced(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+fn np_words() -> &'static FastMap<&'static str, &'static str> {
+    static WORDS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        data_lines(include_str!("lexicon/np_words.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, k)| (w.trim(), k.trim()))
+            .collect()
+    })
+}
+
+fn function_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| data_lines(include_str!("../text/lexicon/english_common.txt")).collect())
+}
+
+/// The speaker's words read backwards from a cue starting at `cue_start`, no further back than
+/// `floor`: "the gunman [reportedly] shouted", "Russian Foreign Ministry spokeswoman Maria
+/// Zakharova told", "he [also] said".
+fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<usize>> {
+    let lex = lexicon::get();
+    let ws = words(text, floor..cue_start);
+    let mut j = ws.len();
+    let mut right = cue_start;
+    while j > 0 && lex.skip.contains(ws[j - 1].lower.as_ref()) && spaced(text, ws[j - 1].bytes.end, right) {
+        right = ws[j - 1].bytes.start;
+        j -= 1;
+    }
+    let end_word = j;
+    let mut edge = right;
+    while j > 0 {
+        let w = &ws[j - 1];
+        if !spaced(text, w.bytes.end, edge) || w.bytes.end == edge {
+            break;
+        }
+        match np_words().get(w.lower.as_ref()) {
+            Some(_) => {
+                j -= 1;
+                break;
+            }
+            None if function_words().contains(w.lower.as_ref()) || lex.cues.contains_key(w.lower.as_ref()) => break,
+            None => {}
+        }
+        if w.lower.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        j -= 1;
+        edge = w.bytes.start;
+        if end_word - j >= 7 {
+            break;
+        }
+    }
+    if j == end_word {
+        return None;
+    }
+    let np = ws[j].bytes.start..ws[end_word - 1].bytes.end;
+    // "Witnesses at the scene", "The Mayor of Ankara": a noun before a prepositional phrase.
+    match j.checked_sub(1).map(|p| &ws[p]) {
+        Some(p) if PREPOSITIONS.contains(&p.lower.as_ref()) && spaced(text, p.bytes.end, np.start) => {
+            match subject_before(text, floor, p.bytes.start) {
+                Some(head) if !np_words().contains_key(&text[head.clone()].to_lowercase().as_str()) => {
+                    Some(head.start..np.end)
+                }
+                _ => Some(np),
+            }
+        }
+        _ => Some(np),
+    }
+}
+
+/// Prepositions that may join a speaker's head noun to what qualifies it.
+const PREPOSITIONS: &[&str] = &["at", "in", "from", "of", "on", "near", "for", "with"];
+
+/// The head of a speaker's words: up to the first preposition ("Witnesses" of "Witnesses at
+/// the scene").
+fn head_of(text: &str, np: &Range<usize>) -> Range<usize> {
+    let ws = words(text, np.clone());
+    match ws.iter().skip(1).find(|w| PREPOSITIONS.contains(&w.lower.as_ref())) {
+        Some(p) => np.start..text[np.start..p.bytes.start].trim_end().len() + np.start,
+        None => np.clone(),
+    }
+}
+
+/// The source's words after a cue ("said Zakharova", "according to an AP photographer"): up to
+/// punctuation or a function word.
+fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>> {
+    let ws = words(text, from..ceiling);
+    let mut edge = from;
+    let mut end = None;
+    for (n, w) in ws.iter().enumerate() {
+        if !spaced(text, edge, w.bytes.start) || n >= 8 {
+            break;
+        }
+        let is_det = np_words().get(w.lower.as_ref()) == Some(&"determiner");
+        if !is_det && function_words().contains(w.lower.as_ref())
+            || n > 0 && lexicon::get().cues.contains_key(w.lower.as_ref())
+        {
+            break;
+        }
+        end = Some(w.bytes.end);
+        edge = w.bytes.end;
+    }
+    let start = ws.first()?.bytes.start;
+    end.filter(|&e| e > start).map(|e| start..e)
+}
+
+/// Who the words `np` name: an entity mentioned in them (a person first), or for a pronoun
+/// the nearest person before them outside quotes. `None` when the words are not a plausible
+/// source at all.
+fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<usize>]) -> Option<Option<String>> {
+    let np = &head_of(text, np);
+    let mentions: Vec<_> = entities.mentions_in(np.clone()).collect();
+    if let Some(m) = mentions.iter().rev().find(|m| m.kind == Kind::Person).or(mentions.last()) {
+        return Some(Some(m.entity.clone()));
+    }
+    let ws = words(text, np.clone());
+    let last = ws.last()?;
+    if ws.len() == 1 && matches!(last.lower.as_ref(), "he" | "she") {
+        let person = entities
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.bytes.end <= np.start && m.kind == Kind::Person)
+            .find(|m| !within(quoted, m.bytes.start));
+        return Some(person.map(|m| m.entity.clone()));
+    }
+    let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && ws.len() > 1;
+    let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_ref()) == Some(&"determiner");
+    let plausible = lexicon::get().source_nouns.contains(last.lower.as_ref())
+        || matches!(last.lower.as_ref(), "they" | "we" | "i" | "it")
+        || capitalized
+        || determined;
+    plausible.then_some(None)
+}
+
+/// Find a document's quotes, sources, hedges and the certainty of each sentence.
+pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
+    let text = doc.text;
+    let lex = lexicon::get();
+    let marked = quotes::find(text);
+    let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();
+    let inside_quote = |at: usize| within(&quoted, at);
+    let mut used_cues: FastSet<usize> = FastSet::default();
+
+    // Quotes and their speakers.
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, Quote)> = None; // (sentence index of its end, quote)
+    for (qi, m) in marked.iter().enumerate() {
+        let first_sentence = doc.sentences.partition_point(|s| s.end <= m.outer.start);
+        let last_sentence =
+            doc.sentences.partition_point(|s| s.end < m.outer.end).min(doc.sentences.len().saturating_sub(1));
+        let sentence_start = doc.sentences.get(first_sentence).map_or(m.outer.start, |s| s.start.min(m.outer.start));
+        let sentence_end = doc.sentences.get(last_sentence).map_or(m.outer.end, |s| s.end.max(m.outer.end));
+        let floor =
+            qi.checked_sub(1).map(|p| marked[p].outer.end).filter(|&e| e > sentence_start).unwrap_or(sentence_start);
+        let ceiling = marked.get(qi + 1).map(|n| n.outer.start).filter(|&s| s < sentence_end).unwrap_or(sentence_end);
+        let (mut speaker, mut rule, mut cue): (Option<Range<usize>>, &'static str, Option<Range<usize>>) =
+            (None, "none", None);
+
+        // 1. Right after the quote: "…,” Zakharova said" / "…,” said Zakharova".
+        let after = words(text, m.outer.end..ceiling);
+        let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
+        if lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+            if let Some(k) =
+                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
+            {
+                let w = &after[k];
+                // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
+                // "Mitch McConnell, R-Ky., said"), not a stop.
+                let connected = (1..=k).all(|i| {
+                    text[after[i - 1].bytes.end..after[i].bytes.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+                        && !text[after[i - 1].bytes.end..after[i].bytes.start].contains(". ")
+                });
+                if w.lower == "according" {
+                    // Left to step 3: a cue right before the quote wins over it.
+                } else if k == 0 {
+                    speaker = object_after(text, w.bytes.end, ceiling);
+                    (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
+                } else if connected {
+                    let mut last = k - 1;
+                    while last > 0 && lex.skip.contains(after[last].lower.as_ref()) {
+                        last -= 1;
+                    }
+                    speaker = Some(after[0].bytes.start..after[last].bytes.end);
+                    (rule, cue) = ("cue_after", Some(w.bytes.clone()));
+                }
+            }
+        }
+        let speaker_ok =
+            |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted).is_some());
+        // 2. Before it: "Mrs May told MPs: “…”", "he described as “despicable”".
+        if !speaker_ok(&speaker) {
+            // The last cue of the clause before the quote ("told reporters:", "shouted in
+            // Turkish:", "tweeted in the early morning hours that Machado was “…”"); for a
+            // quote opening a paragraph, the cue of a sentence ending with a colon just before
+            // ("He said:").
+            let mut region = floor..m.outer.start;
+            if words(text, region.clone()).is_empty() && first_sentence > 0 {
+                let previous = &doc.sentences[first_sentence - 1];
+                if text[previous.clone()].trim_end().ends_with(':') && !within(&quoted, previous.start) {
+                    region = previous.start..m.outer.start;
+                }
+            }
+            let cue_in = |r: Range<usize>| {
+                let ws = words(text, r);
+                let k = (0..ws.len()).rev().find(|&k| lex.cues.contains_key(ws[k].lower.as_ref()));
+                (ws, k)
+            };
+            let (mut before, mut found) = cue_in(region.clone());
+            let mut floor = region.start;
+            // Several quotes in one sentence share the cue before the first: "Johnson tells
+            // MSNBC’s “Morning Joe” that “exactly who did it” remains …".
+            if found.is_none() && floor > sentence_start {
+                floor = sentence_start;
+                let earlier = marked[..qi].iter().rev().take_while(|p| p.outer.start >= sentence_start).last();
+                if let Some(first_quote) = earlier {
+                    (before, found) = cue_in(sentence_start..first_quote.outer.start);
+                }
+            }
+            if let Some(k) = found {
+                let w = &before[k];
+                let clause_ends = text[w.bytes.end..m.outer.start].contains(['.', '!', '?', ';']);
+                // Far from the quote, with no "that" or colon between, the cue only counts for
+                // a person or an organization ("Theresa May has said the shooting … is “a
+                // matter of concern”", not "Russia declares … “policeman”").
+                let between = &before[k + 1..];
+                let near = between.len() <= 4
+                    || between.iter().any(|b| b.lower == "that")
+                    || text[w.bytes.end..m.outer.start].contains(':')
+                    || lex.cues.get(w.lower.as_ref()) == Some(&"naming");
+                let subject = subject_before(text, floor, w.bytes.start);
+                let names_someone = subject.as_ref().is_some_and(|r| {
+                    entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
+                        || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
+                });
+                if !clause_ends && (near || names_someone) {
+                    cue = Some(w.bytes.clone());
+                    if subject.is_some() {
+                        (speaker, rule) = (subject, "cue_before");
+                    } else {
+                        // "Altıntaş, 22, reportedly a police officer, allegedly shouted, “…”":
+                        // nothing names a subject next to the cue; the name opening the
+                        // sentence is its subject.
+                        let first = entities.mentions_in(floor..w.bytes.start).next();
+                        let opens = first.filter(|m| words(text, floor..m.bytes.start).len() <= 1);
+                        (speaker, rule) = (opens.map(|m| m.bytes.clone()), "sentence_subject");
+                    }
+                }
+            }
+        }
+        // A transcript's speaker label: "“PENCE: Well, look, …”".
+        if !speaker_ok(&speaker) {
+            let inner = &text[m.inner.clone()];
+            let label: String = inner.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.').collect();
+            if label.chars().filter(|c| c.is_alphabetic()).count() >= 2 && inner[label.len()..].starts_with(':') {
+                let r = m.inner.start..m.inner.start + label.trim_end().len();
+                if entities.mentions_in(r.clone()).next().is_some() || words(text, r.clone()).len() <= 3 {
+                    (speaker, rule, cue) = (Some(r), "transcript_label", None);
+                }
+            }
+        }
+        // 3. "…” according to X" further on, unless a cue before the quote had a subject
+        // that names no one ("a man wearing a suit and tie shouted “…”").
+        if !speaker_ok(&speaker) && cue.is_none() {
+            if let Some(k) = after.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
+                speaker = object_after(text, after[k + 1].bytes.end, ceiling);
+                (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
+            }
+        }
+        // A quote inside a sentence with no cue: the sentence's subject, a name or a pronoun
+        // opening it (after an introductory phrase), is the one quoted ("At a rally, Trump
+        // likened the refugees to a “vicious snake”").
+        if !speaker_ok(&speaker) && cue.is_none() {
+            let lead = words(text, floor..m.outer.start);
+            let subject = entities.mentions_in(floor..m.outer.start).next().map(|m| m.bytes.clone()).or_else(|| {
+                lead.iter().find(|w| matches!(w.lower.as_ref(), "he" | "she" | "they" | "it")).map(|w| w.bytes.clone())
+            });
+            if let Some(r) = subject {
+                let opening = &text[floor..r.start];
+                let titles = words(text, floor..r.start);
+                let opens = titles.iter().all(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
+                    || opening.trim_end().ends_with(',');
+                let person_or_body = entities
+                    .mentions_in(r.clone())
+                    .next()
+                    .map_or(true, |m| matches!(m.kind, Kind::Person | Kind::Organization));
+                if opens && person_or_body && lead.len() >= 2 && !within(&quoted, r.start) {
+                    (speaker, rule) = (Some(r), "sentence_subject");
+                }
+            }
+        }
+        let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted));
+        if resolved.is_none() {
+            speaker = None;
+            cue = None;
+            rule = "none";
+        }
+        // 4. A quote standing alone right after another quote of a known speaker.
+        // A translation in brackets right after a quote: “Allahu akbar!” (“God is most great!”).
+        let bracketed = qi > 0 && text[marked[qi - 1].outer.end..m.outer.start].trim() == "(";
+        let alone = words(text, floor..m.outer.start).is_empty() && (after.is_empty() || bracketed);
+        if resolved.is_none() && alone {
+            if let Some((end_sentence, prev)) = &last_speaker {
+                if first_sentence <= end_sentence + 1 {
+                    speaker = prev.speaker_bytes.clone();
+                    resolved = Some(prev.speaker.clone());
+                    cue = None;
+                    rule = "continuation";
+                }
+            }
+        }
+        if let Some(c) = &cue {
+            used_cues.insert(c.start);
+        }
+        let quote = Quote {
+            id: format!("q{}", quotes.len() + 1),
+            span: doc.span(m.inner.clone()),
+            text: text[m.inner.clone()].to_string(),
+            speaker: resolved.clone().flatten(),
+            speaker_text: speaker.as_ref().map(|r| text[r.clone()].to_string()),
+            speaker_span: speaker.as_ref().map(|r| doc.span(r.clone())),
+            cue: cue.as_ref().map(|r| text[r.clone()].to_string()),
+            rule,
+            marks: m.rule,
+            bytes: m.inner.clone(),
+            speaker_bytes: speaker.clone(),
+        };
+        if quote.speaker_bytes.is_some() {
+            last_speaker = Some((last_sentence, quote.clone()));
+        }
+        quotes.push(quote);
+    }
+
+    // Sources cited without quotation marks.
+    let mut sources: Vec<Source> = Vec::new();
+    let sentence_words: Vec<Vec<Word>> = doc.sentences.iter().map(|s| words(text, s.clone())).collect();
+    for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
+        for (k, w) in ws.iter().enumerate() {
+            if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
+                continue;
+            }
+            let mut push = |np: Range<usize>, cue: Range<usize>, content: Range<usize>, rule: &'static str| {
+                let Some(entity) = resolve(text, &np, entities, &quoted) else { return };
+                let content = trim_content(text, content);
+                if words(text, content.clone()).len() < 2 {
+                    return;
+                }
+                let media = entity.as_deref().and_then(|e| entities.get(e)).is_some_and(|e| e.media);
+                sources.push(Source {
+                    id: String::new(),
+                    name: text[np.clone()].to_string(),
+                    span: doc.span(np.clone()),
+                    cue: text[cue].to_string(),
+                    entity,
+                    media,
+                    sentence: doc.span(s.clone()),
+                    content: doc.span(content.clone()),
+                    rule,
+                    bytes: np,
+                    content_bytes: content,
+                });
+            };
+            if w.lower == "according" {
+                let Some(to) = ws.get(k + 1).filter(|t| t.lower == "to") else { continue };
+                let Some(np) = object_after(text, to.bytes.end, s.end) else { continue };
+                let content =
+                    if text[s.start..w.bytes.start].trim().is_empty() { np.end..s.end } else { s.start..w.bytes.start };
+                push(np, w.bytes.start..to.bytes.end, content, "according_to");
+                continue;
+            }
+            if !lex.cues.contains_key(w.lower.as_ref()) {
+                continue;
+            }
+            if let Some(np) = subject_before(text, s.start, w.bytes.start) {
+                // "told reporters that …", "told TASS that …": the hearer is skipped (and, when
+                // it is an outlet, cited too).
+                let mut content_start = w.bytes.end;
+                if matches!(w.lower.as_ref(), "told" | "tell" | "tells" | "telling") {
+                    if let Some(hearer) = object_after(text, w.bytes.end, s.end) {
+                        content_start = hearer.end;
+                        let media = entities
+                            .mentions_in(hearer.clone())
+                            .find(|m| entities.get(&m.entity).is_some_and(|e| e.media));
+                        if let Some(media) = media {
+                            let (mb, cue) = (media.bytes.clone(), w.bytes.clone());
+                            let content = skip_that(text, content_start, s.end);
+                            push(mb, cue, content, "told_media");
+                        }
+                    }
+                }
+                let mut content = skip_that(text, content_start, s.end);
+                if text[content.clone()].trim_start().starts_with(',') || words(text, content.clone()).len() < 2 {
+                    content = s.start..np.start;
+                }
+                push(np, w.bytes.clone(), content, "subject_cue");
+            } else if text[s.start..w.bytes.start].trim_end().ends_with(',') {
+                let Some(np) = object_after(text, w.bytes.end, s.end) else { continue };
+                let comma = text[s.start..w.bytes.start].trim_end().len() - 1;
+                push(np, w.bytes.clone(), s.start..s.start + comma, "inverted_cue");
+            }
+        }
+    }
+    sources.sort_by_key(|s| (s.bytes.start, s.content_bytes.start));
+    sources.dedup_by(|a, b| a.bytes == b.bytes);
+    for (i, s) in sources.iter_mut().enumerate() {
+        s.id = format!("s{}", i + 1);
+    }
+
+    // Hedges and the certainty of each sentence.
+    let mut hedges: Vec<Hedge> = Vec::new();
+    let mut certainty = Vec::with_capacity(doc.sentences.len());
+    for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
+        // One pass over the words: the hedges starting with each word, longest first.
+        let mut found: Vec<Hedge> = Vec::new();
+        for k in 0..ws.len() {
+            let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_ref()) else { continue };
+            let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
+                let phrase: Vec<&str> = h.phrase.split(' ').collect();
+                phrase.len() <= ws.len() - k
+                    && phrase.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
+                    && (1..phrase.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
+            });
+            if let Some(h) = matched {
+                let n = h.phrase.split(' ').count();
+                let bytes = ws[k].bytes.start..ws[k + n - 1].bytes.end;
+                if found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
+                    continue;
+                }
+                found.push(Hedge {
+                    span: doc.span(bytes.clone()),
+                    text: text[bytes.clone()].to_string(),
+                    scope: doc.span(s.clone()),
+                    certainty: h.certainty,
+                    rule: h.rule,
+                    bytes,
+                });
+            }
+        }
+        found.sort_by_key(|h| h.bytes.start);
+        let weakest = found.iter().rev().max_by_key(|h| h.certainty);
+        let first_source = sources.partition_point(|src| src.bytes.start < s.start);
+        let source = sources.get(first_source).filter(|src| src.bytes.end <= s.end);
+        let first_quote = quotes.partition_point(|q| q.bytes.end <= s.start);
+        let quoted_speaker =
+            quotes[first_quote..].iter().take_while(|q| q.bytes.start < s.end).any(|q| q.speaker_bytes.is_some());
+        certainty.push(SentenceCertainty {
+            sentence: doc.span(s.clone()),
+            value: weakest.map_or(Certainty::Certain, |h| h.certainty),
+            cues: found.iter().map(|h| h.text.clone()).collect(),
+            rule: weakest.map_or(if source.is_some() { "attributed" } else { "no_hedge" }, |h| h.rule),
+            source: source.map(|s| s.id.clone()),
+            sourced: source.is_some() || quoted_speaker,
+            bytes: s.clone(),
+        });
+        hedges.extend(found);
+    }
+    Attributions { quotes, sources, hedges, certainty }
+}
+
+/// Does byte `at` lie in one of the sorted, disjoint `ranges`?
+fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// Skip a "that" opening the attributed words.
+fn skip_that(text: &str, from: usize, to: usize) -> Range<usize> {
+    let ws = words(text, from..to);
+    match ws.first() {
+        Some(w) if w.lower == "that" => w.bytes.end..to,
+        _ => from..to,
+    }
+}
+
+/// Trim spaces, commas and a final stop from attributed words.
+fn trim_content(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
+    let start = r.start + (s.len() - t.len());
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    start..start + t.len()
+}
+
+#[cfg(test)]
+mod examples;

@@ -1,0 +1,154 @@
+//! Quotation marks: the stretches of direct speech in a text, in straight and curly double
+//! quotes, «guillemets» and „low-high“ quotes. A quote may run over several paragraphs (each
+//! paragraph reopens it, the last one closes it); a mark that cannot close or open what is
+//! around it is left alone, so one stray mark never turns the rest of the text inside out.
+
+use std::ops::Range;
+
+/// A quoted stretch, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// The words inside the marks.
+    pub inner: Range<usize>,
+    /// With the marks.
+    pub outer: Range<usize>,
+    /// How it was closed: `quote_marks`, `across_paragraphs`, or `unclosed` (recovered at the
+    /// paragraph's end).
+    pub rule: &'static str,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
+}
+
+/// Marks close only quotes their own family opened: straight with straight, curly with curly
+/// (either way round: writers mix “ and ”), guillemets with guillemets.
+fn family(c: char) -> u8 {
+    match c {
+        '"' | '″' => 0,
+        '«' | '»' => 2,
+        _ => 1,
+    }
+}
+
+/// Find the quoted stretches of `text`.
+pub fn find(text: &str) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None; // byte of the opening mark
+    let mut across = false;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        if c == '\n' {
+            // End of a paragraph: a quote still open continues only if the next paragraph
+            // opens with a quotation mark.
+            if let Some((start, mark)) = open {
+                let mut j = k + 1;
+                while j < chars.len() && chars[j].1.is_whitespace() {
+                    j += 1;
+                }
+                let paragraph_break = text[i..chars.get(j).map_or(text.len(), |c| c.0)].matches('\n').count() >= 1;
+                if paragraph_break && chars.get(j).is_some_and(|c| matches!(c.1, '"' | '“' | '„' | '«')) {
+                    across = true;
+                    k = j + 1;
+                    continue;
+                }
+                let end = text[..i].trim_end().len();
+                let inner = start + mark.len_utf8()..end;
+                if inner.start < inner.end && end - start < 2000 {
+                    out.push(Marked { inner, outer: start..end, rule: "unclosed" });
+                }
+                open = None;
+                across = false;
+            }
+            k += 1;
+            continue;
+        }
+        if !is_double(c) {
+            k += 1;
+            continue;
+        }
+        let space_before = prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
+        let word_after =
+            next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '\'' | '‘' | '.' | '…' | '(' | '$' | '£' | '€'));
+        let space_after = next.map_or(true, |n| {
+            n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
+        });
+        match open {
+            None => {
+                // A closing-shaped mark glued to the word before it opens nothing.
+                let clearly_closing = !space_before && space_after;
+                if !clearly_closing || matches!(c, '“' | '„' | '«') && word_after {
+                    open = Some((i, c));
+                }
+            }
+            Some((_, mark)) if family(mark) != family(c) => {} // "…" inside “…”: part of the quote
+            Some((start, mark)) => {
+                let clearly_opening = space_before && word_after && matches!(c, '“' | '„' | '«');
+                if clearly_opening {
+                    // The open quote lost its closing mark: recover it up to here, start anew.
+                    let end = text[..i].trim_end().len();
+                    if start + mark.len_utf8() < end {
+                        out.push(Marked { inner: start + mark.len_utf8()..end, outer: start..end, rule: "unclosed" });
+                    }
+                    open = Some((i, c));
+                } else {
+                    let inner = start + mark.len_utf8()..i;
+                    if !text[inner.clone()].trim().is_empty() {
+                        let rule = if across { "across_paragraphs" } else { "quote_marks" };
+                        out.push(Marked { inner, outer: start..i + c.len_utf8(), rule });
+                    }
+                    open = None;
+                    across = false;
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some((start, mark)) = open {
+        let end = text.trim_end().len();
+        if start + mark.len_utf8() < end && end - start < 2000 {
+            out.push(Marked { inner: start + mark.len_utf8()..end, outer: start..end, rule: "unclosed" });
+        }
+    }
+    // Trim the spaces just inside the marks.
+    for m in &mut out {
+        let s = &text[m.inner.clone()];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        m.inner = m.inner.start + lead..m.inner.end - trail;
+    }
+    out.retain(|m| m.inner.start < m.inner.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    #[test]
+    fn quote_mark_examples() {
+        // (text, the quoted words found)
+        let table: &[(&str, &[&str])] = &[
+            ("He said, “We die in Aleppo, you die here.”", &["We die in Aleppo, you die here."]),
+            ("He shouted: \"Allahu Akbar\" and fired.", &["Allahu Akbar"]),
+            ("described as “despicable” the murder", &["despicable"]),
+            ("«Nous sommes là», dit-il. „Wir sind da“, sagte er.", &["Nous sommes là", "Wir sind da"]),
+            ("VIDEO: ” ALLAHU AKBAR”: Russia declares", &["ALLAHU AKBAR"]),
+            ("in Turkish: “We die in Aleppo, you die here“. At least three", &["We die in Aleppo, you die here"]),
+            ("“First paragraph,\n\n“second paragraph.” He left.", &["First paragraph,\n\n“second paragraph."]),
+            ("“Never closed\n\nNext paragraph says “fine” here.", &["Never closed", "fine"]),
+            ("He is 5'11\" tall. She said \"yes\".", &["yes"]),
+            ("“<b class=\"x\">Stop</b> now,” she said.", &["<b class=\"x\">Stop</b> now,"]),
+            ("No quotes at all, just the 1990s' fashion.", &[]),
+            ("“ ”", &[]),
+        ];
+        for (text, expected) in table {
+            let got: Vec<&str> = find(text).iter().map(|m| &text[m.inner.clone()]).collect();
+            assert_eq!(&got, expected, "text: {text:?}");
+        }
+    }
+}

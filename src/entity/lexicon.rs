@@ -1,0 +1,154 @@
+//! The entity word lists and gazetteers, read from the data files in `lexicon/`. Names are
+//! compared by their key ([`super::names::key`]), everything else in lower case.
+
+use super::names::key;
+use crate::text::data_lines;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+/// FNV-1a, a hasher much quicker than the default on the short words these maps hold (the
+/// default's resistance to chosen keys buys nothing for word lists looked up by an article's
+/// words in the reader's own browser).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with [`Fnv`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set with [`Fnv`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// What a gazetteer says a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A country, city or region.
+    Place,
+    /// An organization.
+    Organization,
+    /// A news outlet or agency.
+    Media,
+}
+
+/// A title or honorific before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title {
+    /// "Mr", "Mrs", "Dr": says "person" but is no role.
+    Honorific,
+    /// "President", "Foreign Secretary": a person holding an office (a role).
+    Office,
+}
+
+/// Every list the entity stage reads.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Gazetteer: name key → kind.
+    pub known: FastMap<String, Known>,
+    /// Demonyms, lower case.
+    pub demonyms: FastSet<String>,
+    /// Titles as lower-case word sequences, longest first.
+    pub titles: Vec<(Vec<String>, Title)>,
+    /// The first words of the titles.
+    pub title_words: FastSet<String>,
+    /// Organization words, lower case → makes a news outlet.
+    pub org_words: FastMap<String, bool>,
+    /// Role nouns, lower case → the class of unnamed roles ("perpetrator"), if any.
+    pub roles: FastMap<String, Option<&'static str>>,
+    /// Head words of place names ("Ocean", "Airport"), lower case.
+    pub place_words: FastSet<String>,
+    /// First words of place names ("San", "Fort"), lower case.
+    pub place_prefixes: FastSet<String>,
+    /// Head words of events, products and programmes ("Conference", "Store"), lower case.
+    pub other_words: FastSet<String>,
+    /// Given names, by key.
+    pub first_names: FastSet<String>,
+    /// Words that are no name on their own, lower case.
+    pub common: FastSet<String>,
+}
+
+impl Lexicon {
+    /// The title that `words` (lower case) start with, and how many words it takes.
+    pub fn title_at(&self, words: &[String]) -> Option<(usize, Title)> {
+        if !self.title_words.contains(words.first()?.as_str()) {
+            return None;
+        }
+        self.titles
+            .iter()
+            .find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b))
+            .map(|(t, kind)| (t.len(), *kind))
+    }
+}
+
+/// The lists, built once.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut known = FastMap::default();
+        for (file, kind) in [
+            (include_str!("lexicon/places.txt"), Known::Place),
+            (include_str!("lexicon/organizations.txt"), Known::Organization),
+            (include_str!("lexicon/media.txt"), Known::Media),
+        ] {
+            for name in data_lines(file) {
+                known.insert(key(name), kind);
+            }
+        }
+        let columns = |file: &'static str| data_lines(file).map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>());
+        let demonyms = columns(include_str!("lexicon/demonyms.tsv")).map(|c| c[0].to_lowercase()).collect();
+        let mut titles: Vec<(Vec<String>, Title)> = columns(include_str!("lexicon/titles.tsv"))
+            .map(|c| {
+                let kind = if c.get(1) == Some(&"honorific") { Title::Honorific } else { Title::Office };
+                let words = c[0].split_whitespace().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+                (words, kind)
+            })
+            .collect();
+        titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        titles.dedup_by(|a, b| a.0 == b.0);
+        let title_words = titles.iter().filter_map(|(t, _)| t.first().cloned()).collect();
+        let org_words = columns(include_str!("lexicon/org_words.tsv"))
+            .map(|c| (c[0].trim_end_matches('.').to_lowercase(), c.get(1) == Some(&"yes")))
+            .collect();
+        let roles = columns(include_str!("lexicon/role_nouns.tsv"))
+            .map(|c| (c[0].to_lowercase(), c.get(1).copied().filter(|k| *k != "-")))
+            .collect();
+        let first_names = data_lines(include_str!("lexicon/first_names.txt")).map(key).collect();
+        let mut common: FastSet<String> =
+            data_lines(include_str!("lexicon/common_words.txt")).map(str::to_lowercase).collect();
+        common.extend(data_lines(include_str!("../text/lexicon/english_common.txt")).map(str::to_lowercase));
+        common.extend(data_lines(include_str!("lexicon/not_names.txt")).map(str::to_lowercase));
+        let lower_lines = |file: &'static str| data_lines(file).map(str::to_lowercase).collect::<FastSet<_>>();
+        let place_words = lower_lines(include_str!("lexicon/place_words.txt"));
+        let other_words = lower_lines(include_str!("lexicon/other_words.txt"));
+        let place_prefixes = lower_lines(include_str!("lexicon/place_prefixes.txt"));
+        Lexicon {
+            known,
+            demonyms,
+            titles,
+            title_words,
+            org_words,
+            roles,
+            place_words,
+            place_prefixes,
+            other_words,
+            first_names,
+            common,
+        }
+    })
+}

@@ -1,0 +1,1058 @@
+//! Entities: the people, organizations (news outlets and agencies among them) and places of an
+//! article, each with every mention, the names it goes by and the roles the text gives it.
+//!
+//! ```text
+//! words ──runs of capitalized words──▶ candidates ──type (gazetteer, title, context)──▶ named mentions
+//!        ──merge (name keys, a surname joins the person named before)──▶ entities (+ unnamed roles)
+//! ```
+//!
+//! Names are found from capitalization and context, backed by small gazetteers
+//! (`lexicon/*.txt`); a name's words are scanned with `char` methods, so "Çavuşoğlu" or
+//! "Zürich" are words like any other. Capitals that say nothing — a sentence's first word, a
+//! headline in title case, an all-caps banner — only count when the name is known: from the
+//! gazetteer or from the article's own body. Every mention says which rule found it.
+//!
+//! ```
+//! use dateline::{entity, text::segment};
+//! let doc = segment("Russia's ambassador to Turkey Andrei Karlov was shot. Mr Karlov died.");
+//! let found = entity::extract(&doc);
+//! let karlov = found.entities.iter().find(|e| e.name == "Andrei Karlov").unwrap();
+//! assert_eq!(karlov.mentions.len(), 2);
+//! assert_eq!(karlov.roles, ["Russia's ambassador to Turkey"]);
+//! ```
+
+pub(crate) mod lexicon;
+pub mod names;
+
+use crate::text::{Segmented, Span};
+use lexicon::{FastMap, Known, Title};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person, named or known by a role ("the gunman").
+    Person,
+    /// An organization; news outlets and agencies carry `media: true`.
+    Organization,
+    /// A country, city, region.
+    Place,
+    /// A capitalized name nothing else says more about.
+    Other,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// UTF-16 span of the name (titles and a possessive `'s` left out).
+    pub span: Span,
+    /// The words, as written.
+    pub text: String,
+    /// The entity's id (`e1`, …).
+    pub entity: String,
+    /// The entity's kind.
+    pub kind: Kind,
+    /// The rule that found or typed this mention.
+    pub rule: &'static str,
+    /// Byte range in the text.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+/// A person, organization or place, with every mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// `e1`, `e2`, … in order of first mention.
+    pub id: String,
+    /// Person, organization, place or other.
+    pub kind: Kind,
+    /// A news outlet or agency.
+    pub media: bool,
+    /// False for a person known only by a role ("the gunman").
+    pub named: bool,
+    /// The name shown: the most frequent of its longest forms.
+    pub name: String,
+    /// Every other form it goes by in the text.
+    pub aliases: Vec<String>,
+    /// The spans of all its mentions, in text order.
+    pub mentions: Vec<Span>,
+    /// Roles and titles the text gives it ("Russia's ambassador to Turkey", "Foreign Secretary").
+    pub roles: Vec<String>,
+    /// The rule that typed it (that of its first typed mention).
+    pub rule: &'static str,
+    /// The name key ([`names::key`]) of its name, for matching across documents.
+    pub key: String,
+}
+
+/// What the entity stage found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// The entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Every mention, in text order (what later stages look up: speakers, event participants).
+    pub mentions: Vec<Mention>,
+}
+
+impl Entities {
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The mentions lying inside the byte range `bytes`, in text order.
+    pub fn mentions_in(&self, bytes: Range<usize>) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.bytes.start < bytes.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.bytes.start < bytes.end)
+            .filter(move |m| m.bytes.end <= bytes.end)
+    }
+
+    /// The last mention of a person that ends at or before byte `at`.
+    pub fn person_before(&self, at: usize) -> Option<&Mention> {
+        let end = self.mentions.partition_point(|m| m.bytes.end <= at);
+        self.mentions[..end].iter().rev().find(|m| m.kind == Kind::Person)
+    }
+}
+
+/// A word of the text.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    bytes: Range<usize>,
+    /// End of the word without a possessive `'s`.
+    name_end: usize,
+    possessive: bool,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// All letters upper case, at least two of them.
+    caps: bool,
+    /// Lower case (borrowed from the text when it already is).
+    lower: Cow<'a, str>,
+    /// First word of a sentence, or right after a colon, an opening quote or a bracket.
+    initial: bool,
+    sentence: usize,
+}
+
+/// Cut the sentences into words.
+fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut chars = text[s.clone()].char_indices().map(|(i, c)| (i + s.start, c)).peekable();
+        let mut prev_end = s.start;
+        while let Some((start, c)) = chars.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let mut segment_len = 1; // letters since the last dot
+            let mut segment_upper = c.is_uppercase();
+            let mut dotted = false;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    segment_len += 1;
+                    segment_upper = segment_upper && segment_len == 1;
+                    end = i + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let after = text[i + d.len_utf8()..].chars().next();
+                let joins = match d {
+                    '\'' | '’' | '-' | '‐' => after.is_some_and(char::is_alphanumeric),
+                    '.' => {
+                        segment_len == 1
+                            && segment_upper
+                            && (dotted || {
+                                let rest = &text[i + 1..];
+                                let mut r = rest.chars();
+                                r.next().is_some_and(char::is_uppercase) && r.next() == Some('.')
+                            })
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                if d == '.' {
+                    dotted = true;
+                    segment_len = 0;
+                    segment_upper = true;
+                    end = i + 1;
+                    chars.next();
+                    if let Some(&(j, e)) = chars.peek() {
+                        if e.is_alphanumeric() {
+                            segment_len = 1;
+                            segment_upper = e.is_uppercase();
+                            end = j + e.len_utf8();
+                            chars.next();
+                        }
+                    }
+                    continue;
+                }
+                chars.next();
+                segment_len = 0;
+            }
+            let word = &text[start..end];
+            let (name_end, possessive) = match word.rfind(['\'', '’']) {
+                Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
+                _ => (end, false),
+            };
+            let (letters, upper) = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
+            let gap = &text[prev_end..start];
+            let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
+                || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
+            out.push(Word {
+                bytes: start..end,
+                name_end,
+                possessive,
+                cap: c.is_uppercase(),
+                caps: letters >= 2 && upper == letters,
+                lower: lower_case(&text[start..name_end]),
+                initial,
+                sentence: si,
+            });
+            prev_end = end;
+        }
+    }
+    out
+}
+
+/// `word` in lower case, borrowed when it already is.
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Is the line `line` a headline (title case without a final stop) or an all-caps banner?
+/// Capitals there say nothing. `words` are the line's words.
+fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
+    let s = &text[line];
+    let (letters, upper) = s
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
+    if letters >= 6 && upper * 10 >= letters * 6 {
+        return true;
+    }
+    let ends_with_stop = s.trim_end().ends_with(['.', '!', '?', '"', '”', '’']) && !s.trim_end().ends_with("...");
+    if ends_with_stop {
+        return false;
+    }
+    let (long, capitalized) = words
+        .iter()
+        .filter(|w| w.lower.chars().nth(3).is_some())
+        .fold((0usize, 0usize), |(n, c), w| (n + 1, c + usize::from(w.cap)));
+    long >= 2 && capitalized * 10 >= long * 6
+}
+
+/// A capitalized name before typing and merging.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The name's bytes.
+    bytes: Range<usize>,
+    /// Word keys of the name.
+    keys: Vec<String>,
+    kind: Option<Kind>,
+    media: bool,
+    rule: &'static str,
+    /// Only counts if the name is known from elsewhere (headline, banner, sentence start).
+    latent: bool,
+    /// A role given by a title or the words before the name.
+    role: Option<String>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "del", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di", "du", "and", "&",
+];
+
+/// Find the entities of a text.
+pub fn extract(doc: &Segmented<'_>) -> Entities {
+    let lex = lexicon::get();
+    let text = doc.text;
+    let words = words(doc);
+    // Whether each sentence's line is a headline, computed once per line.
+    let mut headline = vec![false; doc.sentences.len()];
+    let mut line: Option<(Range<usize>, bool)> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let known = line.as_ref().filter(|(l, _)| l.start <= s.start && s.end <= l.end).map(|(_, h)| *h);
+        headline[si] = match known {
+            Some(h) => h,
+            None => {
+                let start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+                let first = words.partition_point(|w| w.bytes.start < start);
+                let last = words.partition_point(|w| w.bytes.start < end);
+                let h = is_headline(text, start..end, &words[first..last]);
+                line = Some((start..end, h));
+                h
+            }
+        };
+    }
+
+    // 1. Runs of capitalized words, cut into names.
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1; // exclusive
+        while end < words.len() && !words[end - 1].possessive {
+            let (prev, next) = (&words[end - 1], &words[end]);
+            if next.sentence != prev.sentence || !joinable_gap(text, prev, next) {
+                break;
+            }
+            if next.cap {
+                end += 1;
+            } else if CONNECTORS.contains(&next.lower.as_ref())
+                && words
+                    .get(end + 1)
+                    .is_some_and(|n| n.cap && n.sentence == next.sentence && joinable_gap(text, next, n))
+                && connector_allowed(&next.lower, &prev.lower, lex)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let unreliable = headline[words[i].sentence] || doc.is_foreign(words[i].bytes.start);
+        cut_run(text, &words, i..end, unreliable, lex, &mut candidates);
+        i = end;
+    }
+
+    // 2. Typed names confirm latent ones; single words join the person they name.
+    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::default();
+    for c in candidates.iter().filter(|c| !c.latent) {
+        if let Some(kind) = c.kind {
+            confirmed.entry(c.keys.join(" ")).or_insert((kind, c.media));
+        }
+    }
+    let person_words: FastMap<String, ()> = candidates
+        .iter()
+        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.keys.len() >= 2)
+        .flat_map(|c| c.keys.iter().map(|k| (k.clone(), ())))
+        .collect();
+    // Two capitalized words and nothing else to go by: a person is named in full once and by
+    // surname after; an organization by its full name again and again.
+    let mut full_count: FastMap<String, usize> = FastMap::default();
+    let mut single_words: FastMap<&str, ()> = FastMap::default();
+    for c in &candidates {
+        *full_count.entry(c.keys.join(" ")).or_default() += 1;
+        if c.keys.len() == 1 {
+            single_words.insert(c.keys[0].as_str(), ());
+        }
+    }
+    let retyped: Vec<Option<(Kind, &'static str)>> = candidates
+        .iter()
+        .map(|c| {
+            if c.rule != "name_shape" {
+                return None;
+            }
+            let last = c.keys.last().map(String::as_str).unwrap_or("");
+            if single_words.contains_key(last) {
+                Some((Kind::Person, "surname_elsewhere"))
+            } else if full_count.get(&c.keys.join(" ")).copied().unwrap_or(0) >= 2 {
+                Some((Kind::Organization, "repeated_full_name"))
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (c, r) in candidates.iter_mut().zip(retyped) {
+        if let Some((kind, rule)) = r {
+            (c.kind, c.rule) = (Some(kind), rule);
+        }
+    }
+    let mut kept: Vec<Candidate> = Vec::new();
+    for mut c in candidates {
+        let full = c.keys.join(" ");
+        if let Some(&(kind, media)) = confirmed.get(&full) {
+            if c.kind.is_none() || c.latent {
+                c.kind = Some(kind);
+                c.media = media;
+                if c.latent {
+                    c.rule = "known_elsewhere";
+                }
+            }
+            c.latent = false;
+        } else if let Some((singular, &(kind, media))) = full
+            .strip_suffix('s')
+            .filter(|_| c.keys.len() == 1 && c.kind.is_none())
+            .and_then(|k| confirmed.get_key_value(k))
+        {
+            // "Dreamliners" after "Dreamliner".
+            (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
+            c.keys = vec![singular.clone()];
+        } else if c.keys.len() == 1 && person_words.contains_key(&full) {
+            c.kind = Some(Kind::Person);
+            c.rule = "surname";
+            c.latent = false;
+        } else if c.latent {
+            // A headline's name may still hold a known name: "Moment Russian Ambassador Karlov".
+            let known_words = longest_known(&c.keys, |k| person_words.contains_key(k));
+            match known_words {
+                Some(k) if c.kind != Some(Kind::Place) => {
+                    let offsets = word_offsets(text, &c.bytes);
+                    if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
+                        kept.push(Candidate {
+                            bytes: first.start..last.end,
+                            keys: c.keys[k].to_vec(),
+                            kind: Some(Kind::Person),
+                            media: false,
+                            rule: "surname",
+                            latent: false,
+                            role: None,
+                        });
+                    }
+                    continue;
+                }
+                _ => continue,
+            }
+        }
+        if c.kind.is_none() {
+            c.kind = Some(single_word_kind(text, &c, lex));
+            c.rule = if c.kind == Some(Kind::Person) { "speaker_verb" } else { "capitalized" };
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.bytes.start);
+
+    // 3. Merge into entities.
+    let mut builder = Builder::default();
+    let multi_first = {
+        let mut order: Vec<usize> = (0..kept.len()).collect();
+        order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].keys.len() < 2, kept[i].bytes.start));
+        order
+    };
+    let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
+    for &ci in &multi_first {
+        let c = &kept[ci];
+        let kind = c.kind.unwrap_or(Kind::Other);
+        let target = if kind == Kind::Person {
+            builder.person_for(&c.keys, c.bytes.start)
+        } else {
+            builder.by_key.get(&c.keys.join(" ")).copied()
+        };
+        let e = match target {
+            Some(e) => e,
+            None => builder.new_entity(kind, c.media, true, c.rule, &c.keys),
+        };
+        assigned[ci] = Some(e);
+    }
+    for (ci, c) in kept.iter().enumerate() {
+        let Some(e) = assigned[ci] else { continue };
+        builder.add_mention(e, text, c.bytes.clone(), c.rule);
+        if let (Some(role), Some(Kind::Person)) = (&c.role, c.kind) {
+            builder.add_role(e, role);
+        }
+    }
+
+    // 4. Unnamed roles ("the gunman"), and the names that later identify them.
+    unnamed_roles(text, &words, lex, &mut builder);
+    builder.finish(doc)
+}
+
+/// May two words of one sentence belong to one name, given what lies between them?
+fn joinable_gap(text: &str, prev: &Word, next: &Word) -> bool {
+    let gap = &text[prev.bytes.end..next.bytes.start];
+    if gap.is_empty() || gap.contains(['\n', '\r']) {
+        return false;
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+        return true;
+    }
+    // "Mr. Karlov", "John F. Kennedy".
+    let abbreviated = prev.lower.chars().count() == 1
+        || matches!(
+            prev.lower.as_ref(),
+            "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "sen" | "rep" | "gov" | "col" | "capt" | "prof" | "jr"
+        );
+    abbreviated && gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() > 1
+}
+
+fn connector_allowed(connector: &str, head: &str, lex: &lexicon::Lexicon) -> bool {
+    match connector {
+        "of" | "for" => {
+            lex.org_words.contains_key(head)
+                || matches!(
+                    head,
+                    "republic"
+                        | "kingdom"
+                        | "states"
+                        | "gulf"
+                        | "isle"
+                        | "bay"
+                        | "sea"
+                        | "cape"
+                        | "house"
+                        | "state"
+                        | "secretary"
+                        | "minister"
+                        | "mayor"
+                        | "duke"
+                        | "prince"
+                        | "king"
+                        | "queen"
+                        | "bank"
+                        | "university"
+                        | "institute"
+                        | "ministry"
+                        | "department"
+                        | "council"
+                )
+        }
+        "and" | "&" => false,
+        _ => true,
+    }
+}
+
+/// The longest stretch of `keys` that are all known.
+fn longest_known(keys: &[String], known: impl Fn(&str) -> bool) -> Option<Range<usize>> {
+    let mut best: Option<Range<usize>> = None;
+    let mut start = 0;
+    for i in 0..=keys.len() {
+        if i == keys.len() || !known(&keys[i]) {
+            if i > start && best.as_ref().map_or(true, |b| i - start > b.len()) {
+                best = Some(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    best
+}
+
+/// The byte ranges of the words of `bytes` (split on spaces).
+fn word_offsets(text: &str, bytes: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[bytes.clone()].char_indices() {
+        let at = bytes.start + i;
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(s..at);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..bytes.end);
+    }
+    out
+}
+
+/// Strip, split and type one run of capitalized words. `headline`: the run is in a headline,
+/// a banner or a stretch in another language, where capitals say little.
+fn cut_run(
+    text: &str,
+    words: &[Word],
+    run: Range<usize>,
+    headline: bool,
+    lex: &lexicon::Lexicon,
+    out: &mut Vec<Candidate>,
+) {
+    let lowers: Vec<String> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.').to_string()).collect();
+    let mut start = run.start;
+    let mut title: Option<(usize, Title)> = None; // where the title words began
+    let mut role_start: Option<usize> = None;
+    loop {
+        if start >= run.end {
+            return;
+        }
+        let w = &words[start];
+        let l = &lowers[start - run.start];
+        if CONNECTORS.contains(&l.as_str()) && !w.cap {
+            start += 1;
+            continue;
+        }
+        if lex.known.contains_key(&span_key(text, words, start..run.end)) {
+            break;
+        }
+        if let Some((n, kind)) = lex.title_at(&lowers[start - run.start..]) {
+            if start + n >= run.end {
+                return; // a title alone: "the Prime Minister's announcement"
+            }
+            title = Some((start, kind));
+            if kind == Title::Office {
+                role_start.get_or_insert(start);
+            }
+            start += n;
+            continue;
+        }
+        if title.is_some() {
+            break;
+        }
+        // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs".
+        let later = (start + 1..run.end).find_map(|p| {
+            lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
+        });
+        if let Some((p, n)) = later {
+            cut_run(text, words, start..p, headline, lex, out);
+            if p + n >= run.end {
+                return; // "the Apple Chief Executive Officer": a title, no name after it
+            }
+            role_start.get_or_insert(start);
+            start = p;
+            continue;
+        }
+        let demonym =
+            l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
+        let organization_follows =
+            words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
+        if demonym && organization_follows && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+            break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
+        }
+        if demonym && start + 1 < run.end {
+            role_start.get_or_insert(start);
+            start += 1;
+            continue;
+        }
+        if demonym || lex.common.contains(l.as_str()) {
+            start += 1;
+            role_start = None;
+            continue;
+        }
+        break;
+    }
+    let mut end = run.end;
+    while end > start && CONNECTORS.contains(&lowers[end - 1 - run.start].as_str()) {
+        end -= 1;
+    }
+    if end <= start {
+        return;
+    }
+    // A known place or organization followed by a person: "Turkey Andrei Karlov".
+    if title.is_none() && end - start >= 2 {
+        for n in (1..=3.min(end - start - 1)).rev() {
+            let prefix = span_key(text, words, start..start + n);
+            let rest_first = names::key(&text[words[start + n].bytes.clone()]);
+            let prefix_is_place = lex.known.get(&prefix) == Some(&Known::Place);
+            let rest_head = lowers[end - 1 - run.start].as_str();
+            let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
+            let rest_is_person = lex.first_names.contains(&rest_first)
+                || lex.title_at(&lowers[start + n - run.start..]).is_some()
+                || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
+            let rest_is_organization =
+                words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+            if lex.known.contains_key(&prefix)
+                && rest_is_person
+                && !rest_is_organization
+                && !lex.known.contains_key(&span_key(text, words, start..end))
+            {
+                cut_run(text, words, start..start + n, headline, lex, out);
+                cut_run(text, words, start + n..end, headline, lex, out);
+                return;
+            }
+        }
+    }
+    let first = &words[start];
+    let last = &words[end - 1];
+    let bytes = first.bytes.start..last.name_end;
+    let name = &text[bytes.clone()];
+    let keys = names::word_keys(name);
+    if keys.is_empty() {
+        return;
+    }
+    let full = keys.join(" ");
+    let n = end - start;
+    let role = role_start
+        .filter(|_| title.is_some_and(|(_, t)| t == Title::Office))
+        .map(|r| text[words[r].bytes.start..first.bytes.start].trim().to_string())
+        .filter(|r| !r.is_empty());
+    let role = role.or_else(|| role_before(text, words, start, lex));
+    let after = text[last.bytes.end..].trim_start();
+    let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
+    let (mut kind, mut media, mut rule) = (None, false, "capitalized");
+    // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
+    let head = words[start..end]
+        .iter()
+        .position(|w| matches!(w.lower.as_ref(), "of" | "for"))
+        .filter(|&p| p > 0)
+        .map_or(&words[end - 1], |p| &words[start + p - 1]);
+    let head = head.lower.trim_end_matches('.');
+    let model_number = |w: &Word| {
+        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
+        digits > 0 && (digits < w.lower.chars().count() || digits == 3)
+    };
+    let next_is_model = words
+        .get(end)
+        .is_some_and(|w| w.sentence == last.sentence && spaced(text, last.bytes.end, w.bytes.start) && model_number(w));
+    // The word before, across quotation marks: "787 “Dreamliner”", "iPod Nano".
+    let before = start.checked_sub(1).map(|p| &words[p]).filter(|w| {
+        w.sentence == first.sentence
+            && text[w.bytes.end..first.bytes.start].chars().all(|c| c.is_whitespace() || "\"'`“”‘’".contains(c))
+    });
+    let product_before = before.is_some_and(|w| {
+        let camel = w.lower != text[w.bytes.clone()] && !text[w.bytes.clone()].starts_with(char::is_uppercase);
+        model_number(w) || camel
+    });
+    if next_is_model || product_before || words[start..end].iter().any(model_number) {
+        (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
+    } else if let Some(k) = lex.known.get(&full) {
+        (kind, media, rule) = match k {
+            Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
+            Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
+            Known::Place => (Some(Kind::Place), false, "gazetteer_place"),
+        };
+    } else if title.is_some() {
+        (kind, rule) = (Some(Kind::Person), "title");
+    } else if let Some(&is_media) = lex.org_words.get(head) {
+        (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
+    } else if lex.place_words.contains(head) {
+        (kind, rule) = (Some(Kind::Place), "place_word");
+    } else if lex.other_words.contains(head) {
+        (kind, rule) = (Some(Kind::Other), "event_or_product_word");
+    } else if let Some(&is_media) =
+        words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.lower.trim_end_matches('.')))
+    {
+        (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
+    } else if n >= 2 && lex.place_prefixes.contains(first.lower.trim_end_matches('.')) {
+        (kind, rule) = (Some(Kind::Place), "place_prefix");
+    } else if place_follows(after, lex) {
+        (kind, rule) = (Some(Kind::Place), "place_comma_place");
+    } else if matches!(
+        next_word,
+        Some(
+            "newspaper" | "daily" | "agency" | "television" | "tv" | "website" | "broadcaster" | "channel" | "magazine"
+        )
+    ) {
+        (kind, media, rule) = (Some(Kind::Organization), true, "media_context");
+    } else if lex.first_names.contains(&keys[0]) && n >= 2 {
+        (kind, rule) = (Some(Kind::Person), "first_name");
+    } else if role.is_some() {
+        (kind, rule) = (Some(Kind::Person), "role_before");
+    } else if age_follows(after) {
+        (kind, rule) = (Some(Kind::Person), "age_apposition");
+    } else if n == 1 && first.caps && !headline {
+        (kind, rule) = (Some(Kind::Organization), "acronym");
+    } else if n >= 2 && words[start..end].iter().all(|w| !w.caps && w.cap) {
+        (kind, rule) = (Some(Kind::Person), "name_shape");
+    } else if n == 1 && place_preposition_before(text, first) {
+        (kind, rule) = (Some(Kind::Place), "place_preposition");
+    }
+    let known = lex.known.contains_key(&full);
+    let strong_person = kind == Some(Kind::Person) && n >= 2 && matches!(rule, "title" | "first_name");
+    let latent =
+        !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
+    let plural_acronym = n == 1 && name.ends_with('s') && name.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    if n == 1 && (lex.common.contains(first.lower.as_ref()) || plural_acronym) && title.is_none() && !known {
+        return;
+    }
+    // A model is named with its number: "Boeing 787" is one product, not the maker.
+    let (bytes, keys) = match (rule, words.get(end)) {
+        ("model_name", Some(w)) if next_is_model => {
+            let bytes = bytes.start..w.bytes.end;
+            let keys = names::word_keys(&text[bytes.clone()]);
+            (bytes, keys)
+        }
+        _ => (bytes, keys),
+    };
+    out.push(Candidate { bytes, keys, kind, media, rule, latent, role });
+}
+
+fn span_key(text: &str, words: &[Word], range: Range<usize>) -> String {
+    names::key(&text[words[range.start].bytes.start..words[range.end - 1].name_end])
+}
+
+/// Only spaces between two positions.
+fn spaced(text: &str, a: usize, b: usize) -> bool {
+    a < b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// ", California" or ", Turkey" right after a name: the name is a place in that place.
+fn place_follows(after: &str, lex: &lexicon::Lexicon) -> bool {
+    let Some(rest) = after.strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    let name: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == ' ').collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=words.len().min(3)).any(|n| lex.known.get(&names::key(&words[..n].join(" "))) == Some(&Known::Place))
+}
+
+/// ", 62," right after a name.
+fn age_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && rest[digits..].starts_with([',', ')'])
+}
+
+/// "in Ankara", "near Aleppo".
+fn place_preposition_before(text: &str, word: &Word) -> bool {
+    let before = text[..word.bytes.start].trim_end();
+    let prev = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    before.len() + 1 == word.bytes.start && matches!(prev, "in" | "near" | "outside" | "across" | "throughout")
+}
+
+/// The kind of a lone capitalized word that nothing typed: a person when a speech verb follows.
+fn single_word_kind(text: &str, c: &Candidate, _lex: &lexicon::Lexicon) -> Kind {
+    let after = text[c.bytes.end..].trim_start();
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    if matches!(
+        next.as_str(),
+        "said" | "says" | "told" | "added" | "shouted" | "wrote" | "tweeted" | "explained" | "insisted"
+    ) {
+        Kind::Person
+    } else {
+        Kind::Organization
+    }
+}
+
+/// A role written before a name: "Russia's ambassador to Turkey Andrei Karlov", "Russian
+/// Foreign Ministry spokeswoman Maria Zakharova", "the Russian ambassador to Turkey, Andrey
+/// Karlov". The words must hold a role noun; they run back over capitalized words, role
+/// nouns, "to"/"of" and possessives.
+fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lexicon) -> Option<String> {
+    let sentence = words[name_start].sentence;
+    let mut first = name_start;
+    let mut has_role = false;
+    let mut j = name_start;
+    let mut comma_used = false;
+    while j > 0 {
+        let (w, next) = (&words[j - 1], &words[j]);
+        if w.sentence != sentence {
+            break;
+        }
+        let gap = &text[w.bytes.end..next.bytes.start];
+        let comma = gap.trim() == "," && j == name_start && !comma_used;
+        if !(gap.trim().is_empty() || comma) {
+            break;
+        }
+        let is_role = lex.roles.contains_key(w.lower.as_ref());
+        if !(w.cap || is_role || matches!(w.lower.as_ref(), "to" | "of") || w.possessive) {
+            break;
+        }
+        if w.initial && !w.cap && !is_role {
+            break;
+        }
+        comma_used |= comma;
+        has_role |= is_role;
+        first = j - 1;
+        j -= 1;
+        if w.initial {
+            break;
+        }
+    }
+    // The words next to the name must be a role noun (or a comma after one).
+    if !has_role || first == name_start {
+        return None;
+    }
+    while first < name_start && matches!(words[first].lower.as_ref(), "to" | "of") {
+        first += 1;
+    }
+    let role = text[words[first].bytes.start..words[name_start - 1].bytes.end].trim_end_matches(',').trim();
+    let role = role.strip_prefix("The ").unwrap_or(role);
+    (!role.is_empty()).then(|| role.to_string())
+}
+
+/// "the gunman", "the attacker": one unnamed person per role class; "identified as X" names it.
+fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
+    let mut by_class: FastMap<&'static str, usize> = FastMap::default();
+    for (i, w) in words.iter().enumerate() {
+        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
+        let Some(det) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence) else { continue };
+        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") || text[det.bytes.end..w.bytes.start].trim() != ""
+        {
+            continue;
+        }
+        let bytes = det.bytes.start..w.name_end;
+        if b.mentions.iter().any(|m| m.1.start < bytes.end && bytes.start < m.1.end) {
+            continue;
+        }
+        let e = match by_class.get(class) {
+            Some(&e) => e,
+            None => {
+                // Named in the same sentence: "The gunman, whom … identified as Mevlüt Mert Altıntaş".
+                let sentence_end = words
+                    .iter()
+                    .rposition(|x| x.sentence == w.sentence)
+                    .map(|k| words[k].bytes.end)
+                    .unwrap_or(w.bytes.end);
+                let named = identified_as(text, w.bytes.end..sentence_end, b);
+                let e = match named {
+                    Some(e) => e,
+                    None => {
+                        let name = format!("the {}", w.lower);
+                        let key = names::key(&name);
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", &[key])
+                    }
+                };
+                if b.entities[e].named {
+                    b.add_role(e, &w.lower);
+                } else {
+                    b.entities[e].name = format!("the {}", w.lower);
+                }
+                by_class.insert(class, e);
+                e
+            }
+        };
+        b.add_mention(e, text, bytes, "unnamed_role");
+    }
+}
+
+/// The person named by "identified as X" / "named as X" in `bytes`.
+fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> {
+    let s = &text[bytes.clone()];
+    let at = s.find("identified as ").map(|i| i + 14).or_else(|| s.find("named as ").map(|i| i + 9))?;
+    let name_start = bytes.start + at;
+    b.mentions.iter().find(|m| m.1.start == name_start && b.entities[m.0].kind == Kind::Person).map(|m| m.0)
+}
+
+/// Entities under construction.
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Draft>,
+    by_key: FastMap<String, usize>,
+    /// (entity, bytes, rule), in no particular order until `finish`.
+    mentions: Vec<(usize, Range<usize>, &'static str)>,
+}
+
+struct Draft {
+    kind: Kind,
+    media: bool,
+    named: bool,
+    rule: &'static str,
+    /// Word keys of its fullest name.
+    keys: Vec<String>,
+    name: String,
+    roles: Vec<String>,
+    /// Where its mentions start (for "the person named before").
+    starts: Vec<usize>,
+}
+
+impl Builder {
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: &[String]) -> usize {
+        let e = self.entities.len();
+        self.entities.push(Draft {
+            kind,
+            media,
+            named,
+            rule,
+            keys: keys.to_vec(),
+            name: String::new(),
+            roles: Vec::new(),
+            starts: Vec::new(),
+        });
+        self.by_key.entry(keys.join(" ")).or_insert(e);
+        e
+    }
+
+    /// The person a name belongs to: same surname, and the shorter name's words all in the
+    /// longer's; for one word, the person named last before `at` (else first after) whose name
+    /// holds it.
+    fn person_for(&self, keys: &[String], at: usize) -> Option<usize> {
+        let fits = |d: &Draft| {
+            d.kind == Kind::Person && d.named && {
+                let (short, long) = if keys.len() <= d.keys.len() { (keys, &d.keys[..]) } else { (&d.keys[..], keys) };
+                if short.len() == 1 {
+                    long.contains(&short[0])
+                } else {
+                    short.last() == long.last() && short.iter().all(|k| long.contains(k))
+                }
+            }
+        };
+        let candidates: Vec<usize> = (0..self.entities.len()).filter(|&e| fits(&self.entities[e])).collect();
+        let before = candidates
+            .iter()
+            .filter_map(|&e| self.entities[e].starts.iter().filter(|&&s| s < at).max().map(|&s| (s, e)))
+            .max()
+            .map(|(_, e)| e);
+        before.or_else(|| candidates.first().copied())
+    }
+
+    fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
+        let d = &mut self.entities[e];
+        d.starts.push(bytes.start);
+        let words = names::word_keys(&text[bytes.clone()]);
+        if d.named && words.len() > d.keys.len() && d.kind == Kind::Person {
+            d.keys = words;
+        }
+        self.mentions.push((e, bytes, rule));
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        let roles = &mut self.entities[e].roles;
+        if !roles.iter().any(|r| r == role) {
+            roles.push(role.to_string());
+        }
+    }
+
+    fn finish(mut self, doc: &Segmented<'_>) -> Entities {
+        let text = doc.text;
+        self.mentions.sort_by_key(|m| (m.1.start, m.1.end));
+        self.mentions.dedup_by(|a, b| a.1.start < b.1.end);
+        // Ids in order of first mention.
+        let mut order: Vec<usize> = Vec::new();
+        for m in &self.mentions {
+            if !order.contains(&m.0) {
+                order.push(m.0);
+            }
+        }
+        let id_of: FastMap<usize, String> =
+            order.iter().enumerate().map(|(i, &e)| (e, format!("e{}", i + 1))).collect();
+        let mentions: Vec<Mention> = self
+            .mentions
+            .iter()
+            .map(|(e, bytes, rule)| Mention {
+                span: doc.span(bytes.clone()),
+                text: text[bytes.clone()].to_string(),
+                entity: id_of[e].clone(),
+                kind: self.entities[*e].kind,
+                rule,
+                bytes: bytes.clone(),
+            })
+            .collect();
+        let entities = order
+            .iter()
+            .map(|&e| {
+                let d = &self.entities[e];
+                let own: Vec<&Mention> = mentions.iter().filter(|m| m.entity == id_of[&e]).collect();
+                let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
+                for m in own.iter().filter(|m| !d.named || m.rule != "unnamed_role") {
+                    match forms.iter_mut().find(|f| f.0 == m.text) {
+                        Some(f) => f.2 += 1,
+                        None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
+                    }
+                }
+                let name = if d.named {
+                    let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
+                    forms
+                        .iter()
+                        .filter(|f| f.1.min(2) == longest)
+                        .max_by_key(|f| f.2)
+                        .map(|f| f.0.to_string())
+                        .unwrap_or_default()
+                } else {
+                    d.name.clone()
+                };
+                let aliases = forms.iter().map(|f| f.0.to_string()).filter(|f| *f != name).collect();
+                Entity {
+                    id: id_of[&e].clone(),
+                    kind: d.kind,
+                    media: d.media,
+                    named: d.named,
+                    key: names::key(&name),
+                    name,
+                    aliases,
+                    mentions: own.iter().map(|m| m.span).collect(),
+                    roles: d.roles.clone(),
+                    rule: d.rule,
+                }
+            })
+            .collect();
+        Entities { entities, mentions }
+    }
+}
+
+#[cfg(test)]
+mod examples;

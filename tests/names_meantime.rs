@@ -1,0 +1,63 @@
+//! MEANTIME named mentions (people, organizations, places) on the English Wikinews corpus, with
+//! floors a little under today's figures so that a regression of the entity stage fails here.
+//! See `src/eval/names.rs` for what is scored; the corpus is read from `../shared/data/meantime`
+//! beside the repository and never copied into it. `cargo test --test names_meantime --
+//! --nocapture` prints the table; `dateline eval meantime ../shared/data/meantime --errors N`
+//! lists the errors behind it.
+
+use dateline::eval::names;
+use std::path::{Path, PathBuf};
+
+/// (metric, floor F1): about 1.5 points under the figures measured when the floors were set.
+const FLOORS: [(&str, f64); 4] = [
+    // measured 67.66
+    ("exact", 66.0),
+    // measured 65.31
+    ("exact typed", 63.5),
+    // measured 84.31
+    ("overlap", 82.5),
+    // measured 80.04
+    ("overlap typed", 78.5),
+];
+
+fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            xml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "xml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn named_mentions_stay_above_their_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/meantime");
+    assert!(
+        dir.join("corpus_airbus").is_dir() && dir.join("corpus_apple").is_dir(),
+        "the gold corpora must be beside the repository: {} is missing or incomplete",
+        dir.display()
+    );
+    let mut files = Vec::new();
+    xml_files(&dir, &mut files);
+    files.sort();
+    let docs: Vec<(String, String)> = files
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).expect("readable corpus file")))
+        .collect();
+    let report = names::score_corpus(docs).expect("every document scores");
+    println!("{}", report.table());
+    let total = report.total();
+    assert_eq!(total.documents, 60, "both topics, 30 documents each");
+    assert!(total.gold > 400, "gold named mentions read: {}", total.gold);
+    let figures = total.figures();
+    let mut failures = Vec::new();
+    for (metric, floor) in FLOORS {
+        let (_, prf) = figures.iter().find(|(m, _)| *m == metric).expect("metric reported");
+        if prf.f1 < floor {
+            failures.push(format!("{metric} F1 {:.2} < floor {floor:.2}", prf.f1));
+        }
+    }
+    assert!(failures.is_empty(), "named-mention regression:\n{}", failures.join("\n"));
+}
