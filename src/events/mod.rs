@@ -52,9 +52,9 @@ pub struct Attribution {
 /// attribution stage's per-sentence certainty and source ([`crate::analyze`] fills it).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
-    /// Entity mentions; those in an event's clause become its participants.
+    /// Entity mentions, in text order; those in an event's clause become its participants.
     pub participants: &'a [Participant],
-    /// Per-sentence certainty and source.
+    /// Per-sentence certainty and source, in text order.
     pub attributions: &'a [Attribution],
 }
 
@@ -181,7 +181,10 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 }
 
 fn word(text: &str, bytes: Range<usize>) -> Word {
-    let lower = text[bytes.clone()].to_lowercase().replace('’', "'");
+    let written = &text[bytes.clone()];
+    // Most words are ASCII: one allocation, no Unicode case tables.
+    let lower =
+        if written.is_ascii() { written.to_ascii_lowercase() } else { written.to_lowercase().replace('’', "'") };
     Word { bytes, lower }
 }
 
@@ -221,13 +224,16 @@ pub fn extract(
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
         e.label = label(doc.text, e, timexes);
-        e.participants = context
-            .participants
+        // Both lists are in text order: look up by position, not by scanning.
+        let first = context.participants.partition_point(|p| p.bytes.start < e.clause_bytes.start);
+        e.participants = context.participants[first..]
             .iter()
-            .filter(|p| e.clause_bytes.start <= p.bytes.start && p.bytes.end <= e.clause_bytes.end)
+            .take_while(|p| p.bytes.start < e.clause_bytes.end)
+            .filter(|p| p.bytes.end <= e.clause_bytes.end)
             .map(|p| p.entity.clone())
             .collect();
-        if let Some(a) = context.attributions.iter().find(|a| a.sentence.contains(&e.bytes.start)) {
+        let at = context.attributions.partition_point(|a| a.sentence.end <= e.bytes.start);
+        if let Some(a) = context.attributions.get(at).filter(|a| a.sentence.contains(&e.bytes.start)) {
             e.certainty = Some(a.certainty);
             e.attributed_to = a.source.clone();
         }
