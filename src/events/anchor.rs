@@ -201,7 +201,7 @@ pub fn anchor(
         // A sentence that carries the story on from the one before ("He then …").
         let continued = {
             let first = text[e.sentence_bytes.clone()].split_whitespace().next().unwrap_or("");
-            super::lexicon::lexicon().narrative_openings.contains(&first)
+            super::lexicon::lexicon().narrative_openings.contains(first)
         };
         if e.tense == Tense::Past && continued {
             // The sentence before, in the same paragraph.

@@ -142,19 +142,37 @@ pub struct Lexicon {
     /// The longest noun, in words.
     pub longest_noun: usize,
     /// Verb forms never read as triggers.
-    pub not_triggers: Vec<&'static str>,
+    pub not_triggers: WordList,
     /// Sentence openings that carry the story on from the sentence before.
-    pub narrative_openings: Vec<&'static str>,
+    pub narrative_openings: WordList,
     /// Lower-case "-ed" words that are not past verbs.
-    pub not_past: Vec<&'static str>,
+    pub not_past: WordList,
     /// Words after which a noun reading wins.
-    pub determiners: Vec<&'static str>,
+    pub determiners: WordList,
     /// Tense words → their role's index in `ROLES`.
     auxiliaries: Table,
     /// Negation, future, scheduled, reported and hypothetical cues.
     pub cues: Vec<CuePhrase>,
     /// Class name → how it merges and shows.
     classes: Vec<(&'static str, Class)>,
+}
+
+/// A word list, sorted once so that a look-up is a binary search (these are asked about nearly
+/// every word of the text).
+#[derive(Debug)]
+pub struct WordList(Vec<&'static str>);
+
+impl WordList {
+    fn new(data: &'static str) -> Self {
+        let mut words: Vec<&'static str> = data_lines(data).collect();
+        words.sort_unstable();
+        WordList(words)
+    }
+
+    /// Is `word` in the list?
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
 }
 
 impl Lexicon {
@@ -270,10 +288,10 @@ fn load() -> Lexicon {
         nouns,
         noun_classes,
         longest_noun,
-        not_triggers: data_lines(include_str!("lexicon/not_triggers.txt")).collect(),
-        narrative_openings: data_lines(include_str!("lexicon/narrative_openings.txt")).collect(),
-        not_past: data_lines(include_str!("lexicon/not_past.txt")).collect(),
-        determiners: data_lines(include_str!("lexicon/determiners.txt")).collect(),
+        not_triggers: WordList::new(include_str!("lexicon/not_triggers.txt")),
+        narrative_openings: WordList::new(include_str!("lexicon/narrative_openings.txt")),
+        not_past: WordList::new(include_str!("lexicon/not_past.txt")),
+        determiners: WordList::new(include_str!("lexicon/determiners.txt")),
         auxiliaries: Table::new(auxiliaries),
         cues,
     }

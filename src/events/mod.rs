@@ -264,10 +264,10 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
         if found.is_none() && !capitalised {
             let prev = i.checked_sub(1).map(|p| ws[p].lower.as_str());
             let after_determiner =
-                prev.is_some_and(|p| lx.determiners.contains(&p) || p.ends_with("'s") || p.ends_with("s'"));
+                prev.is_some_and(|p| lx.determiners.contains(p) || p.ends_with("'s") || p.ends_with("s'"));
             let noun = lx.noun(&w.lower);
             let forms = lx.verb_forms(&w.lower);
-            let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower.as_str()));
+            let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower));
             let no_verb = verb.is_none();
             found = match (noun, verb) {
                 (Some(class), _) if after_determiner || no_verb => Some((1, Reading::Noun(class))),
@@ -345,7 +345,7 @@ fn past_ed(word: &str) -> bool {
     word.len() >= 5
         && word.ends_with("ed")
         && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        && !lexicon().not_past.contains(&word)
+        && !lexicon().not_past.contains(word)
 }
 
 /// The tense of the verb at word `i`, from the auxiliaries before it in its clause.
@@ -587,7 +587,7 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
         .take(LABEL_AFTER)
         .collect();
     // End on a content word: "shot at art gallery in" → "shot at art gallery".
-    let dangling = |w: &str| (lx.determiners.contains(&w) || preposition(w)) && !matches!(w, "after" | "before");
+    let dangling = |w: &str| (lx.determiners.contains(w) || preposition(w)) && !matches!(w, "after" | "before");
     while after.last().is_some_and(|w| dangling(&w.lower)) {
         after.pop();
     }
