@@ -73,13 +73,6 @@ build_wasm() {
       --target web --release --no-pack --out-dir www/pkg --out-name dateline)
   local wasm="$ROOT/www/pkg/dateline_bg.wasm"
   say "www/pkg/dateline_bg.wasm: $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
-  # The exporters (TimelineJS, CSV, TimeML) in a second module that the page's worker loads only
-  # when the reader first exports, so the page's own download stays within its budget.
-  say "wasm-pack build --features page-exports → www/pkg-export"
-  (cd "$ROOT" && CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build \
-      --target web --release --no-pack --out-dir www/pkg-export --out-name dateline_export -- --features page-exports)
-  wasm="$ROOT/www/pkg-export/dateline_export_bg.wasm"
-  say "www/pkg-export/dateline_export_bg.wasm: $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped (loaded on first export)"
   write_build_stamp
 }
 

@@ -6,9 +6,8 @@
 //
 // - app.js and the modules it imports are bundled (esbuild) into one inline module script;
 // - worker.js and the wasm glue are bundled into a classic script kept as an inert data block
-//   (#dateline-worker), and the wasm as base64 in another (#dateline-wasm; the exporters' module,
-//   which the worker instantiates on the first export, in #dateline-export-wasm): the page starts
-//   the worker from a blob: URL (www/offline.js), the worker instantiates the embedded wasm;
+//   (#dateline-worker), and the wasm as base64 in another (#dateline-wasm): the page starts the
+//   worker from a blob: URL (www/offline.js), the worker instantiates the embedded wasm;
 // - style.css is inlined; the icon becomes a data: URL; the manifest and the service worker,
 //   which need a server, are left out;
 // - the Content-Security-Policy allows exactly the inline script and style by their SHA-256
@@ -63,7 +62,6 @@ export async function singleFile(www) {
     read('index.html'), read('style.css'), readFile(path.join(www, 'favicon.svg')), read('pkg/build.js'),
   ]);
   const wasm = (await readFile(path.join(www, 'pkg/dateline_bg.wasm'))).toString('base64');
-  const exporters = (await readFile(path.join(www, 'pkg-export/dateline_export_bg.wasm'))).toString('base64');
   const app = checkInline('the page script', await bundle(path.join(www, 'app.js'), 'esm'), 'script');
   const worker = checkInline('the worker script', await bundle(path.join(www, 'worker.js'), 'iife'), 'script');
   checkInline('the stylesheet', css, 'style');
@@ -90,8 +88,7 @@ export async function singleFile(www) {
   out = replaceOnce(out, '<link rel="stylesheet" href="style.css">', `<style>${css}</style>`);
   out = replaceOnce(out, '<script type="module" src="app.js"></script>', `<script type="module">${app}</script>`);
   out = replaceOnce(out, '</body>', `<script type="text/plain" id="dateline-worker">${worker}</script>\n`
-    + `<script type="application/octet-stream" id="dateline-wasm">${wasm}</script>\n`
-    + `<script type="application/octet-stream" id="dateline-export-wasm">${exporters}</script>\n</body>`);
+    + `<script type="application/octet-stream" id="dateline-wasm">${wasm}</script>\n</body>`);
   return out;
 }
 

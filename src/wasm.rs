@@ -38,10 +38,6 @@ fn request(input: &JsValue) -> Result<crate::Request, JsError> {
 /// Analyse like [`analyze`] and write the result as `format`: `timeml` (the first document),
 /// `timelinejs` or `csv` (the page writes JSON itself). Throws an `Error` with one line for bad
 /// input or an unknown format.
-///
-/// Only in the `page-exports` build (`www/pkg-export`), which the page loads on the reader's
-/// first export: the exporters would push the page's own module over its size budget.
-#[cfg(feature = "page-exports")]
 #[wasm_bindgen(js_name = exportFormat)]
 pub fn export_format(input: JsValue, format: &str) -> Result<String, JsError> {
     let request = request(&input)?;

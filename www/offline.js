@@ -60,19 +60,14 @@ let embeddedUrl = null;
 /**
  * Start the analysis worker: worker.js as a module beside the page, or, in the single-file build,
  * the worker bundled into the page (`#dateline-worker`) with the wasm it needs (`#dateline-wasm`,
- * and the exporters' `#dateline-export-wasm`, base64), started from a blob: URL.
+ * base64), started from a blob: URL.
  */
 export function createAnalyzerWorker() {
   const code = document.getElementById('dateline-worker');
   if (!code) return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   if (!embeddedUrl) {
     const wasm = document.getElementById('dateline-wasm')?.textContent.trim() ?? '';
-    const exporters = document.getElementById('dateline-export-wasm')?.textContent.trim() ?? '';
-    const source = [
-      `self.DATELINE_WASM_BASE64 = ${JSON.stringify(wasm)};\n`,
-      `self.DATELINE_EXPORT_WASM_BASE64 = ${JSON.stringify(exporters)};\n`,
-      code.textContent,
-    ];
+    const source = [`self.DATELINE_WASM_BASE64 = ${JSON.stringify(wasm)};\n`, code.textContent];
     embeddedUrl = URL.createObjectURL(new Blob(source, { type: 'text/javascript' }));
   }
   return new Worker(embeddedUrl);

@@ -9,7 +9,7 @@
 //               (`fatal`: the wasm instance trapped, e.g. on a panic, and this worker should be
 //               replaced).
 
-import init, { analyze, version } from './pkg/dateline.js';
+import init, { analyze, exportFormat, version } from './pkg/dateline.js';
 
 function message(err) {
   if (err instanceof Error) return err.message;
@@ -18,8 +18,7 @@ function message(err) {
 
 /**
  * Where the wasm comes from: beside this module (pkg/dateline_bg.wasm, fetched by `init`), or, in
- * the single-file build, the base64 text the page put before this code (`DATELINE_WASM_BASE64`;
- * the exporters' module: `DATELINE_EXPORT_WASM_BASE64`).
+ * the single-file build, the base64 text the page put before this code (`DATELINE_WASM_BASE64`).
  */
 function wasmSource(base64 = self.DATELINE_WASM_BASE64) {
   if (typeof base64 !== 'string' || base64 === '') return undefined;
@@ -56,18 +55,12 @@ const ready = init(wasmSource()).then(
 let next = null;
 let scheduled = false;
 
-// The exporters live in a second module (www/pkg-export), loaded on the first export only.
-let exporter = null;
+// TimelineJS, CSV and TimeML are written by the core (JSON by the page itself).
 async function runExport({ seq, format, input }) {
   try {
-    exporter ??= import('./pkg-export/dateline_export.js').then(async (mod) => {
-      await mod.default(wasmSource(self.DATELINE_EXPORT_WASM_BASE64));
-      return mod;
-    });
-    const mod = await exporter;
-    self.postMessage({ type: 'export', seq, text: mod.exportFormat(input, format) });
+    if (!(await ready)) throw new Error(`the analyzer could not be loaded: ${initError}`);
+    self.postMessage({ type: 'export', seq, text: exportFormat(input, format) });
   } catch (err) {
-    exporter = null; // try again next time
     self.postMessage({ type: 'export-error', seq, error: message(err) });
   }
 }

@@ -39,7 +39,7 @@ async function openPage() {
 
 /** The page's own files: the only URLs it may request. */
 function assertOwnFiles(requests) {
-  const own = /^\/(|index\.html|[a-z]+\.(js|css|svg|webmanifest)|pkg\/(dateline\.js|dateline_bg\.wasm|build\.js)|pkg-export\/(dateline_export\.js|dateline_export_bg\.wasm))$/;
+  const own = /^\/(|index\.html|[a-z]+\.(js|css|svg|webmanifest)|pkg\/(dateline\.js|dateline_bg\.wasm|build\.js))$/;
   for (const raw of requests) {
     const u = new URL(raw);
     assert.equal(u.origin, new URL(url).origin, `request to another origin: ${raw}`);
@@ -321,6 +321,7 @@ async function stubbedCore() {
   writeFileSync(path.join(pkg, 'dateline.js'), `import init, * as real from './real.js';
 export default init;
 export const version = real.version;
+export const exportFormat = real.exportFormat;
 export function analyze(input) {
   const texts = input.documents.map((d) => d.text).join(' ');
   if (texts.includes('SLOW')) {
