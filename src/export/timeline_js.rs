@@ -62,28 +62,13 @@ pub fn date(prefix: &str) -> String {
     format!("{{{}}}", parts.join(", "))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// How a partial date reads ("1976", "July 2013", "19 December 2016, 18:00–21:59"); `None`
 /// when the date is a whole day or a minute (TimelineJS shows those itself).
 fn display(e: &Entry) -> Option<String> {
-    let month = |p: &str| p.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let month = |p: &str| p.get(5..7).and_then(|m| m.parse::<u8>().ok()).map(crate::time::month_name);
     let one = |p: &str| match p.len() {
         4 => p.to_string(),
-        7 => format!("{} {}", month(p).unwrap_or(&""), &p[..4]),
+        7 => format!("{} {}", month(p).unwrap_or(""), &p[..4]),
         _ => p.to_string(),
     };
     match e.granularity {
