@@ -33,7 +33,7 @@ fn meantime_anchoring_holds_its_floors() {
     println!("{}", report.table());
     let (name, overall) = report.rows.last().expect("an overall row");
     assert_eq!(name, "overall");
-    // measured 58.63 accuracy (146 of 249 found), 40.00 recall (of 365)
+    // measured 59.04 accuracy (147 of 249 found), 40.27 recall (of 365)
     assert!(overall.gold >= 300, "{overall:?}");
     assert!(overall.accuracy() >= ACCURACY_FLOOR, "anchoring accuracy {:.2} < {ACCURACY_FLOOR}", overall.accuracy());
     assert!(

@@ -8,40 +8,14 @@ use super::first_sentence;
 use crate::timeline::{Entry, Granularity};
 use crate::Analysis;
 
-/// Escape text for HTML.
+/// Escape text for HTML: the TimeML escaping, and the apostrophe too.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    super::timeml::escape(s).replace('\'', "&#39;")
 }
 
-/// A JSON string literal. (Written by hand: this module is in the page's wasm, where a JSON
-/// library would cost more than the rest of the exporter.)
+/// A JSON string literal.
 fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    serde_json::to_string(s).expect("a string serializes")
 }
 
 /// An ISO prefix (`2016`, `2016-12`, `2016-12-19`, `2016-12-19T18:00`) as a TimelineJS date
