@@ -24,10 +24,22 @@ pub fn version() -> String {
 /// `dateline/1` analysis as a plain JS object. Throws an `Error` with one line for bad input.
 #[wasm_bindgen]
 pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
-    let request = request(&input)?;
+    js_sys::JSON::parse(&json(&input)?).map_err(|_| JsError::new("the analysis is not valid JSON"))
+}
+
+/// Analyse like [`analyze`] and return the analysis as UTF-8 JSON in a `Uint8Array`. Its buffer
+/// can be transferred to another thread for free, where a JS object is copied field by field: a
+/// worker answers with these bytes, and the page parses only the replies it shows.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(input: JsValue) -> Result<Vec<u8>, JsError> {
+    Ok(json(&input)?.into_bytes())
+}
+
+/// The analysis of the request `input` as JSON text.
+fn json(input: &JsValue) -> Result<String, JsError> {
+    let request = request(input)?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the analysis is not valid JSON"))
+    serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The request object.

@@ -344,7 +344,7 @@ function onWorkerMessage(msg) {
     else setStatus(`${versionPrefix()} · analysis failed: ${msg.error}`, 'error');
     return;
   }
-  if (msg.type === 'result') showAnalysis(msg.analysis, snapshot);
+  if (msg.type === 'result') showAnalysis(JSON.parse(new TextDecoder().decode(msg.json)), snapshot);
 }
 
 /** Document id → what the timeline and the tooltips need, for the analysis shown. */

@@ -4,12 +4,13 @@
 //               {type: 'export', seq, format, input}   (answered each, never coalesced)
 // Messages out: {type: 'ready', version} once the module is loaded,
 //               {type: 'init-error', error} if it cannot be,
-//               {type: 'result', seq, analysis} or {type: 'error', seq, error, fatal} per request
+//               {type: 'result', seq, json} or {type: 'error', seq, error, fatal} per request
 //               {type: 'export', seq, text} or {type: 'export-error', seq, error} per export
-//               (`fatal`: the wasm instance trapped, e.g. on a panic, and this worker should be
-//               replaced).
+//               (`json`: the analysis as UTF-8 JSON bytes, their buffer transferred, so a reply
+//               the page drops costs it nothing; `fatal`: the wasm instance trapped, e.g. on a
+//               panic, and this worker should be replaced).
 
-import init, { analyze, exportFormat, version } from './pkg/dateline.js';
+import init, { analyzeJson, exportFormat, version } from './pkg/dateline.js';
 
 function message(err) {
   if (err instanceof Error) return err.message;
@@ -88,7 +89,8 @@ async function run() {
   }
   lastConsoleError = null;
   try {
-    self.postMessage({ type: 'result', seq, analysis: analyze(input) });
+    const json = analyzeJson(input);
+    self.postMessage({ type: 'result', seq, json }, [json.buffer]);
   } catch (err) {
     // A trap (a panic in the core) leaves this instance unusable: the page starts a new worker.
     const fatal = err instanceof WebAssembly.RuntimeError;

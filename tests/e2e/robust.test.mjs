@@ -322,7 +322,7 @@ async function stubbedCore() {
 export default init;
 export const version = real.version;
 export const exportFormat = real.exportFormat;
-export function analyze(input) {
+export function analyzeJson(input) {
   const texts = input.documents.map((d) => d.text).join(' ');
   if (texts.includes('SLOW')) {
     const end = Date.now() + 20000;
@@ -332,7 +332,7 @@ export function analyze(input) {
     console.error('panicked at src/lib.rs:1:1: a test panic');
     throw new WebAssembly.RuntimeError('unreachable');
   }
-  return real.analyze(input);
+  return real.analyzeJson(input);
 }
 `);
   const stubServer = await serve(copy.dir, 0);
