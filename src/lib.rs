@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod attribution;
+pub mod compare;
 pub mod entity;
 pub mod eval;
 pub mod events;
@@ -89,6 +90,10 @@ pub struct Analysis {
     pub documents: Vec<DocumentAnalysis>,
     /// The story's timeline across all documents, ordered by start.
     pub timeline: Vec<Entry>,
+    /// The people, places and happenings the documents share.
+    pub story: compare::Story,
+    /// What the documents say on the same points, compared: conflicts first.
+    pub comparisons: Vec<compare::Comparison>,
     /// Problems worth the reader's attention; the analysis still went on.
     pub warnings: Vec<Warning>,
 }
@@ -167,27 +172,41 @@ impl std::error::Error for Error {}
 /// Returns an error only for bad input from the caller (an unreadable `dct`); problems in the
 /// texts themselves become [`Warning`]s.
 pub fn analyze(inputs: &[DocumentInput]) -> Result<Analysis, Error> {
-    let given: Vec<Option<time::Moment>> = inputs
+    let analysed = inputs
         .iter()
-        .map(|d| match d.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => time::Moment::parse(s).map(Some).ok_or_else(|| Error::BadCreationTime(s.to_string())),
-        })
-        .collect::<Result<_, _>>()?;
+        .enumerate()
+        .map(|(i, input)| analyze_document(&format!("d{}", i + 1), input))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(combine(analysed))
+}
 
+/// One document's analysis and its warnings, as [`analyze_document`] returns them.
+pub type Analysed = (DocumentAnalysis, Vec<Warning>);
+
+/// Put documents analysed one by one into one analysis: the timeline and the comparison across
+/// them. Each document's id (and its warnings' document) is set from its position (`d1`, `d2`…),
+/// so a caller may keep documents analysed earlier and combine them again after one changes.
+pub fn combine(analysed: Vec<Analysed>) -> Analysis {
     let mut warnings = Vec::new();
-    let mut documents = Vec::with_capacity(inputs.len());
-    for (i, (input, given)) in inputs.iter().zip(given).enumerate() {
+    let mut documents = Vec::with_capacity(analysed.len());
+    for (i, (mut doc, doc_warnings)) in analysed.into_iter().enumerate() {
         let id = format!("d{}", i + 1);
-        let (doc, mut doc_warnings) = analyze_document(&id, input, given);
-        warnings.append(&mut doc_warnings);
+        warnings.extend(doc_warnings.into_iter().map(|w| Warning { document: w.document.map(|_| id.clone()), ..w }));
+        doc.id = id;
         documents.push(doc);
     }
     let timeline = timeline::assemble(&documents);
-    Ok(Analysis { schema: SCHEMA, version: VERSION, documents, timeline, warnings })
+    let compare::Compared { story, comparisons } = compare::compare(&documents);
+    Analysis { schema: SCHEMA, version: VERSION, documents, timeline, story, comparisons, warnings }
 }
 
-fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>) -> (DocumentAnalysis, Vec<Warning>) {
+/// Analyse one document on its own, as document `id`: every stage up to its events. Returns an
+/// error only for an unreadable `dct`.
+pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Error> {
+    let given = match input.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(time::Moment::parse(s).ok_or_else(|| Error::BadCreationTime(s.to_string()))?),
+    };
     let text = input.text.as_str();
     let segmented = text::segment(text);
     let mut warnings = Vec::new();
@@ -257,7 +276,7 @@ fn analyze_document(id: &str, input: &DocumentInput, given: Option<time::Moment>
         certainty: attributed.certainty,
         text: input.text.clone(),
     };
-    (doc, warnings)
+    Ok((doc, warnings))
 }
 
 fn display_name<'a>(input: &'a DocumentInput, id: &'a str) -> &'a str {
