@@ -8,5 +8,7 @@ build_wasm
 npm_install "$ROOT/bench"
 say "node bench/bench.mjs"
 (cd "$ROOT/bench" && node bench.mjs)
+say "node bench/reanalysis.mjs (ten 5,000-word articles, one edited)"
+(cd "$ROOT" && node bench/reanalysis.mjs)
 say "cargo bench (per stage)"
 cd "$ROOT" && cargo bench --bench analyze

@@ -29,6 +29,7 @@ pub mod entity;
 pub mod eval;
 pub mod events;
 pub mod export;
+pub mod incremental;
 pub mod text;
 pub mod time;
 pub mod timeline;
@@ -37,6 +38,7 @@ pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 
+pub use incremental::Incremental;
 pub use text::Span;
 pub use time::{CreationTime, Timex};
 pub use timeline::Entry;
@@ -48,7 +50,7 @@ pub const SCHEMA: &str = "dateline/1";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One article handed to [`analyze`].
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub struct DocumentInput {
     /// A display name (file name or panel title).
     #[serde(default)]

@@ -24,22 +24,39 @@ pub fn version() -> String {
 /// `dateline/1` analysis as a plain JS object. Throws an `Error` with one line for bad input.
 #[wasm_bindgen]
 pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json(&input)?).map_err(|_| JsError::new("the analysis is not valid JSON"))
-}
-
-/// Analyse like [`analyze`] and return the analysis as UTF-8 JSON in a `Uint8Array`. Its buffer
-/// can be transferred to another thread for free, where a JS object is copied field by field: a
-/// worker answers with these bytes, and the page parses only the replies it shows.
-#[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(input: JsValue) -> Result<Vec<u8>, JsError> {
-    Ok(json(&input)?.into_bytes())
-}
-
-/// The analysis of the request `input` as JSON text.
-fn json(input: &JsValue) -> Result<String, JsError> {
-    let request = request(input)?;
+    let request = request(&input)?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
-    serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the analysis is not valid JSON"))
+}
+
+/// An analyzer that remembers the documents of its last request ([`crate::Incremental`]): after
+/// an edit to one of ten articles, only that one is analysed again. The page's worker keeps one.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Analyzer(crate::Incremental);
+
+#[wasm_bindgen]
+impl Analyzer {
+    /// An analyzer that remembers nothing yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// Analyse like [`analyze`] and return the analysis as UTF-8 JSON in a `Uint8Array`. Its
+    /// buffer can be transferred to another thread for free, where a JS object is copied field by
+    /// field: a worker answers with these bytes, and the page parses only the replies it shows.
+    #[wasm_bindgen(js_name = analyzeJson)]
+    pub fn analyze_json(&mut self, input: JsValue) -> Result<Vec<u8>, JsError> {
+        let request = request(&input)?;
+        Ok(self.0.analyze_json(&request.documents).map_err(|e| JsError::new(&e.to_string()))?.into_bytes())
+    }
+
+    /// How many documents the last call reused instead of analysing them again.
+    pub fn reused(&self) -> usize {
+        self.0.reused()
+    }
 }
 
 /// The request object.

@@ -38,14 +38,18 @@ fn analyze_returns_plain_objects_with_utf16_spans() {
 }
 
 #[wasm_bindgen_test]
-fn analyze_json_is_the_same_analysis_as_bytes() {
+fn analyzer_json_is_the_same_analysis_as_bytes_and_reuses_documents() {
     let text = "He joined on December 19 2016.";
-    let bytes = dateline::wasm::analyze_json(request(text, Some("2017-01-01"))).unwrap();
+    let mut analyzer = dateline::wasm::Analyzer::new();
+    let bytes = analyzer.analyze_json(request(text, Some("2017-01-01"))).unwrap();
+    assert_eq!(analyzer.reused(), 0);
     let parsed = js_sys::JSON::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
     let object = dateline::wasm::analyze(request(text, Some("2017-01-01"))).unwrap();
     assert_eq!(js_sys::JSON::stringify(&parsed).unwrap(), js_sys::JSON::stringify(&object).unwrap());
     assert_eq!(get(&parsed, &["documents", "0", "timexes", "0", "value"]).as_string().as_deref(), Some("2016-12-19"));
-    assert!(dateline::wasm::analyze_json(JsValue::from_str("not an object")).is_err());
+    analyzer.analyze_json(request(text, Some("2017-01-01"))).unwrap();
+    assert_eq!(analyzer.reused(), 1, "the unchanged document is not analysed again");
+    assert!(analyzer.analyze_json(JsValue::from_str("not an object")).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -13,6 +13,9 @@ import { startProgress, stopProgress } from './progress.js';
 
 const ANALYZE_DELAY = 250; // ms after the last keystroke
 const SAVE_DELAY = 500;
+// A new edit cancels a run in flight (restarting the worker) only once the run has taken this
+// long: a fresh worker has forgotten every article, so a short run is cheaper to wait for.
+const CANCEL_AFTER = 400; // ms
 const COLORS = ['#2563eb', '#d97706', '#059669', '#9333ea', '#db2777', '#0891b2', '#65a30d', '#dc2626'];
 
 const $ = (id) => document.getElementById(id);
@@ -22,6 +25,7 @@ const state = {
   nextUid: 1,
   seq: 0, // last request sent
   requests: new Map(), // seq → [{uid, text}] in the order of the request's documents
+  busySince: 0, // when the oldest request still unanswered was sent
   analysis: null, // last analysis shown
   version: null,
   worker: null,
@@ -296,8 +300,11 @@ function requestAnalysis() {
       dct_overrides_text: p.dctEdited && p.dct.value !== '',
     })),
   };
-  // A new edit cancels the run in flight: a long analysis of the old text is not waited for.
-  if (state.requests.size) restartWorker();
+  // A new edit cancels a long run in flight: a long analysis of the old text is not waited for.
+  // A short one is: the worker answers only the newest request after it, and still remembers
+  // the articles that did not change.
+  if (state.requests.size && performance.now() - state.busySince > CANCEL_AFTER) restartWorker();
+  if (!state.requests.size) state.busySince = performance.now();
   state.requests.set(seq, snapshot);
   state.lastInput = input;
   setStatus(`${versionPrefix()} · analysing…`, 'busy');
@@ -331,6 +338,7 @@ function onWorkerMessage(msg) {
   const snapshot = state.requests.get(msg.seq);
   if (msg.seq !== state.seq || !snapshot) {
     state.requests.delete(msg.seq); // a stale reply: a newer request is on its way
+    state.busySince = performance.now(); // and the worker starts on it now
     return;
   }
   state.requests.clear();

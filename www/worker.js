@@ -10,7 +10,7 @@
 //               the page drops costs it nothing; `fatal`: the wasm instance trapped, e.g. on a
 //               panic, and this worker should be replaced).
 
-import init, { analyzeJson, exportFormat, version } from './pkg/dateline.js';
+import init, { Analyzer, exportFormat, version } from './pkg/dateline.js';
 
 function message(err) {
   if (err instanceof Error) return err.message;
@@ -39,8 +39,12 @@ console.error = (...args) => {
 };
 
 let initError = null;
+// Remembers the documents of the last request: after an edit only the edited article is analysed
+// again.
+let analyzer = null;
 const ready = init(wasmSource()).then(
   () => {
+    analyzer = new Analyzer();
     self.postMessage({ type: 'ready', version: version() });
     return true;
   },
@@ -89,7 +93,7 @@ async function run() {
   }
   lastConsoleError = null;
   try {
-    const json = analyzeJson(input);
+    const json = analyzer.analyzeJson(input);
     self.postMessage({ type: 'result', seq, json }, [json.buffer]);
   } catch (err) {
     // A trap (a panic in the core) leaves this instance unusable: the page starts a new worker.

@@ -322,17 +322,20 @@ async function stubbedCore() {
 export default init;
 export const version = real.version;
 export const exportFormat = real.exportFormat;
-export function analyzeJson(input) {
-  const texts = input.documents.map((d) => d.text).join(' ');
-  if (texts.includes('SLOW')) {
-    const end = Date.now() + 20000;
-    while (Date.now() < end);
+export class Analyzer {
+  constructor() { this.real = new real.Analyzer(); }
+  analyzeJson(input) {
+    const texts = input.documents.map((d) => d.text).join(' ');
+    if (texts.includes('SLOW')) {
+      const end = Date.now() + 20000;
+      while (Date.now() < end);
+    }
+    if (texts.includes('TRAP')) {
+      console.error('panicked at src/lib.rs:1:1: a test panic');
+      throw new WebAssembly.RuntimeError('unreachable');
+    }
+    return this.real.analyzeJson(input);
   }
-  if (texts.includes('TRAP')) {
-    console.error('panicked at src/lib.rs:1:1: a test panic');
-    throw new WebAssembly.RuntimeError('unreachable');
-  }
-  return real.analyzeJson(input);
 }
 `);
   const stubServer = await serve(copy.dir, 0);
