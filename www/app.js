@@ -21,7 +21,7 @@ const COLORS = ['#2563eb', '#d97706', '#059669', '#9333ea', '#db2777', '#0891b2'
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  panels: [], // {uid, el, name, text, dct, hint, annotated, dctEdited}
+  panels: [], // {uid, el, name, text, dct, hint, annotated, dctEdited, rendered, hidden}
   nextUid: 1,
   seq: 0, // last request sent
   requests: new Map(), // seq → [{uid, text}] in the order of the request's documents
@@ -383,9 +383,12 @@ function showAnalysis(analysis, snapshot) {
 
   let timexCount = 0;
   let hidden = 0;
+  // Highlights kept from the last analysis drop what the panels redrawn below forget.
+  for (const m of document.querySelectorAll('.annotated mark.lit')) m.classList.remove('lit');
   for (const panel of state.panels) {
     const d = byPanel.get(panel.uid);
     if (!d) {
+      panel.rendered = null;
       panel.annotated.replaceChildren();
       panel.annotated.dataset.empty = 'true';
       setDateField(panel, null);
@@ -393,7 +396,15 @@ function showAnalysis(analysis, snapshot) {
     }
     delete panel.annotated.dataset.empty;
     timexCount += d.doc.timexes?.length ?? 0;
-    hidden += renderAnnotated(panel.annotated, d.text, d.doc);
+    // A document's analysis follows from its text and creation time alone: an article another
+    // edit left as it was keeps its highlights (redrawing ten long articles per keystroke pause
+    // took most of the page's time).
+    const rendered = `${JSON.stringify(d.doc.creation_time)}\u0000${d.text}`;
+    if (panel.rendered !== rendered) {
+      panel.hidden = renderAnnotated(panel.annotated, d.text, d.doc);
+      panel.rendered = rendered;
+    }
+    hidden += panel.hidden;
     setDateField(panel, d.doc.creation_time);
   }
 
