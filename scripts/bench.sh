@@ -10,5 +10,9 @@ say "node bench/bench.mjs"
 (cd "$ROOT/bench" && node bench.mjs)
 say "node bench/reanalysis.mjs (ten 5,000-word articles, one edited)"
 (cd "$ROOT" && node bench/reanalysis.mjs)
+say "node bench/page-edit.mjs (the same, on the page in headless Chromium)"
+setup_browser
+npm_install "$ROOT"
+(cd "$ROOT" && node bench/page-edit.mjs)
 say "cargo bench (per stage)"
 cd "$ROOT" && cargo bench --bench analyze
