@@ -258,6 +258,21 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
     }
 }
 
+/// For a pronoun subject right after another cue, that cue's subject when it names a person or
+/// an organization: "Clinton says she hopes … “…”" is Clinton's account, as the reader is shown.
+fn outer_subject(text: &str, floor: usize, np: &Range<usize>, entities: &Entities) -> Option<Range<usize>> {
+    if !matches!(text[np.clone()].to_lowercase().as_str(), "he" | "she" | "they") {
+        return None;
+    }
+    let before = words(text, floor..np.start);
+    let cue = before.last().filter(|c| lexicon::get().cues.contains_key(c.lower.as_ref()))?;
+    let outer = subject_before(text, floor, cue.bytes.start)?;
+    entities
+        .mentions_in(head_of(text, &outer))
+        .any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
+        .then_some(outer)
+}
+
 /// Prepositions that may join a speaker's head noun to what qualifies it.
 const PREPOSITIONS: &[&str] = &["at", "in", "from", "of", "on", "near", "for", "with"];
 
@@ -296,8 +311,16 @@ fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>>
 
 /// Who the words `np` name: an entity mentioned in them (a person first), or for a pronoun
 /// the nearest person before them outside quotes. `None` when the words are not a plausible
-/// source at all.
-fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<usize>]) -> Option<Option<String>> {
+/// source at all. A capitalized word alone that the entity stage did not type is a plausible
+/// speaker of a quote (`lone_name`: "“…,” Obama said") but not a source cited without quotation
+/// marks, where it is as often the subject of what is reported.
+fn resolve(
+    text: &str,
+    np: &Range<usize>,
+    entities: &Entities,
+    quoted: &[Range<usize>],
+    lone_name: bool,
+) -> Option<Option<String>> {
     let np = &head_of(text, np);
     let mentions: Vec<_> = entities.mentions_in(np.clone()).collect();
     if let Some(m) = mentions.iter().rev().find(|m| m.kind == Kind::Person).or(mentions.last()) {
@@ -314,7 +337,7 @@ fn resolve(text: &str, np: &Range<usize>, entities: &Entities, quoted: &[Range<u
             .find(|m| !within(quoted, m.bytes.start));
         return Some(person.map(|m| m.entity.clone()));
     }
-    let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && ws.len() > 1;
+    let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && (ws.len() > 1 || lone_name);
     let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_ref()) == Some(&"determiner");
     let plausible = lexicon::get().source_nouns.contains(last.lower.as_ref())
         || matches!(last.lower.as_ref(), "they" | "we" | "i" | "it")
@@ -356,12 +379,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             {
                 let w = &after[k];
                 // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
-                // "Mitch McConnell, R-Ky., said"), not a stop.
+                // "Mitch McConnell, R-Ky., said"), and periods after abbreviations and initials
+                // ("Mr. Obama said", "Rep. Elijah E. Cummings said"), not a stop.
                 let connected = (1..=k).all(|i| {
-                    text[after[i - 1].bytes.end..after[i].bytes.start]
-                        .chars()
-                        .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
-                        && !text[after[i - 1].bytes.end..after[i].bytes.start].contains(". ")
+                    let gap = &text[after[i - 1].bytes.end..after[i].bytes.start];
+                    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+                        && (!gap.contains(". ") || crate::text::is_abbreviation(&text[..after[i - 1].bytes.end]))
                 });
                 if w.lower == "according" {
                     // Left to step 3: a cue right before the quote wins over it.
@@ -379,7 +402,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             }
         }
         let speaker_ok =
-            |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted).is_some());
+            |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted, true).is_some());
         // 2. Before it: "Mrs May told MPs: “…”", "he described as “despicable”".
         if !speaker_ok(&speaker) {
             // The last cue of the clause before the quote ("told reporters:", "shouted in
@@ -420,7 +443,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     || between.iter().any(|b| b.lower == "that")
                     || text[w.bytes.end..m.outer.start].contains(':')
                     || lex.cues.get(w.lower.as_ref()) == Some(&"naming");
-                let subject = subject_before(text, floor, w.bytes.start);
+                let subject =
+                    subject_before(text, floor, w.bytes.start).map(|r| outer_subject(text, floor, &r, entities).unwrap_or(r));
                 let names_someone = subject.as_ref().is_some_and(|r| {
                     entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
                         || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
@@ -481,7 +505,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 }
             }
         }
-        let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted));
+        let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted, true));
         if resolved.is_none() {
             speaker = None;
             cue = None;
@@ -532,7 +556,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 continue;
             }
             let mut push = |np: Range<usize>, cue: Range<usize>, content: Range<usize>, rule: &'static str| {
-                let Some(entity) = resolve(text, &np, entities, &quoted) else { return };
+                let Some(entity) = resolve(text, &np, entities, &quoted, false) else { return };
                 let content = trim_content(text, content);
                 if words(text, content.clone()).len() < 2 {
                     return;

@@ -118,8 +118,16 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
     }
 }
 
-/// Is the word ending at the end of `before` an abbreviation or an initial?
-fn is_abbreviation(before: &str) -> bool {
+/// Is the word ending at the end of `before` an abbreviation or an initial, so that a period
+/// after it ends no sentence ("Mr", "Sen", "F" of "John F. Kennedy", "U.S")?
+///
+/// ```
+/// use dateline::text::is_abbreviation;
+/// assert!(is_abbreviation("said Mr"));
+/// assert!(is_abbreviation("John F"));
+/// assert!(!is_abbreviation("said Obama"));
+/// ```
+pub fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
     let word = word.trim_start_matches('.');
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
