@@ -293,7 +293,9 @@ fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>>
     let mut edge = from;
     let mut end = None;
     for (n, w) in ws.iter().enumerate() {
-        if !spaced(text, edge, w.bytes.start) || n >= 8 {
+        // "said Rep. G.K. Butterfield": a period after an abbreviation or an initial goes on.
+        let abbreviated = n > 0 && text[edge..w.bytes.start] == *". " && crate::text::is_abbreviation(&text[..edge]);
+        if !(spaced(text, edge, w.bytes.start) || abbreviated) || n >= 8 {
             break;
         }
         let is_det = np_words().get(w.lower.as_ref()) == Some(&"determiner");
