@@ -17,7 +17,7 @@ pub fn iso_weekday(d: Date) -> u8 {
 
 /// `d` moved by `days`.
 pub fn add_days(d: Date, days: i32) -> Option<Date> {
-    d.checked_add(jiff::Span::new().days(days as i64)).ok()
+    d.checked_add(jiff::Span::new().try_days(days as i64).ok()?).ok()
 }
 
 /// The most recent date on or before `d` that falls on ISO weekday `weekday`.

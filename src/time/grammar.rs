@@ -752,11 +752,16 @@ fn merge_adjacent(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-/// No letter or digit may touch the match on either side.
+/// No letter or digit may touch the match on either side, and a match opening with a digit is
+/// not the tail of a number written with separators ("000 days" of "9,000,000 days").
 fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
+    let mut back = text[..range.start].chars().rev();
+    let before = back.next();
     let after = text[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let in_number = text[range.start..].starts_with(|c: char| c.is_ascii_digit())
+        && matches!(before, Some(',' | '.'))
+        && back.next().is_some_and(|c| c.is_ascii_digit());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) && !in_number
 }
 
 /// Guards against numbers that only look like times: a clock followed by more digits
