@@ -158,14 +158,14 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
     }
 
     // Acronyms defined in brackets: "Singapore Airlines (SIA)".
+    let mut named_in: HashMap<(usize, &str), usize> = HashMap::new();
+    for (i, (d, e)) in all.iter().enumerate().filter(|(_, (_, e))| e.named) {
+        named_in.entry((*d, e.key.as_str())).or_insert(i);
+    }
     for (d, doc) in documents.iter().enumerate() {
         for (name, acronym) in defined_acronyms(doc) {
-            let find = |key: &str, acronym: bool| {
-                all.iter().position(|(dd, e)| {
-                    *dd == d && e.named && (!acronym || is_acronym(&e.name)) && names::key(&e.name) == key
-                })
-            };
-            if let (Some(i), Some(j)) = (find(&acronym, true), find(&name, false)) {
+            let find = |key: &str| named_in.get(&(d, key)).copied();
+            if let (Some(i), Some(j)) = (find(&acronym).filter(|&i| is_acronym(&all[i].1.name)), find(&name)) {
                 sets.join(i, j, "acronym_defined");
             }
         }
@@ -234,7 +234,9 @@ fn defined_acronyms(doc: &DocumentAnalysis) -> Vec<(String, String)> {
     let text = &doc.text;
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
-        let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+        // An acronym is short: look for its closing bracket a few characters on only.
+        let window = text[open..].char_indices().nth(16).map_or(text.len(), |(i, _)| open + i);
+        let Some(close) = text[open..window].find(')').map(|c| open + c) else { continue };
         let inside = text[open + 1..close].trim();
         if !is_acronym(inside) {
             continue;

@@ -41,23 +41,23 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
     let by_word = |e: &Event| joinable(e) && !NOT_BY_WORD.contains(&e.class);
     let merges = |e: &Event| joinable(e) && lexicon().class(e.class).merges;
 
-    // In one article: same class at an overlapping time; the same word.
+    // In one article: same class at an overlapping time; the same word. Each key keeps one
+    // mention per distinct time, so a look-up scans the times, not the mentions.
     let mut by_class: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     let mut by_stem: HashMap<(usize, String, bool), Vec<usize>> = HashMap::new();
     for (i, (d, e)) in all.iter().enumerate() {
-        if merges(e) && e.time.as_ref().is_some_and(|t| t.bounded()) {
-            let same = by_class.entry((*d, e.class)).or_default();
-            if let Some(&j) = same.iter().find(|&&j| !apart(all[j].1, e)) {
-                sets.join(i, j, "same_class_and_time");
-            }
-            same.push(i);
+        if merges(e) && interval(e).is_some() {
+            join_first_compatible(
+                &mut sets,
+                by_class.entry((*d, e.class)).or_default(),
+                i,
+                &all,
+                "same_class_and_time",
+            );
         }
         if by_word(e) {
             let same = by_stem.entry((*d, stem(&e.lemma), e.future)).or_default();
-            if let Some(&j) = same.iter().find(|&&j| !apart(all[j].1, e)) {
-                sets.join(i, j, "same_word");
-            }
-            same.push(i);
+            join_first_compatible(&mut sets, same, i, &all, "same_word");
         }
     }
 
@@ -85,6 +85,8 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
         let g = groups.get_mut(&r).expect("a group per root");
         g.keys.sort_unstable();
         g.keys.dedup();
+        g.times.sort_unstable();
+        g.times.dedup();
         g.participants.sort_unstable();
         g.participants.dedup();
         if !g.times.is_empty() {
@@ -121,6 +123,24 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
         }
     }
     sets.story(&all, documents)
+}
+
+/// Join mention `i` to the first of `seen` whose time is not apart from its own, and keep it
+/// in `seen` when no mention there has its time.
+fn join_first_compatible(
+    sets: &mut Joins,
+    seen: &mut Vec<usize>,
+    i: usize,
+    all: &[(usize, &Event)],
+    rule: &'static str,
+) {
+    let e = all[i].1;
+    if let Some(&j) = seen.iter().find(|&&j| !apart(all[j].1, e)) {
+        sets.join(i, j, rule);
+    }
+    if !seen.iter().any(|&j| interval(all[j].1) == interval(e)) {
+        seen.push(i);
+    }
 }
 
 /// Length of an ISO 8601 day prefix (`2016-12-19`).
