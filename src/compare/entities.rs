@@ -146,12 +146,25 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
             }
         }
     }
+    // The short name is one story entity already (same name across articles): it joins only if
+    // every article points it at the same longer name ("Apple" beside "Apple Computer" in one
+    // article and beside "Apple Corps" in another joins neither).
+    let mut pointed: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for (i, (d, e)) in all.iter().enumerate() {
         if e.kind != Kind::Organization || !e.named {
             continue;
         }
         if let Some(longer) = starts.get(&(*d, names::key(&e.name))) {
-            if let Some(root) = sets.unique_root(longer) {
+            if let Some(root) = sets.unique_root(longer).filter(|&r| r != sets.find(i)) {
+                pointed.entry(sets.find(i)).or_default().push((i, root));
+            }
+        }
+    }
+    let mut shorts: Vec<(&usize, &Vec<(usize, usize)>)> = pointed.iter().collect();
+    shorts.sort_unstable();
+    for (_, joins) in shorts {
+        if joins.iter().all(|&(_, root)| root == joins[0].1) {
+            for &(i, root) in joins {
                 sets.join(i, root, "name_start");
             }
         }
