@@ -52,8 +52,7 @@ fn without_suffix(key: &str) -> Option<&str> {
 /// Defence and Space Company" → `eadsc`, `eads`. Only names of two or more words.
 fn acronyms(name: &str) -> Vec<String> {
     let w = words();
-    let keys: Vec<String> =
-        name.split_whitespace().filter(|x| !w.skips.contains(&x.to_lowercase().as_str())).map(names::key).collect();
+    let keys: Vec<String> = name.split_whitespace().filter(|x| !is_skip(x)).map(names::key).collect();
     let keys: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !k.is_empty()).collect();
     if keys.len() < 2 || keys.iter().any(|k| !k.chars().next().is_some_and(char::is_alphabetic)) {
         return Vec::new();
@@ -262,7 +261,7 @@ fn defined_acronyms(doc: &DocumentAnalysis) -> Vec<(String, String)> {
             if w.is_empty() {
                 break;
             }
-            if w.chars().next().is_some_and(char::is_uppercase) || words::skip(w) {
+            if w.chars().next().is_some_and(char::is_uppercase) || is_skip(w) {
                 words.push(w);
             } else {
                 break;
@@ -272,7 +271,7 @@ fn defined_acronyms(doc: &DocumentAnalysis) -> Vec<(String, String)> {
             }
         }
         words.reverse();
-        while words.first().is_some_and(|w| words::skip(w)) {
+        while words.first().is_some_and(|w| is_skip(w)) {
             words.remove(0);
         }
         // The longest run whose initials spell the acronym, or the whole run.
@@ -288,11 +287,9 @@ fn defined_acronyms(doc: &DocumentAnalysis) -> Vec<(String, String)> {
     out
 }
 
-mod words {
-    /// A small word an acronym leaves out.
-    pub fn skip(w: &str) -> bool {
-        super::words().skips.contains(&w.to_lowercase().as_str())
-    }
+/// A small word an acronym leaves out.
+fn is_skip(w: &str) -> bool {
+    words().skips.contains(&w.to_lowercase().as_str())
 }
 
 /// Union–find over indices, with path halving; each set remembers its first member, and each
