@@ -20,6 +20,7 @@
 //! entity stage names whole (kind `other`), so it never meets "Boeing" the company (kinds
 //! differ). Everything is hash look-ups over names, linear in the number of entities.
 
+use super::joins::Joins;
 use super::{EntityRef, StoryEntity};
 use crate::entity::{lexicon, names, Entity, Kind};
 use crate::text::data_lines;
@@ -93,34 +94,43 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
     let all: Vec<(usize, &Entity)> =
         documents.iter().enumerate().flat_map(|(d, doc)| doc.entities.iter().map(move |e| (d, e))).collect();
     let mut sets = Joins::new(all.len());
+    // One map type for every look-up below (each map type costs kilobytes in the wasm build).
+    let mut index = Index::new();
+    let kind = |e: &Entity| match e.kind {
+        Kind::Person => "p",
+        Kind::Organization => "o",
+        Kind::Place => "l",
+        Kind::Other => "x",
+    };
 
-    // Same name key (or the same once a legal ending is left out), same kind.
-    let mut by_key: HashMap<(Kind, String), (usize, &'static str)> = HashMap::new();
+    // Same name key, same kind; then the same once a legal ending is left out.
+    let name_keys = |e: &Entity| -> Vec<String> {
+        std::iter::once(&e.name).chain(&e.aliases).map(|n| names::key(n)).filter(|k| !k.is_empty()).collect()
+    };
     for (i, (_, e)) in all.iter().enumerate().filter(|(_, (_, e))| e.named) {
-        for name in std::iter::once(&e.name).chain(&e.aliases) {
-            let k = names::key(name);
-            if k.is_empty() {
-                continue;
+        for k in name_keys(e) {
+            let same = index.entry(key(&["name", kind(e), &k])).or_default();
+            if let Some(&j) = same.first() {
+                sets.join(i, j, "same_name");
             }
-            let short = without_suffix(&k).map(str::to_string);
-            for (k, rule) in std::iter::once((k, "same_name")).chain(short.map(|s| (s, "legal_suffix"))) {
-                match by_key.get(&(e.kind, k.clone())) {
-                    Some(&(j, other)) => sets.join(i, j, if other == "same_name" { rule } else { other }),
-                    None => {
-                        by_key.insert((e.kind, k), (i, rule));
-                    }
-                }
+            same.push(i);
+            index.entry(key(&["bare", kind(e), &k])).or_default().push(i);
+        }
+    }
+    for (i, (_, e)) in all.iter().enumerate().filter(|(_, (_, e))| e.named) {
+        for k in name_keys(e) {
+            if let Some(&j) = without_suffix(&k).and_then(|s| index.get(&key(&["bare", kind(e), s]))?.first()) {
+                sets.join(i, j, "legal_suffix");
             }
         }
     }
 
     // A person named by a surname alone joins the one person in the story whose full name ends
     // with it.
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, e)) in all.iter().enumerate() {
         if e.kind == Kind::Person && e.named && e.name.split_whitespace().count() > 1 {
             if let Some(last) = names::word_keys(&e.name).pop() {
-                surnames.entry(last).or_default().push(i);
+                index.entry(key(&["surname", &last])).or_default().push(i);
             }
         }
     }
@@ -128,55 +138,50 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
         if e.kind != Kind::Person || !e.named || e.name.split_whitespace().count() != 1 {
             continue;
         }
-        if let Some(full) = surnames.get(&names::key(&e.name)) {
-            if let Some(root) = sets.unique_root(full) {
-                sets.join(i, root, "surname");
-            }
+        if let Some(root) = index.get(&key(&["surname", &e.key])).and_then(|full| sets.unique_root(full)) {
+            sets.join(i, root, "surname");
         }
     }
 
     // In one article, an organization named by the first words of one longer organization name.
-    let mut starts: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    for (i, (d, e)) in all.iter().enumerate() {
-        if e.kind == Kind::Organization && e.named {
-            let keys = names::word_keys(&e.name);
-            for n in 1..keys.len() {
-                starts.entry((*d, keys[..n].join(" "))).or_default().push(i);
-            }
+    let org = |e: &Entity| e.kind == Kind::Organization && e.named;
+    for (i, (d, e)) in all.iter().enumerate().filter(|(_, (_, e))| org(e)) {
+        let keys = names::word_keys(&e.name);
+        for n in 1..keys.len() {
+            index.entry(key(&["start", &d.to_string(), &keys[..n].join(" ")])).or_default().push(i);
         }
     }
-    // The short name is one story entity already (same name across articles): it joins only if
-    // every article points it at the same longer name ("Apple" beside "Apple Computer" in one
+    // The short name may be one story entity already (same name across articles): it joins only
+    // if every article points it at the same longer name ("Apple" beside "Apple Computer" in one
     // article and beside "Apple Corps" in another joins neither).
-    let mut pointed: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
-    for (i, (d, e)) in all.iter().enumerate() {
-        if e.kind != Kind::Organization || !e.named {
-            continue;
-        }
-        if let Some(longer) = starts.get(&(*d, names::key(&e.name))) {
-            if let Some(root) = sets.unique_root(longer).filter(|&r| r != sets.find(i)) {
-                pointed.entry(sets.find(i)).or_default().push((i, root));
+    let mut pointed: Vec<Option<usize>> = vec![None; all.len()];
+    let mut agreed: Vec<Option<usize>> = vec![None; all.len()]; // by the short name's set
+    let mut conflicting = vec![false; all.len()];
+    for (i, (d, e)) in all.iter().enumerate().filter(|(_, (_, e))| org(e)) {
+        let Some(longer) = index.get(&key(&["start", &d.to_string(), &e.key])) else { continue };
+        let own = sets.find(i);
+        if let Some(root) = sets.unique_root(longer).filter(|&r| r != own) {
+            pointed[i] = Some(root);
+            match agreed[own] {
+                Some(r) if r != root => conflicting[own] = true,
+                _ => agreed[own] = Some(root),
             }
         }
     }
-    let mut shorts: Vec<(&usize, &Vec<(usize, usize)>)> = pointed.iter().collect();
-    shorts.sort_unstable();
-    for (_, joins) in shorts {
-        if joins.iter().all(|&(_, root)| root == joins[0].1) {
-            for &(i, root) in joins {
-                sets.join(i, root, "name_start");
-            }
+    let owners: Vec<usize> = (0..all.len()).map(|i| sets.find(i)).collect();
+    for i in 0..all.len() {
+        if let Some(root) = pointed[i].filter(|_| !conflicting[owners[i]]) {
+            sets.join(i, root, "name_start");
         }
     }
 
     // Acronyms defined in brackets: "Singapore Airlines (SIA)".
-    let mut named_in: HashMap<(usize, &str), usize> = HashMap::new();
     for (i, (d, e)) in all.iter().enumerate().filter(|(_, (_, e))| e.named) {
-        named_in.entry((*d, e.key.as_str())).or_insert(i);
+        index.entry(key(&["in", &d.to_string(), &e.key])).or_default().push(i);
     }
     for (d, doc) in documents.iter().enumerate() {
         for (name, acronym) in defined_acronyms(doc) {
-            let find = |key: &str| named_in.get(&(d, key)).copied();
+            let find = |k: &str| index.get(&key(&["in", &d.to_string(), k])).and_then(|v| v.first().copied());
             if let (Some(i), Some(j)) = (find(&acronym).filter(|&i| is_acronym(&all[i].1.name)), find(&name)) {
                 sets.join(i, j, "acronym_defined");
             }
@@ -184,11 +189,10 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
     }
 
     // Acronyms spelled by the initials of one name in the story.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, e)) in all.iter().enumerate() {
         if e.named && e.kind != Kind::Person {
             for a in acronyms(&e.name) {
-                by_initials.entry(a).or_default().push(i);
+                index.entry(key(&["initials", &a])).or_default().push(i);
             }
         }
     }
@@ -196,49 +200,56 @@ pub fn align(documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
         if !e.named || e.kind == Kind::Person || !is_acronym(&e.name) {
             continue;
         }
-        if let Some(spelled) = by_initials.get(&names::key(&e.name)) {
-            if let Some(root) = sets.unique_root(spelled) {
-                sets.join(i, root, "acronym");
-            }
+        if let Some(root) = index.get(&key(&["initials", &e.key])).and_then(|spelled| sets.unique_root(spelled)) {
+            sets.join(i, root, "acronym");
         }
     }
 
     // Unnamed people: one role class across articles, then the one named person holding it.
-    let mut unnamed: HashMap<String, usize> = HashMap::new();
+    let mut class_of: Vec<Option<String>> = vec![None; all.len()];
     for (i, (_, e)) in all.iter().enumerate() {
         if e.kind == Kind::Person && !e.named {
-            if let Some(w) = role_word(e) {
-                match unnamed.get(&role_class(&w)) {
-                    Some(&j) => sets.join(i, j, "same_role"),
-                    None => {
-                        unnamed.insert(role_class(&w), i);
-                    }
+            if let Some(class) = role_word(e).map(|w| role_class(&w)) {
+                let same = index.entry(key(&["unnamed", &class])).or_default();
+                if let Some(&j) = same.first() {
+                    sets.join(i, j, "same_role");
                 }
+                same.push(i);
+                class_of[i] = Some(class);
             }
         }
     }
-    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, e)) in all.iter().enumerate() {
         if e.kind == Kind::Person && e.named {
             for role in &e.roles {
                 for w in role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
                     let class = role_class(&w.to_lowercase());
-                    if unnamed.contains_key(&class) {
-                        holders.entry(class).or_default().push(i);
+                    if index.contains_key(&key(&["unnamed", &class])) {
+                        index.entry(key(&["holder", &class])).or_default().push(i);
                     }
                 }
             }
         }
     }
-    let mut classes: Vec<(&String, &usize)> = unnamed.iter().collect();
-    classes.sort_by_key(|(_, &i)| i);
-    for (class, &i) in classes {
-        if let Some(root) = holders.get(class).and_then(|h| sets.unique_root(h)) {
-            sets.join(i, root, "role");
+    for (i, class) in class_of.iter().enumerate() {
+        let Some(class) = class else { continue };
+        let first = index.get(&key(&["unnamed", class])).and_then(|v| v.first().copied());
+        if first == Some(i) {
+            if let Some(root) = index.get(&key(&["holder", class])).and_then(|h| sets.unique_root(h)) {
+                sets.join(i, root, "role");
+            }
         }
     }
 
-    sets.story(&all, documents)
+    story(sets, &all, documents)
+}
+
+/// The one map type of the module: a look-up key (see [`key`]) → entity indices.
+type Index = HashMap<String, Vec<usize>>;
+
+/// A look-up key from its parts (which never hold the separator, a control character).
+fn key(parts: &[&str]) -> String {
+    parts.join("\u{1}")
 }
 
 /// `(name key, acronym key)` for each "Name Words (ACRONYM)" of a document's text.
@@ -292,105 +303,44 @@ fn is_skip(w: &str) -> bool {
     words().skips.contains(&w.to_lowercase().as_str())
 }
 
-/// Union–find over indices, with path halving; each set remembers its first member, and each
-/// member the rule that brought it in.
-struct Joins {
-    parent: Vec<usize>,
-    /// For a root: its set's smallest index.
-    first: Vec<usize>,
-    /// For a set's first member when another set joined it: that rule.
-    via: Vec<Option<&'static str>>,
-}
-
-impl Joins {
-    fn new(n: usize) -> Self {
-        Joins { parent: (0..n).collect(), first: (0..n).collect(), via: vec![None; n] }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Join the sets of `a` and `b` by `rule`: the later set's first member records it.
-    fn join(&mut self, a: usize, b: usize, rule: &'static str) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return;
-        }
-        let (fa, fb) = (self.first[ra], self.first[rb]);
-        let (keep, later) = if fa < fb { (ra, rb) } else { (rb, ra) };
-        self.via[self.first[later]] = Some(rule);
-        self.parent[later] = keep;
-    }
-
-    /// The one set all of `members` are in, if there is exactly one.
-    fn unique_root(&mut self, members: &[usize]) -> Option<usize> {
-        let mut roots = members.iter().map(|&m| self.find(m));
-        let first = roots.next()?;
-        roots.all(|r| r == first).then_some(first)
-    }
-
-    /// The story entities, in order of first member.
-    fn story(mut self, all: &[(usize, &Entity)], documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
-        for i in 0..all.len() {
-            let root = self.find(i);
-            let g = *group_of.entry(root).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
-        }
-        groups
-            .into_iter()
-            .enumerate()
-            .map(|(n, members)| {
-                let entity = |i: usize| all[i].1;
-                let named: Vec<usize> = members.iter().copied().filter(|&i| entity(i).named).collect();
-                let shown = if named.is_empty() { &members } else { &named };
-                let name = shown
-                    .iter()
-                    .map(|&i| &entity(i).name)
-                    .filter(|name| !is_acronym(name) || shown.iter().all(|&j| is_acronym(&entity(j).name)))
-                    .max_by_key(|name| (name.split_whitespace().count(), std::cmp::Reverse(name.len())))
-                    .cloned()
-                    .unwrap_or_default();
-                // The kind most of its named members have; the first's on a tie.
-                let kind = shown
-                    .iter()
-                    .map(|&i| entity(i).kind)
-                    .max_by_key(|k| {
-                        (
-                            shown.iter().filter(|&&i| entity(i).kind == *k).count(),
-                            std::cmp::Reverse(shown.iter().position(|&i| entity(i).kind == *k)),
-                        )
-                    })
-                    .unwrap_or(entity(members[0]).kind);
-                let rules: Vec<&'static str> = members
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &i)| if k == 0 { "first" } else { self.via[i].unwrap_or("same_name") })
-                    .collect();
-                let rule = if members.len() == 1 { "single" } else { rules[1] };
-                StoryEntity {
-                    id: format!("x{}", n + 1),
-                    kind,
-                    name,
-                    members: members
-                        .iter()
-                        .map(|&i| EntityRef { document: documents[all[i].0].id.clone(), entity: all[i].1.id.clone() })
-                        .collect(),
-                    rule,
-                    rules,
+/// The story entities, in order of first member.
+fn story(sets: Joins, all: &[(usize, &Entity)], documents: &[DocumentAnalysis]) -> Vec<StoryEntity> {
+    sets.groups()
+        .into_iter()
+        .enumerate()
+        .map(|(n, members)| {
+            let entity = |i: usize| all[i].1;
+            let named: Vec<usize> = members.iter().map(|m| m.0).filter(|&i| entity(i).named).collect();
+            let shown = if named.is_empty() { members.iter().map(|m| m.0).collect() } else { named };
+            let name = shown
+                .iter()
+                .map(|&i| &entity(i).name)
+                .filter(|name| !is_acronym(name) || shown.iter().all(|&j| is_acronym(&entity(j).name)))
+                .max_by_key(|name| (name.split_whitespace().count(), std::cmp::Reverse(name.len())))
+                .cloned()
+                .unwrap_or_default();
+            // The kind most of its named members have; the first's on a tie.
+            let count = |k: Kind| shown.iter().filter(|&&i| entity(i).kind == k).count();
+            let mut kind = entity(shown[0]).kind;
+            for &i in &shown {
+                if count(entity(i).kind) > count(kind) {
+                    kind = entity(i).kind;
                 }
-            })
-            .collect()
-    }
+            }
+            let rules: Vec<&'static str> = members.iter().map(|m| m.1).collect();
+            StoryEntity {
+                id: format!("x{}", n + 1),
+                kind,
+                name,
+                members: members
+                    .iter()
+                    .map(|&(i, _)| EntityRef { document: documents[all[i].0].id.clone(), entity: all[i].1.id.clone() })
+                    .collect(),
+                rule: rules.get(1).copied().unwrap_or("single"),
+                rules,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

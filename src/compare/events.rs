@@ -15,6 +15,7 @@
 //! comparison can show the disagreement. Look-ups go through hash maps keyed by article and
 //! word or class; only groups sharing a key are compared.
 
+use super::joins::Joins;
 use super::{StoryEntity, StoryEvent};
 use crate::events::lexicon::lexicon;
 use crate::events::Event;
@@ -28,10 +29,11 @@ const NOT_BY_WORD: &[&str] = &["statement", "general", "plan", "career"];
 /// Group the documents' event mentions into story events (only happenings mentioned more than
 /// once), in order of first appearance.
 pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<StoryEvent> {
-    let mut story_of: HashMap<(&str, &str), usize> = HashMap::new();
+    // One map type for every look-up (each map type costs kilobytes in the wasm build).
+    let mut index = Index::new();
     for (x, e) in entities.iter().enumerate() {
         for m in &e.members {
-            story_of.insert((m.document.as_str(), m.entity.as_str()), x);
+            index.entry(key(&["entity", &m.document, &m.entity])).or_default().push(x);
         }
     }
     let all: Vec<(usize, &Event)> =
@@ -43,86 +45,99 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
 
     // In one article: same class at an overlapping time; the same word. Each key keeps one
     // mention per distinct time, so a look-up scans the times, not the mentions.
-    let mut by_class: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
-    let mut by_stem: HashMap<(usize, String, bool), Vec<usize>> = HashMap::new();
     for (i, (d, e)) in all.iter().enumerate() {
+        let d = d.to_string();
         if merges(e) && interval(e).is_some() {
-            join_first_compatible(
-                &mut sets,
-                by_class.entry((*d, e.class)).or_default(),
-                i,
-                &all,
-                "same_class_and_time",
-            );
+            let same = index.entry(key(&["class", &d, e.class])).or_default();
+            join_first_compatible(&mut sets, same, i, &all, "same_class_and_time");
         }
         if by_word(e) {
-            let same = by_stem.entry((*d, stem(&e.lemma), e.future)).or_default();
+            let future = if e.future { "future" } else { "" };
+            let same = index.entry(key(&["word", &d, &stem(&e.lemma), future])).or_default();
             join_first_compatible(&mut sets, same, i, &all, "same_word");
         }
     }
 
-    // Across articles, group against group, within buckets of one class or one word.
-    let mut groups: HashMap<usize, Group> = HashMap::new();
+    // Across articles, group against group, within buckets of one class ("c" keys, first: their
+    // rules say more) or one word ("w").
+    let mut group_of = vec![usize::MAX; all.len()];
+    let mut groups: Vec<Group> = Vec::new();
     for (i, (d, e)) in all.iter().enumerate() {
         let root = sets.find(i);
-        let g = groups.entry(root).or_insert_with(|| Group { document: *d, ..Group::default() });
-        if let Some((s, end)) = interval(e).filter(|_| joinable(e)) {
-            g.times.push((s.to_string(), end.to_string()));
+        if group_of[root] == usize::MAX {
+            group_of[root] = groups.len();
+            groups.push(Group { root, document: *d, ..Group::default() });
         }
+        let g = &mut groups[group_of[root]];
+        if let Some((s, end)) = interval(e).filter(|_| joinable(e)) {
+            if !g.times.iter().any(|t| t.0 == s && t.1 == end) {
+                g.times.push((s.to_string(), end.to_string()));
+            }
+        }
+        let mut add_key = |k: String| {
+            if !g.keys.contains(&k) {
+                g.keys.push(k);
+            }
+        };
         if merges(e) {
-            g.keys.push((true, e.class.to_string()));
+            add_key(key(&["c", e.class]));
         }
         if by_word(e) {
-            g.keys.push((false, stem(&e.lemma)));
+            add_key(key(&["w", &stem(&e.lemma)]));
         }
-        let doc = documents[*d].id.as_str();
-        g.participants.extend(e.participants.iter().filter_map(|p| story_of.get(&(doc, p.as_str())).copied()));
-    }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    let mut buckets: HashMap<(bool, String), Vec<usize>> = HashMap::new();
-    for &r in &roots {
-        let g = groups.get_mut(&r).expect("a group per root");
-        g.keys.sort_unstable();
-        g.keys.dedup();
-        g.times.sort_unstable();
-        g.times.dedup();
-        g.participants.sort_unstable();
-        g.participants.dedup();
-        if !g.times.is_empty() {
-            for k in &g.keys {
-                buckets.entry(k.clone()).or_default().push(r);
+        for p in &e.participants {
+            for &x in index.get(&key(&["entity", &documents[*d].id, p])).into_iter().flatten() {
+                if !g.participants.contains(&x) {
+                    g.participants.push(x);
+                }
             }
         }
     }
-    // Classes first: their rules say more than a shared word.
-    let mut keys: Vec<&(bool, String)> = buckets.keys().collect();
-    keys.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for key in keys {
-        let members = &buckets[key];
-        for (a, &ra) in members.iter().enumerate() {
-            for &rb in &members[a + 1..] {
-                let (ga, gb) = (&groups[&ra], &groups[&rb]);
+    let mut buckets: Vec<String> = Vec::new();
+    for (n, g) in groups.iter().enumerate().filter(|(_, g)| !g.times.is_empty()) {
+        for k in &g.keys {
+            let bucket = index.entry(key(&["bucket", k])).or_default();
+            if bucket.is_empty() {
+                buckets.push(k.clone());
+            }
+            bucket.push(n);
+        }
+    }
+    buckets.sort_unstable();
+    for bucket in &buckets {
+        let by_class = bucket.starts_with('c');
+        let members = &index[&key(&["bucket", bucket])];
+        for (a, &na) in members.iter().enumerate() {
+            for &nb in &members[a + 1..] {
+                let (ga, gb) = (&groups[na], &groups[nb]);
                 if ga.document == gb.document {
                     continue;
                 }
-                let shared = ga.participants.iter().any(|p| gb.participants.binary_search(p).is_ok());
+                let shared = ga.participants.iter().any(|p| gb.participants.contains(p));
                 let times = |day: usize| {
                     ga.times.iter().any(|x| gb.times.iter().any(|y| overlap((&x.0, &x.1), (&y.0, &y.1), day)))
                 };
-                let rule = match (key.0, shared) {
+                let rule = match (by_class, shared) {
                     (true, _) if times(usize::MAX) => Some("same_class_and_time"),
                     (true, true) if times(DAY) => Some("class_and_participants"),
                     (false, true) if times(DAY) => Some("same_word_and_participants"),
                     _ => None,
                 };
                 if let Some(rule) = rule {
-                    sets.join(rb, ra, rule);
+                    sets.join(gb.root, ga.root, rule);
                 }
             }
         }
     }
-    sets.story(&all, documents)
+    story(sets, &all, documents)
+}
+
+/// The one map type of the module: a look-up key (see [`key`]) → indices.
+type Index = HashMap<String, Vec<usize>>;
+
+/// A look-up key from its parts (which never hold the separator, a control character).
+fn key(parts: &[&str]) -> String {
+    parts.join("\u{1}")
 }
 
 /// Join mention `i` to the first of `seen` whose time is not apart from its own, and keep it
@@ -149,12 +164,14 @@ const DAY: usize = 10;
 /// What a group of one article's mentions offers for joining another's.
 #[derive(Default)]
 struct Group {
+    /// Its set in the joins.
+    root: usize,
     document: usize,
-    /// Its mentions' bounded times.
+    /// Its mentions' bounded times, each once.
     times: Vec<(String, String)>,
-    /// (by class, class) and (by word, stem): the buckets it goes in.
-    keys: Vec<(bool, String)>,
-    /// Story entities among its participants, sorted.
+    /// The buckets it goes in: `c` + class, `w` + word.
+    keys: Vec<String>,
+    /// Story entities among its participants.
     participants: Vec<usize>,
 }
 
@@ -194,76 +211,30 @@ fn stem(lemma: &str) -> String {
     lower
 }
 
-/// Union–find over mention indices; each set remembers its first member, and each member the
-/// rule that brought it in.
-struct Joins {
-    parent: Vec<usize>,
-    first: Vec<usize>,
-    via: Vec<Option<&'static str>>,
-}
-
-impl Joins {
-    fn new(n: usize) -> Self {
-        Joins { parent: (0..n).collect(), first: (0..n).collect(), via: vec![None; n] }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize, rule: &'static str) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return;
-        }
-        let (keep, later) = if self.first[ra] < self.first[rb] { (ra, rb) } else { (rb, ra) };
-        self.via[self.first[later]] = Some(rule);
-        self.parent[later] = keep;
-    }
-
-    /// Story events for the sets of more than one mention, in order of first mention.
-    fn story(mut self, all: &[(usize, &Event)], documents: &[DocumentAnalysis]) -> Vec<StoryEvent> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
-        for i in 0..all.len() {
-            let root = self.find(i);
-            let g = *group_of.entry(root).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
-        }
-        groups
-            .into_iter()
-            .filter(|members| members.len() > 1)
-            .enumerate()
-            .map(|(n, members)| {
-                let rules: Vec<&'static str> = members
+/// Story events for the sets of more than one mention, in order of first mention.
+fn story(sets: Joins, all: &[(usize, &Event)], documents: &[DocumentAnalysis]) -> Vec<StoryEvent> {
+    sets.groups()
+        .into_iter()
+        .filter(|members| members.len() > 1)
+        .enumerate()
+        .map(|(n, members)| {
+            let rules: Vec<&'static str> = members.iter().map(|m| m.1).collect();
+            // The label of the first mention that has a time, else the first's.
+            let first = all[members[0].0].1;
+            let shown = members.iter().map(|m| all[m.0].1).find(|e| interval(e).is_some()).unwrap_or(first);
+            StoryEvent {
+                id: format!("y{}", n + 1),
+                label: shown.label.clone(),
+                class: first.class,
+                members: members
                     .iter()
-                    .enumerate()
-                    .map(|(k, &i)| if k == 0 { "first" } else { self.via[i].unwrap_or("same_word") })
-                    .collect();
-                // The label of the first mention that has a time, else the first's.
-                let shown =
-                    members.iter().map(|&i| all[i].1).find(|e| interval(e).is_some()).unwrap_or(all[members[0]].1);
-                StoryEvent {
-                    id: format!("y{}", n + 1),
-                    label: shown.label.clone(),
-                    class: all[members[0]].1.class,
-                    members: members
-                        .iter()
-                        .map(|&i| EventRef { document: documents[all[i].0].id.clone(), event: all[i].1.id.clone() })
-                        .collect(),
-                    rule: rules[1],
-                    rules,
-                }
-            })
-            .collect()
-    }
+                    .map(|&(i, _)| EventRef { document: documents[all[i].0].id.clone(), event: all[i].1.id.clone() })
+                    .collect(),
+                rule: rules[1],
+                rules,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

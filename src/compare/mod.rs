@@ -13,6 +13,7 @@
 pub mod entities;
 pub mod events;
 pub mod facts;
+mod joins;
 
 use crate::attribution::Certainty;
 use crate::timeline::EventRef;
