@@ -12,7 +12,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand, ValueEnum};
-    use dateline::eval::{anchoring, meantime, names, polnear, tempeval, timeline};
+    use dateline::eval::{anchoring, crossdoc, meantime, names, polnear, tempeval, timeline};
     use dateline::text::timeml::{self, TimemlDocument};
     use dateline::{analyze, export, DocumentInput};
     use std::io::Read;
@@ -98,6 +98,19 @@ mod cli {
             #[arg(long)]
             json: bool,
         },
+        /// Cross-document entity and event coreference (B³) on MEANTIME: each directory of
+        /// `*.xml` CAT documents under DIR (e.g. corpus_airbus) is one topic, analysed as one
+        /// multi-document analysis; sentences 0-5 only.
+        Crossdoc {
+            /// The corpus directory (e.g. ../shared/data/meantime), or one topic directory.
+            dir: PathBuf,
+            /// Also list the first N grouping mistakes per layer (joined and split clusters).
+            #[arg(long, value_name = "N")]
+            errors: Option<usize>,
+            /// Print the figures as JSON.
+            #[arg(long)]
+            json: bool,
+        },
         /// SemEval-2015 Task 4 timeline scores (event and dated-event P/R/F1) over every set of
         /// gold timelines under DIR: a directory of timeline files, with the track A CAT
         /// documents in a sibling directory (directories named like track B are skipped).
@@ -143,6 +156,7 @@ mod cli {
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Timeline { dir, json } } => eval_timeline(&dir, json),
             Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Crossdoc { dir, errors, json } } => eval_crossdoc(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, dump_texts: Some(out), .. } } => {
                 dump_meantime(&dir, &out)
             }
@@ -224,6 +238,43 @@ mod cli {
             dir.display(),
             report.table()
         ))
+    }
+
+    fn eval_crossdoc(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
+        let mut paths = Vec::new();
+        find_files(dir, "xml", &mut paths)?;
+        if paths.is_empty() {
+            return Err(format!("no *.xml files under {}", dir.display()));
+        }
+        paths.sort();
+        // One topic per directory holding documents.
+        let mut topics: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for path in paths {
+            let parent = path.parent().unwrap_or(dir);
+            let topic = match relative_name(dir, parent) {
+                t if t.is_empty() => dir.file_name().map_or_else(|| ".".into(), |n| n.to_string_lossy().into_owned()),
+                t => t,
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let name = relative_name(dir, &path);
+            match topics.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, files)) => files.push((name, text)),
+                None => topics.push((topic, vec![(name, text)])),
+            }
+        }
+        let report = crossdoc::score_topics(&topics).map_err(|e| e.to_string())?;
+        if json {
+            return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
+        }
+        let mut out = format!(
+            "MEANTIME cross-document coreference (B³, percent) for {}\nScored: sentences 0-5; entities: named mentions (NAM) of PER/ORG/LOC; events: every event mention; each topic analysed as one multi-document analysis.\n\n{}",
+            dir.display(),
+            report.table()
+        );
+        if let Some(n) = errors {
+            out.push_str(&report.error_listing(n));
+        }
+        Ok(out)
     }
 
     fn eval_timeline(dir: &Path, json: bool) -> Result<String, String> {

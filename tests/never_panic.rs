@@ -113,8 +113,49 @@ fn check(text: &str, dct: Option<&str>) {
     assert_eq!(dateline::text::timeml::parse(&xml).map(|d| d.text), Some(text.to_string()));
 }
 
+/// The story of several documents refers only to what they hold: every entity in exactly one
+/// story entity, every story event of two or more existing mentions, a rule for each member.
+fn check_story(texts: &[String]) {
+    let inputs: Vec<DocumentInput> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| DocumentInput {
+            dct: Some("2016-12-19".into()),
+            ..DocumentInput::new(format!("p{i}"), t.as_str())
+        })
+        .collect();
+    let analysis = analyze(&inputs).expect("valid dct");
+    let story = &analysis.story;
+    let mut seen = std::collections::HashSet::new();
+    for x in &story.entities {
+        assert_eq!(x.rules.len(), x.members.len(), "a rule per member");
+        for m in &x.members {
+            let doc = analysis.documents.iter().find(|d| d.id == m.document).expect("member document exists");
+            assert!(doc.entities.iter().any(|e| e.id == m.entity), "member entity exists");
+            assert!(seen.insert((m.document.clone(), m.entity.clone())), "an entity in one story entity");
+        }
+    }
+    let entities: usize = analysis.documents.iter().map(|d| d.entities.len()).sum();
+    assert_eq!(seen.len(), entities, "every entity in a story entity");
+    let mut seen = std::collections::HashSet::new();
+    for y in &story.events {
+        assert!(y.members.len() > 1, "a story event joins mentions");
+        assert_eq!(y.rules.len(), y.members.len(), "a rule per member");
+        for m in &y.members {
+            let doc = analysis.documents.iter().find(|d| d.id == m.document).expect("member document exists");
+            assert!(doc.events.iter().any(|e| e.id == m.event), "member event exists");
+            assert!(seen.insert((m.document.clone(), m.event.clone())), "a mention in one story event");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn several_texts_line_up(texts in prop::collection::vec(nasty_text(), 1..4)) {
+        check_story(&texts);
+    }
 
     #[test]
     fn any_text_analyses_with_true_spans(text in nasty_text()) {

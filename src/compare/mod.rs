@@ -13,6 +13,7 @@
 pub mod entities;
 pub mod events;
 pub mod facts;
+mod joins;
 
 use crate::attribution::Certainty;
 use crate::timeline::EventRef;
@@ -48,8 +49,12 @@ pub struct StoryEntity {
     pub name: String,
     /// The document entities it joins, in document order.
     pub members: Vec<EntityRef>,
-    /// The rule that joined them (`same_name`, `surname`, …; `single` for one member).
+    /// The rule that joined them (`same_name`, `surname`, …; `single` for one member): the
+    /// second member's.
     pub rule: &'static str,
+    /// For each member, the rule that brought it in (`first` for the first member); see
+    /// [`entities`].
+    pub rules: Vec<&'static str>,
 }
 
 /// One happening as all the articles mention it.
@@ -63,8 +68,11 @@ pub struct StoryEvent {
     pub class: &'static str,
     /// The document events it joins, in document order.
     pub members: Vec<EventRef>,
-    /// The rule that joined them.
+    /// The rule that joined them: the second member's.
     pub rule: &'static str,
+    /// For each member, the rule that brought it in (`first` for the first member); see
+    /// [`events`].
+    pub rules: Vec<&'static str>,
 }
 
 /// How the articles' claims on one point relate.

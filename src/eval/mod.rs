@@ -5,6 +5,7 @@
 //! `../shared/data/` and are never copied into it.
 
 pub mod anchoring;
+pub mod crossdoc;
 pub mod meantime;
 pub mod names;
 pub mod polnear;

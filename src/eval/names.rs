@@ -258,7 +258,7 @@ pub fn score_document_with(
 /// One-to-one alignment of gold and system mentions (of the same type when `typed`):
 /// identical token sets first, then the largest overlaps over all pairs. Returns the number of identical pairs
 /// and, for each gold mention, its system match.
-fn align(gold: &[NamedMention], system: &[NamedMention], typed: bool) -> (usize, Vec<Option<usize>>) {
+pub(crate) fn align(gold: &[NamedMention], system: &[NamedMention], typed: bool) -> (usize, Vec<Option<usize>>) {
     let fits = |g: &NamedMention, s: &NamedMention| !typed || g.kind == s.kind;
     let mut taken = vec![false; system.len()];
     let mut matched = vec![None; gold.len()];
@@ -364,17 +364,17 @@ pub fn score_corpus_with<N: Into<String>, T: AsRef<str>>(
 }
 
 /// The `<tag …>` openings of `xml` that start with `open` (their text up to `>`).
-fn elements<'a>(xml: &'a str, open: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn elements<'a>(xml: &'a str, open: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     xml.match_indices(open).map(move |(i, _)| &xml[i..xml[i..].find('>').map_or(xml.len(), |e| i + e + 1)])
 }
 
 /// The `open … close` blocks of `xml`.
-fn blocks<'a>(xml: &'a str, open: &'a str, close: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn blocks<'a>(xml: &'a str, open: &'a str, close: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     xml.match_indices(open).filter_map(move |(i, _)| xml[i..].find(close).map(|e| &xml[i..i + e]))
 }
 
 /// The value of `name="…"` in a tag.
-fn attribute(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attribute(tag: &str, name: &str) -> Option<String> {
     let at = tag
         .match_indices(name)
         .find(|(i, _)| tag[..*i].ends_with(char::is_whitespace) && tag[i + name.len()..].starts_with("=\""))?;
