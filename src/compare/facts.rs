@@ -14,6 +14,7 @@
 //! are about the same thing (the same unit class and happening, the same story person, the same
 //! speaker), and a vague word is read widely, so a conflict means no reading of the words agrees.
 
+pub mod ages;
 pub mod counts;
 pub mod lexicon;
 
@@ -26,7 +27,10 @@ use std::ops::Range;
 /// The comparisons of the documents' facts, in no particular order.
 pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison> {
     let docs: Vec<Doc<'_>> = documents.iter().map(Doc::new).collect();
-    counts::compare(&docs, story)
+    let people = StoryIndex::new(story);
+    let mut out = counts::compare(&docs, story);
+    out.extend(ages::compare(&docs, &people));
+    out
 }
 
 /// A document with the look-ups the fact extractors share: byte ↔ UTF-16 offsets, sentence byte
@@ -115,7 +119,7 @@ pub struct StoryIndex {
 
 impl StoryIndex {
     /// Index the story's entities by (document id, entity id).
-    pub fn new(_documents: &[DocumentAnalysis], story: &Story) -> Self {
+    pub fn new(story: &Story) -> Self {
         let mut of = HashMap::new();
         for (i, e) in story.entities.iter().enumerate() {
             for m in &e.members {
