@@ -17,6 +17,7 @@
 pub mod ages;
 pub mod counts;
 pub mod lexicon;
+pub mod quotes;
 
 use super::{Claim, Comparison, Interval, Story, Verdict};
 use crate::attribution::Certainty;
@@ -30,6 +31,7 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
     let people = StoryIndex::new(story);
     let mut out = counts::compare(&docs, story);
     out.extend(ages::compare(&docs, &people));
+    out.extend(quotes::compare(&docs, &people));
     out
 }
 
