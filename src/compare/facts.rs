@@ -16,6 +16,8 @@
 
 pub mod ages;
 pub mod counts;
+#[cfg(test)]
+mod examples;
 pub mod lexicon;
 pub mod quotes;
 
@@ -238,7 +240,7 @@ pub fn judge<K>(claims: &[Weighed<K>], judge: &dyn Judge<K>) -> (Verdict, String
                 return (
                     Verdict::Conflict,
                     format!(
-                        "{} ({}) and {} ({}) cannot both be true{}.",
+                        "{} in {} and {} in {} cannot both be true{}.",
                         a.claim.reading,
                         a.claim.document,
                         b.claim.reading,

@@ -9,7 +9,8 @@
 //!   negated just before: `conflict`. There is no model of meaning here: only words that take a
 //!   side on their own count, and the explanation says so.
 //! - `quote_speaker_words`: a story person quoted in several articles with no such opposition:
-//!   `consistent` (different words, nothing found against each other).
+//!   `consistent` (different words, nothing found against each other), or `agree`
+//!   (`quote_same_words`) when every article gives the same words.
 //! - `quote_only_in`: a person quoted in one article alone: `only_in`.
 
 use super::lexicon::lexicon;
@@ -71,7 +72,7 @@ fn said(text: &str, bytes: Range<usize>, speaker: Option<String>, how: &'static 
 /// Compare the words attributed to speakers across the documents.
 pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
     let extracted: Vec<Vec<Said>> = docs.iter().map(extract).collect();
-    let mut out = same_words(docs, &extracted);
+    let mut out = same_words(docs, &extracted, story);
     if docs.len() < 2 {
         return out;
     }
@@ -157,6 +158,19 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
                     rule: "quote_stance_words",
                 });
             }
+            None if said.iter().all(|(_, s)| s.key == said[0].1.key) => {
+                let ids: Vec<&str> = distinct(documents.iter().map(|&d| docs[d].analysis.id.as_str()));
+                out.push(Comparison {
+                    id: String::new(),
+                    topic: format!("{name}'s words"),
+                    kind: "quote",
+                    status: Verdict::Agree,
+                    explanation: format!("{} quote {name} in the same words.", and_list(&ids)),
+                    claims: said.iter().map(|(d, s)| claim(*d, s, "the same words".to_string())).collect(),
+                    about,
+                    rule: "quote_same_words",
+                });
+            }
             None => {
                 let ids: Vec<&str> = distinct(documents.iter().map(|&d| docs[d].analysis.id.as_str()));
                 out.push(Comparison {
@@ -198,8 +212,9 @@ fn opposition(said: &[(usize, &Said)]) -> Option<(&'static str, &'static str, &'
     None
 }
 
-/// The same quoted words in several documents.
-fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>]) -> Vec<Comparison> {
+/// The same quoted words in several documents (unless one story person says them all: that
+/// person's comparison shows them).
+fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>], story: &StoryIndex) -> Vec<Comparison> {
     let mut groups: HashMap<&str, Vec<(usize, &Said)>> = HashMap::new();
     let mut order = Vec::new();
     for (d, said) in extracted.iter().enumerate() {
@@ -216,7 +231,12 @@ fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>]) -> Vec<Comparison> {
         .filter_map(|key| {
             let group = &groups[key];
             let ids = distinct(group.iter().map(|(d, _)| docs[*d].analysis.id.as_str()));
-            if ids.len() < 2 {
+            let person = |(d, s): &(usize, &Said)| {
+                let a = docs[*d].analysis;
+                s.speaker.as_deref().and_then(|e| story.of(&a.id, e))
+            };
+            let one_person = person(&group[0]).is_some() && group.iter().all(|g| person(g) == person(&group[0]));
+            if ids.len() < 2 || one_person {
                 return None;
             }
             let (d0, s0) = group[0];
