@@ -100,8 +100,13 @@ impl<'a> Doc<'a> {
 
     /// A claim on the words at `bytes`.
     pub fn claim(&self, bytes: &Range<usize>, value: Option<Interval>, reading: String) -> Claim {
+        // The sentences holding the words (a quote may run over several).
         let sentence = self.sentence_index(bytes.start);
-        let sentence_bytes = sentence.map_or(bytes.clone(), |i| self.sentences[i].clone());
+        let first = sentence.map_or(bytes.start, |i| self.sentences[i].start.min(bytes.start));
+        let last = self
+            .sentence_index(bytes.end.saturating_sub(1).max(bytes.start))
+            .map_or(bytes.end, |i| self.sentences[i].end.max(bytes.end));
+        let sentence_bytes = first..last;
         Claim {
             document: self.analysis.id.clone(),
             span: self.span(bytes),

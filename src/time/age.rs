@@ -40,7 +40,7 @@ const RULES: &[(&str, &str)] = &[
     ("apposition", r"[A-Z](?:[A-Za-z'’\-]|[^\x00-\x7F])+,[ \u{a0}]+(?P<age>[1-9][0-9]?),"),
     (
         "born_in",
-        r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
+        r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;\r\n]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
     ),
 ];
 
@@ -140,6 +140,8 @@ mod tests {
             // negative: counts and numbers that are not ages
             ("Shares rose to 62, then fell.", &[]),
             ("It happened in 1976, when 22 people died.", &[]),
+            // A birth never reads across a line break.
+            ("He was born in Aydın\nin 1994 the town grew.", &[]),
             ("The 136-year-old institution closed.", &[]),
         ];
         for (text, expected) in table {
