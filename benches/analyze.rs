@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dateline::text::{segment, timeml};
-use dateline::{analyze, attribution, entity, time, timeline, DocumentInput};
+use dateline::{analyze, attribution, compare, entity, time, timeline, DocumentInput};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Vec<DocumentInput> {
@@ -70,6 +70,10 @@ fn stages(c: &mut Criterion) {
     g.bench_function("timeline::assemble", |b| {
         let analysis = analyze(&docs).expect("corpus analyses");
         b.iter(|| timeline::assemble(&analysis.documents).len())
+    });
+    g.bench_function("compare::compare", |b| {
+        let analysis = analyze(&docs).expect("corpus analyses");
+        b.iter(|| compare::compare(&analysis.documents).comparisons.len())
     });
     g.bench_function("analyze (all stages)", |b| b.iter(|| analyze(&docs).expect("corpus analyses").timeline.len()));
     g.finish();

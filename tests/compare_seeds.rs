@@ -214,3 +214,14 @@ fn one_article_has_only_only_in() {
     assert!(!a.comparisons.is_empty());
     assert!(a.comparisons.iter().all(|c| c.status == Verdict::OnlyIn));
 }
+
+#[test]
+fn one_happening_dated_alike_in_two_articles_agrees() {
+    let a = story(&["The ambassador was shot on December 19.", "On December 19 the ambassador was shot in Ankara."]);
+    let when = of_kind(&a, "date");
+    assert_eq!(when.len(), 1, "{:#?}", a.comparisons);
+    assert_eq!(when[0].status, Verdict::Agree, "{}", when[0].explanation);
+    assert_eq!(documents(when[0]), ["d1", "d2"]);
+    assert!(when[0].claims.iter().all(|c| c.text == "December 19" && c.reading == "2016-12-19"));
+    assert!(when[0].about.as_deref().is_some_and(|y| y.starts_with('y')));
+}

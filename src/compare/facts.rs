@@ -4,6 +4,7 @@
 //! each document ──counts::extract──▶ Count  (what is counted, for which happening, as an interval)
 //!               ──ages::extract────▶ Stated age or birth, tied to a person (birth years)
 //!               ──quotes::extract──▶ Words of a speaker (quotes and reported speech)
+//! story events ──dates::compare──▶ the time each article gives one happening
 //! facts on one point (same key) across documents ──judge──▶ Comparison (conflict / consistent /
 //!                                                           agree / only_in)
 //! ```
@@ -16,6 +17,7 @@
 
 pub mod ages;
 pub mod counts;
+pub mod dates;
 #[cfg(test)]
 mod examples;
 pub mod lexicon;
@@ -34,6 +36,7 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
     let mut out = counts::compare(&docs, story);
     out.extend(ages::compare(&docs, &people));
     out.extend(quotes::compare(&docs, &people));
+    out.extend(dates::compare(&docs, story));
     out
 }
 

@@ -249,12 +249,7 @@ impl Judge<Happening> for SameHappening {
             }
         }
         match (&a.time, &b.time) {
-            // ISO prefixes at different granularities: compare on the shorter length.
-            (Some((s1, e1)), Some((s2, e2))) => {
-                let cut = |x: &str, n: usize| x.chars().take(n).collect::<String>();
-                let n = s1.len().min(s2.len()).min(e1.len()).min(e2.len());
-                !(cut(e1, n) < cut(s2, n) || cut(e2, n) < cut(s1, n))
-            }
+            (Some((s1, e1)), Some((s2, e2))) => super::dates::overlaps((s1, e1), (s2, e2)),
             _ => true,
         }
     }
