@@ -173,6 +173,11 @@ fn counts_of_different_things_are_not_compared() {
     assert!(of_kind(&a, "count").iter().all(|c| c.status == Verdict::OnlyIn));
     let a = story(&["Two people were killed.", "Eight people were injured."]);
     assert!(a.comparisons.iter().all(|c| c.status != Verdict::Conflict));
+    // Counts of two happenings at disjoint times are two points, never "overlapping" values.
+    let a = story(&["Two people were killed on December 1.", "Eight people were killed on December 18."]);
+    let killed = of_kind(&a, "count");
+    assert_eq!(killed.len(), 2, "{:#?}", a.comparisons);
+    assert!(killed.iter().all(|c| c.status == Verdict::OnlyIn));
     // A count with no happening of its kind in its sentence is not a fact to compare.
     let a = story(&["Five people attended the exhibition.", "Eight people attended the exhibition."]);
     assert!(of_kind(&a, "count").is_empty());

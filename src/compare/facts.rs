@@ -275,6 +275,20 @@ pub fn judge<K>(claims: &[Weighed<K>], judge: &dyn Judge<K>) -> (Verdict, String
     (Verdict::Consistent, format!("{} overlap{fits}{}.", and_list(&readings), certainty_note(claims)))
 }
 
+/// Split one point's claims into clusters whose members may all be weighed against each other
+/// (greedily, in order): counts of two different happenings become two points, never one
+/// "consistent" point with values that do not meet.
+pub fn clusters<K>(claims: Vec<Weighed<K>>, judge: &dyn Judge<K>) -> Vec<Vec<Weighed<K>>> {
+    let mut out: Vec<Vec<Weighed<K>>> = Vec::new();
+    for claim in claims {
+        match out.iter_mut().find(|c| c.iter().all(|other| judge.comparable(&other.about, &claim.about))) {
+            Some(cluster) => cluster.push(claim),
+            None => out.push(vec![claim]),
+        }
+    }
+    out
+}
+
 /// ", stated flatly by d3 but hedged by d1" when the articles give it different certainty.
 pub fn certainty_note<K>(claims: &[Weighed<K>]) -> String {
     let flat: Vec<&str> =

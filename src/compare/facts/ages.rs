@@ -12,7 +12,8 @@
 //!
 //! Across articles (rule `age_birth_years`): the birth-year ranges of one story person are
 //! compared; disjoint ranges are a conflict only when both ages were tied to the person in their
-//! own sentence (`person_before`), since a person found a sentence away may be the wrong one.
+//! own sentence (`person_before`); an age tied a sentence away that misses such an age is left
+//! out, since the person found a sentence away may be the wrong one.
 
 use super::{judge, Doc, Judge, StoryIndex, Weighed};
 use crate::compare::{Comparison, Interval};
@@ -117,6 +118,17 @@ impl Judge<bool> for BothInSentence {
     }
 }
 
+/// Leave out an age tied to the person a sentence away (weak) whose birth years miss those of an
+/// age another document ties in its own sentence (strong): the weak tie is the likelier error.
+fn drop_weak_disagreements(claims: Vec<Weighed<bool>>) -> Vec<Weighed<bool>> {
+    let strong: Vec<(String, Interval)> =
+        claims.iter().filter(|c| c.about).map(|c| (c.claim.document.clone(), c.value)).collect();
+    claims
+        .into_iter()
+        .filter(|c| c.about || strong.iter().all(|(d, v)| *d == c.claim.document || v.overlaps(&c.value)))
+        .collect()
+}
+
 /// The years of the documents' creation times, earliest and latest, leaving out document `skip`.
 fn story_years(docs: &[Doc<'_>], skip: usize) -> Option<[i32; 2]> {
     let years: Vec<i32> = docs
@@ -152,7 +164,7 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
     order
         .into_iter()
         .map(|person| {
-            let claims = groups.remove(&person).unwrap_or_default();
+            let claims = drop_weak_disagreements(groups.remove(&person).unwrap_or_default());
             let (status, explanation) = judge(&claims, &BothInSentence);
             Comparison {
                 id: String::new(),

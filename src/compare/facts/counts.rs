@@ -11,12 +11,12 @@
 //! A count is kept only when its sentence holds a happening it can be about: an event whose base
 //! form `counted.tsv` lists for the unit class ("injured" for people, "fired" for shots), asserted
 //! (not negated, hypothetical or future). Counts of the same unit class and the same `what`
-//! ("shots fired", "people injured") are one point across articles (rule `count_same_thing`);
-//! two of them only conflict when their happenings can be the same one (not two different story
-//! events, not two disjoint times).
+//! ("shots fired", "people injured") are one point across articles (rule `count_same_thing`),
+//! split where their happenings cannot be the same one (two different story events, two disjoint
+//! times): only counts of one happening are weighed against each other.
 
 use super::lexicon::{lexicon, HedgeKind};
-use super::{judge, Doc, Judge, Weighed};
+use super::{clusters, judge, Doc, Judge, Weighed};
 use crate::compare::{Comparison, Interval, Story};
 use crate::events::{words, Event, Word};
 use crate::DocumentAnalysis;
@@ -292,7 +292,8 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
     }
     groups
         .into_iter()
-        .map(|((class, what), claims)| {
+        .flat_map(|((class, what), claims)| clusters(claims, &SameHappening).into_iter().map(move |c| (class, what, c)))
+        .map(|(class, what, claims)| {
             let (status, explanation) = judge(&claims, &SameHappening);
             let about = claims.iter().find_map(|c| c.about.story_event.clone());
             Comparison {

@@ -46,8 +46,12 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
                 .and_then(|id| a.timexes.iter().find(|x| &x.id == id))
                 .map_or(e.bytes.clone(), |x| x.bytes.clone());
             let reading = reading(&start, &end);
+            let claim = doc.claim(&words, None, reading.clone());
+            if claims.iter().any(|c| c.claim.document == claim.document && c.claim.span == claim.span) {
+                continue; // several mentions resting on one time expression: one claim
+            }
             claims.push(Weighed {
-                claim: doc.claim(&words, None, reading.clone()),
+                claim,
                 value: crate::compare::Interval { min: None, max: None },
                 statement: reading,
                 about: (start, end),
