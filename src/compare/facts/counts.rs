@@ -82,6 +82,11 @@ pub fn extract(doc: &DocumentAnalysis) -> Vec<Count> {
 /// A count starting at word `i`, and the word after it.
 fn read_count(text: &str, ws: &[Word], i: usize, events: &[&Event]) -> Option<(Count, usize)> {
     let l = lexicon();
+    let first = ws[i].lower.as_str();
+    let opens = |w: &str| matches!(w, "once" | "twice" | "thrice") || l.openers.contains(w);
+    if !opens(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && cardinal(first).is_none() {
+        return None;
+    }
     let (hedge, at) = match l.hedges.iter().find(|(phrase, _)| starts_with(text, ws, i, phrase)) {
         Some((phrase, kind)) => (Some((*kind, phrase.join(" "))), i + phrase.len()),
         None => (None, i),
@@ -191,20 +196,13 @@ fn number(text: &str, ws: &[Word], at: usize, hedge: Option<&(HedgeKind, String)
     })
 }
 
-/// "11" → 11, "eight" → 8, "twenty-four" → 24 (from the time stage's number words; "a" and "an"
-/// are left out: "a shot" is not a count).
+/// "11" → 11, "eight" → 8, "twenty-four" → 24 (number words from the time stage's list).
 fn cardinal(word: &str) -> Option<u32> {
     if word.bytes().all(|b| b.is_ascii_digit()) {
         return word.parse().ok().filter(|&n| n < 100_000);
     }
-    let numbers = &crate::time::lexicon::lexicon().numbers;
-    let one = |part: &str| {
-        if part == "a" || part == "an" {
-            return None;
-        }
-        numbers.iter().find(|(w, _)| *w == part).and_then(|(_, n)| *n)
-    };
-    word.split('-').map(one).try_fold(0, |acc, n| n.map(|n| acc + n))
+    let numbers = &lexicon().numbers;
+    word.split('-').map(|part| numbers.get(part).copied()).try_fold(0, |acc, n| n.map(|n| acc + n))
 }
 
 /// The interval a hedge gives a number.

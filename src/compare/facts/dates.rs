@@ -31,19 +31,27 @@ fn reading(start: &str, end: &str) -> String {
 /// Compare the times the documents give each story event.
 pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
     let index: HashMap<&str, &Doc<'_>> = docs.iter().map(|d| (d.analysis.id.as_str(), d)).collect();
+    let events: HashMap<(&str, &str), &crate::events::Event> = docs
+        .iter()
+        .flat_map(|d| d.analysis.events.iter().map(move |e| ((d.analysis.id.as_str(), e.id.as_str()), e)))
+        .collect();
+    let timexes: HashMap<(&str, &str), &crate::Timex> = docs
+        .iter()
+        .flat_map(|d| d.analysis.timexes.iter().map(move |t| ((d.analysis.id.as_str(), t.id.as_str()), t)))
+        .collect();
     let mut out = Vec::new();
     for event in &story.events {
         let mut claims: Vec<Weighed<(String, String)>> = Vec::new();
         for m in &event.members {
             let Some(doc) = index.get(m.document.as_str()) else { continue };
             let a = doc.analysis;
-            let Some(e) = a.events.iter().find(|e| e.id == m.event) else { continue };
+            let Some(e) = events.get(&(m.document.as_str(), m.event.as_str())) else { continue };
             let Some(t) = e.time.as_ref() else { continue };
             let (Some(start), Some(end)) = (t.start.clone(), t.end.clone()) else { continue };
             let words = t
                 .timex
                 .as_ref()
-                .and_then(|id| a.timexes.iter().find(|x| &x.id == id))
+                .and_then(|id| timexes.get(&(a.id.as_str(), id.as_str())))
                 .map_or(e.bytes.clone(), |x| x.bytes.clone());
             let reading = reading(&start, &end);
             let claim = doc.claim(&words, None, reading.clone());

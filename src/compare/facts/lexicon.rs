@@ -51,6 +51,12 @@ pub struct Lexicon {
     pub stances: FastMap<&'static str, (&'static str, &'static str)>,
     /// Words that undo a stance word after them.
     pub negations: FastSet<&'static str>,
+    /// Number words with their value (the time stage's `numbers.tsv`, "a" and "an" left out:
+    /// "a shot" is not a count).
+    pub numbers: FastMap<&'static str, u32>,
+    /// The first words of the hedges and quantifiers: a word that is none of them starts no count
+    /// unless it is a number.
+    pub openers: FastSet<&'static str>,
 }
 
 fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -86,9 +92,20 @@ pub fn lexicon() -> &'static Lexicon {
                 (r[0].split_whitespace().collect(), (min, r[2].parse().ok()))
             })
             .collect();
+        let hedges = longest_first(hedges);
+        let quantifiers: Vec<(Vec<&'static str>, u32, Option<u32>)> =
+            longest_first(quantifiers).into_iter().map(|(w, (min, max))| (w, min, max)).collect();
+        let openers = hedges.iter().map(|(w, _)| w[0]).chain(quantifiers.iter().map(|(w, _, _)| w[0])).collect();
         Lexicon {
-            hedges: longest_first(hedges),
-            quantifiers: longest_first(quantifiers).into_iter().map(|(w, (min, max))| (w, min, max)).collect(),
+            hedges,
+            quantifiers,
+            openers,
+            numbers: crate::time::lexicon::lexicon()
+                .numbers
+                .iter()
+                .filter(|(w, _)| *w != "a" && *w != "an")
+                .filter_map(|(w, n)| Some((*w, (*n)?)))
+                .collect(),
             units: rows(include_str!("../lexicon/units.tsv")).map(|r| (r[0], r[1])).collect(),
             counted: rows(include_str!("../lexicon/counted.tsv"))
                 .map(|r| Counted { class: r[0], lemma: r[1], what: r[2], times: r[3] == "yes" })

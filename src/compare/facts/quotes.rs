@@ -81,9 +81,11 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
     let mut order = Vec::new();
     for (d, (doc, said)) in docs.iter().zip(&extracted).enumerate() {
         let a = doc.analysis;
+        let people: std::collections::HashSet<&str> =
+            a.entities.iter().filter(|x| x.kind == Kind::Person).map(|x| x.id.as_str()).collect();
         for s in said {
             let Some(e) = s.speaker.as_deref() else { continue };
-            if !a.entities.iter().any(|x| x.id == e && x.kind == Kind::Person) {
+            if !people.contains(e) {
                 continue;
             }
             let Some(person) = story.of(&a.id, e) else { continue };
