@@ -45,7 +45,8 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
 pub struct Doc<'a> {
     /// The analysis.
     pub analysis: &'a DocumentAnalysis,
-    /// `utf16[b]`: UTF-16 offset of byte `b` (length `text.len() + 1`).
+    /// `utf16[b]`: UTF-16 offset of byte `b` (length `text.len() + 1`); empty for an ASCII text,
+    /// where the two are the same.
     utf16: Vec<u32>,
     /// Sentence byte ranges, in order.
     pub sentences: Vec<Range<usize>>,
@@ -57,15 +58,16 @@ impl<'a> Doc<'a> {
     /// Build the look-ups of one document.
     pub fn new(analysis: &'a DocumentAnalysis) -> Self {
         let text = analysis.text.as_str();
-        let mut utf16 = Vec::with_capacity(text.len() + 1);
-        let mut unit = 0u32;
-        for ch in text.chars() {
-            for _ in 0..ch.len_utf8() {
-                utf16.push(unit);
+        let mut utf16 = Vec::new();
+        if !text.is_ascii() {
+            utf16.reserve(text.len() + 1);
+            let mut unit = 0u32;
+            for ch in text.chars() {
+                utf16.extend(std::iter::repeat(unit).take(ch.len_utf8()));
+                unit += ch.len_utf16() as u32;
             }
-            unit += ch.len_utf16() as u32;
+            utf16.push(unit);
         }
-        utf16.push(unit);
         let mut doc = Doc { analysis, utf16, sentences: Vec::new(), certainty: Vec::new() };
         doc.sentences = analysis.sentences.iter().map(|s| doc.bytes(*s)).collect();
         let by_start: HashMap<usize, Certainty> = analysis.certainty.iter().map(|c| (c.sentence[0], c.value)).collect();
@@ -81,12 +83,21 @@ impl<'a> Doc<'a> {
 
     /// The UTF-16 span of a byte range.
     pub fn span(&self, bytes: &Range<usize>) -> Span {
+        if self.utf16.is_empty() {
+            let len = self.analysis.text.len();
+            return [bytes.start.min(len), bytes.end.min(len)];
+        }
         let at = |b: usize| self.utf16.get(b).copied().unwrap_or(0) as usize;
         [at(bytes.start), at(bytes.end)]
     }
 
     /// The byte range of a UTF-16 span (clamped to the text, on character boundaries).
     pub fn bytes(&self, span: Span) -> Range<usize> {
+        let text = &self.analysis.text;
+        if self.utf16.is_empty() {
+            let start = span[0].min(text.len());
+            return start..span[1].min(text.len()).max(start);
+        }
         let at = |u: usize| {
             let b = self.utf16.partition_point(|&x| (x as usize) < u).min(self.analysis.text.len());
             (b..=self.analysis.text.len()).find(|&b| self.analysis.text.is_char_boundary(b)).unwrap_or(b)

@@ -53,9 +53,12 @@ struct Quantity {
 /// The counts of one document, in text order.
 pub fn extract(doc: &DocumentAnalysis) -> Vec<Count> {
     let text = doc.text.as_str();
-    // The asserted events, grouped by sentence (events are in text order).
+    // The asserted events something can be counted for, grouped by sentence (events are in text
+    // order): only their sentences are read.
+    let counted = &lexicon().counted;
     let mut sentences: Vec<(Range<usize>, Vec<&Event>)> = Vec::new();
-    for e in doc.events.iter().filter(|e| e.positive && !e.hypothetical && !e.future) {
+    let countable = |e: &&Event| counted.iter().any(|c| c.lemma == e.lemma);
+    for e in doc.events.iter().filter(|e| e.positive && !e.hypothetical && !e.future).filter(countable) {
         match sentences.last_mut() {
             Some((s, list)) if *s == e.sentence_bytes => list.push(e),
             _ => sentences.push((e.sentence_bytes.clone(), vec![e])),
