@@ -198,9 +198,12 @@ impl Interval {
 
     /// "11", "8 or more", "up to 20", "3–5", "any".
     pub fn reading(&self) -> String {
-        match (self.min, self.max) {
+        // Counts and years are whole numbers: printed as integers, which keeps the float printer
+        // out of the wasm.
+        let whole = |v: Option<f64>| v.map(|v| v.round() as i64);
+        match (whole(self.min), whole(self.max)) {
             (Some(a), Some(b)) if a == b => format!("{a}"),
-            (Some(a), Some(b)) if a <= 0.0 => format!("up to {b}"),
+            (Some(a), Some(b)) if a <= 0 => format!("up to {b}"),
             (Some(a), Some(b)) => format!("{a}–{b}"),
             (Some(a), None) => format!("{a} or more"),
             (None, Some(b)) => format!("up to {b}"),
