@@ -70,6 +70,9 @@ pub fn extract(doc: &DocumentAnalysis) -> Vec<Count> {
         let mut i = 0;
         while i < ws.len() {
             match read_count(text, &ws, i, events) {
+                // A number the time stage reads as a date ("in 2015 people …", "December 19
+                // people …") counts nothing.
+                Some((count, _)) if dated(&doc.timexes, &count.bytes) => i += 1,
                 Some((count, next)) => {
                     out.push(count);
                     i = next;
@@ -80,6 +83,12 @@ pub fn extract(doc: &DocumentAnalysis) -> Vec<Count> {
     }
     out.sort_by_key(|c| c.bytes.start);
     out
+}
+
+/// Does a time expression overlap these bytes?
+fn dated(timexes: &[crate::Timex], bytes: &Range<usize>) -> bool {
+    let i = timexes.partition_point(|t| t.bytes.end <= bytes.start);
+    timexes.get(i).is_some_and(|t| t.bytes.start < bytes.end)
 }
 
 /// A count starting at word `i`, and the word after it.
