@@ -230,3 +230,20 @@ fn one_happening_dated_alike_in_two_articles_agrees() {
     assert!(when[0].claims.iter().all(|c| c.text == "December 19" && c.reading == "2016-12-19"));
     assert!(when[0].about.as_deref().is_some_and(|y| y.starts_with('y')));
 }
+
+#[test]
+fn roles_are_shown_side_by_side_never_judged() {
+    let a = seeds();
+    let zakharova =
+        a.comparisons.iter().find(|c| c.kind == "role" && c.topic.contains("Zakharova")).expect("her titles");
+    assert_eq!(zakharova.status, Verdict::Consistent);
+    assert_eq!(documents(zakharova), ["d1", "d2", "d3"]);
+    assert!(a.comparisons.iter().filter(|c| c.kind == "role").all(|c| c.status != Verdict::Conflict));
+    let a = story(&[
+        "Foreign Secretary Boris Johnson condemned the attack.",
+        "Foreign Secretary Boris Johnson spoke to reporters.",
+    ]);
+    let johnson = a.comparisons.iter().find(|c| c.kind == "role").expect("his title");
+    assert_eq!(johnson.status, Verdict::Agree, "{}", johnson.explanation);
+    assert!(johnson.claims.iter().all(|c| c.text == "Foreign Secretary"));
+}

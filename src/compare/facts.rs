@@ -5,6 +5,7 @@
 //!               ──ages::extract────▶ Stated age or birth, tied to a person (birth years)
 //!               ──quotes::extract──▶ Words of a speaker (quotes and reported speech)
 //! story events ──dates::compare──▶ the time each article gives one happening
+//! story people ──roles::compare──▶ the titles each article gives one person
 //! facts on one point (same key) across documents ──judge──▶ Comparison (conflict / consistent /
 //!                                                           agree / only_in)
 //! ```
@@ -22,6 +23,7 @@ pub mod dates;
 mod examples;
 pub mod lexicon;
 pub mod quotes;
+pub mod roles;
 
 use super::{Claim, Comparison, Interval, Story, Verdict};
 use crate::attribution::Certainty;
@@ -37,6 +39,7 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
     out.extend(ages::compare(&docs, &people));
     out.extend(quotes::compare(&docs, &people));
     out.extend(dates::compare(&docs, story));
+    out.extend(roles::compare(&docs, &people));
     out
 }
 
