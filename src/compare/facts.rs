@@ -73,9 +73,15 @@ impl<'a> Doc<'a> {
         }
         let mut doc = Doc { analysis, utf16, sentences: Vec::new(), certainty: Vec::new() };
         doc.sentences = analysis.sentences.iter().map(|s| doc.bytes(*s)).collect();
-        let by_start: HashMap<usize, Certainty> = analysis.certainty.iter().map(|c| (c.sentence[0], c.value)).collect();
-        doc.certainty =
-            analysis.sentences.iter().map(|s| by_start.get(&s[0]).copied().unwrap_or(Certainty::Certain)).collect();
+        // One certainty per sentence, in the order of the sentences.
+        doc.certainty = analysis
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                analysis.certainty.get(i).filter(|c| c.sentence == *s).map_or(Certainty::Certain, |c| c.value)
+            })
+            .collect();
         doc
     }
 
@@ -136,42 +142,51 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A look-up by (document id, item id): one map type for every such index, which keeps the wasm
+/// small.
+pub type Index<'a> = HashMap<(&'a str, &'a str), usize>;
+
 /// Which story entity each document entity belongs to.
-pub struct StoryIndex {
-    of: HashMap<(String, String), usize>,
-    names: Vec<String>,
-    ids: Vec<String>,
+pub struct StoryIndex<'a> {
+    of: Index<'a>,
+    story: &'a Story,
 }
 
-impl StoryIndex {
+impl<'a> StoryIndex<'a> {
     /// Index the story's entities by (document id, entity id).
-    pub fn new(story: &Story) -> Self {
-        let mut of = HashMap::new();
+    pub fn new(story: &'a Story) -> Self {
+        let mut of = Index::new();
         for (i, e) in story.entities.iter().enumerate() {
             for m in &e.members {
-                of.insert((m.document.clone(), m.entity.clone()), i);
+                of.insert((m.document.as_str(), m.entity.as_str()), i);
             }
         }
-        StoryIndex {
-            of,
-            names: story.entities.iter().map(|e| e.name.clone()).collect(),
-            ids: story.entities.iter().map(|e| e.id.clone()).collect(),
-        }
+        StoryIndex { of, story }
+    }
+
+    /// How many story entities there are (indices run below it).
+    pub fn len(&self) -> usize {
+        self.story.entities.len()
+    }
+
+    /// Whether the story has no entities.
+    pub fn is_empty(&self) -> bool {
+        self.story.entities.is_empty()
     }
 
     /// The story entity (index) of a document's entity.
     pub fn of(&self, document: &str, entity: &str) -> Option<usize> {
-        self.of.get(&(document.to_string(), entity.to_string())).copied()
+        self.of.get(&(document, entity)).copied()
     }
 
     /// The story entity's name.
     pub fn name(&self, i: usize) -> &str {
-        &self.names[i]
+        &self.story.entities[i].name
     }
 
     /// The story entity's id (`x3`).
     pub fn id(&self, i: usize) -> &str {
-        &self.ids[i]
+        &self.story.entities[i].id
     }
 }
 
@@ -248,10 +263,7 @@ impl<K> Judge<K> for AllComparable {
 /// one document alone makes them, `conflict` when two documents' values cannot meet (and the pair
 /// is comparable), `agree` when every claim states the same, else `consistent`.
 pub fn judge<K>(claims: &[Weighed<K>], judge: &dyn Judge<K>) -> (Verdict, String) {
-    let mut documents: Vec<&str> = claims.iter().map(|c| c.claim.document.as_str()).collect();
-    documents.dedup();
-    documents.sort_unstable();
-    documents.dedup();
+    let documents = distinct(claims.iter().map(|c| c.claim.document.as_str()));
     if documents.len() < 2 {
         let readings = distinct(claims.iter().map(|c| c.claim.reading.as_str()));
         return (Verdict::OnlyIn, format!("Only {} says so: {}.", documents.join(", "), readings.join("; ")));

@@ -19,7 +19,6 @@ use super::{judge, Doc, Judge, StoryIndex, Weighed};
 use crate::compare::{Comparison, Interval};
 use crate::entity::Kind;
 use crate::time::age::Age;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// An age or birth in one document, tied to a person.
@@ -48,7 +47,7 @@ pub fn extract<'a>(doc: &Doc<'a>, story_years: Option<[i32; 2]>) -> Vec<PersonAg
         .filter(|e| e.kind == Kind::Person)
         .flat_map(|e| e.mentions.iter().map(move |m| (doc.bytes(*m), e.id.as_str())))
         .collect();
-    people.sort_by_key(|(b, _)| b.start);
+    people.sort_unstable_by_key(|(b, _)| b.start);
     let in_sentence = |s: &Range<usize>| {
         let from = people.partition_point(|(b, _)| b.start < s.start);
         let to = people.partition_point(|(b, _)| b.start < s.end);
@@ -142,7 +141,7 @@ fn story_years(docs: &[Doc<'_>], skip: usize) -> Option<[i32; 2]> {
 
 /// Compare the documents' ages: one comparison per story person with an age in any document.
 pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
-    let mut groups: HashMap<usize, Vec<Weighed<bool>>> = HashMap::new();
+    let mut groups: Vec<Vec<Weighed<bool>>> = (0..story.len()).map(|_| Vec::new()).collect();
     let mut order: Vec<usize> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let id = doc.analysis.id.as_str();
@@ -155,16 +154,16 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
                 statement: reading(&p),
                 about: p.rule == "person_before",
             };
-            if !groups.contains_key(&person) {
+            if groups[person].is_empty() {
                 order.push(person);
             }
-            groups.entry(person).or_default().push(weighed);
+            groups[person].push(weighed);
         }
     }
     order
         .into_iter()
         .map(|person| {
-            let claims = drop_weak_disagreements(groups.remove(&person).unwrap_or_default());
+            let claims = drop_weak_disagreements(std::mem::take(&mut groups[person]));
             let (status, explanation) = judge(&claims, &BothInSentence);
             Comparison {
                 id: String::new(),

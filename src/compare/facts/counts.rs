@@ -16,11 +16,10 @@
 //! times): only counts of one happening are weighed against each other.
 
 use super::lexicon::{lexicon, HedgeKind};
-use super::{clusters, judge, Doc, Judge, Weighed};
+use super::{clusters, judge, Doc, Index, Judge, Weighed};
 use crate::compare::{Comparison, Interval, Story};
 use crate::events::{words, Event, Word};
 use crate::DocumentAnalysis;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A count stated in one document.
@@ -81,7 +80,7 @@ pub fn extract(doc: &DocumentAnalysis) -> Vec<Count> {
             }
         }
     }
-    out.sort_by_key(|c| c.bytes.start);
+    // In text order already: sentences in order, words in order.
     out
 }
 
@@ -99,10 +98,11 @@ fn read_count(text: &str, ws: &[Word], i: usize, events: &[&Event]) -> Option<(C
     if !opens(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && cardinal(first).is_none() {
         return None;
     }
-    let (hedge, at) = match l.hedges.iter().find(|(phrase, _)| starts_with(text, ws, i, phrase)) {
-        Some((phrase, kind)) => (Some((*kind, phrase.join(" "))), i + phrase.len()),
-        None => (None, i),
-    };
+    let (hedge, at) =
+        match l.hedges.iter().filter(|(phrase, _)| starts_with(text, ws, i, phrase)).max_by_key(|(p, _)| p.len()) {
+            Some((phrase, kind)) => (Some((*kind, phrase.join(" "))), i + phrase.len()),
+            None => (None, i),
+        };
     if hedge.is_some() && !joined(text, ws, at) {
         return None;
     }
@@ -169,7 +169,11 @@ fn quantifier(text: &str, ws: &[Word], at: usize, hedged: bool) -> Option<Quanti
     if hedged {
         return None;
     }
-    let (phrase, min, max) = lexicon().quantifiers.iter().find(|(phrase, _, _)| starts_with(text, ws, at, phrase))?;
+    let (phrase, min, max) = lexicon()
+        .quantifiers
+        .iter()
+        .filter(|(phrase, _, _)| starts_with(text, ws, at, phrase))
+        .max_by_key(|(p, _, _)| p.len())?;
     let value = Interval { min: Some(f64::from(*min)), max: max.map(f64::from) };
     Some(Quantity {
         value,
@@ -271,20 +275,23 @@ type Key = (&'static str, &'static str);
 /// Compare the documents' counts: one comparison per unit class and happening (`what`) stated in
 /// any document.
 pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
-    let mut story_event: HashMap<(&str, &str), &str> = HashMap::new();
-    for e in &story.events {
+    let mut story_event = Index::new();
+    for (i, e) in story.events.iter().enumerate() {
         for m in &e.members {
-            story_event.insert((m.document.as_str(), m.event.as_str()), e.id.as_str());
+            story_event.insert((m.document.as_str(), m.event.as_str()), i);
         }
     }
     let mut groups: Vec<(Key, Vec<Weighed<Happening>>)> = Vec::new();
     for doc in docs {
         let a = doc.analysis;
-        let event_of: HashMap<&str, &Event> = a.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let event_of: Index<'_> =
+            a.events.iter().enumerate().map(|(i, e)| ((a.id.as_str(), e.id.as_str()), i)).collect();
         for count in extract(a) {
-            let event = event_of.get(count.event.as_str());
+            let event = event_of.get(&(a.id.as_str(), count.event.as_str())).map(|&i| &a.events[i]);
             let about = Happening {
-                story_event: story_event.get(&(a.id.as_str(), count.event.as_str())).map(|s| s.to_string()),
+                story_event: story_event
+                    .get(&(a.id.as_str(), count.event.as_str()))
+                    .map(|&i| story.events[i].id.clone()),
                 time: event.and_then(|e| e.time.as_ref()).and_then(|t| Some((t.start.clone()?, t.end.clone()?))),
             };
             let weighed = Weighed {

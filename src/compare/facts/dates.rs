@@ -8,9 +8,8 @@
 //! others `consistent`. The claim's words are the time expression the event rests on, or its
 //! trigger when the time was worked out otherwise.
 
-use super::{and_list, certainty_note, distinct, Doc, Weighed};
+use super::{and_list, certainty_note, distinct, Doc, Index, Weighed};
 use crate::compare::{Comparison, Story, Verdict};
-use std::collections::HashMap;
 
 /// Do two ISO-prefix intervals share an instant, compared at the coarser precision?
 pub fn overlaps(a: (&str, &str), b: (&str, &str)) -> bool {
@@ -30,28 +29,30 @@ fn reading(start: &str, end: &str) -> String {
 
 /// Compare the times the documents give each story event.
 pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
-    let index: HashMap<&str, &Doc<'_>> = docs.iter().map(|d| (d.analysis.id.as_str(), d)).collect();
-    let events: HashMap<(&str, &str), &crate::events::Event> = docs
-        .iter()
-        .flat_map(|d| d.analysis.events.iter().map(move |e| ((d.analysis.id.as_str(), e.id.as_str()), e)))
-        .collect();
-    let timexes: HashMap<(&str, &str), &crate::Timex> = docs
-        .iter()
-        .flat_map(|d| d.analysis.timexes.iter().map(move |t| ((d.analysis.id.as_str(), t.id.as_str()), t)))
-        .collect();
+    let index: Index<'_> = docs.iter().enumerate().map(|(i, d)| ((d.analysis.id.as_str(), ""), i)).collect();
+    let mut events = Index::new();
+    let mut timexes = Index::new();
+    for d in docs {
+        let id = d.analysis.id.as_str();
+        events.extend(d.analysis.events.iter().enumerate().map(|(i, e)| ((id, e.id.as_str()), i)));
+        timexes.extend(d.analysis.timexes.iter().enumerate().map(|(i, t)| ((id, t.id.as_str()), i)));
+    }
     let mut out = Vec::new();
     for event in &story.events {
         let mut claims: Vec<Weighed<(String, String)>> = Vec::new();
         for m in &event.members {
-            let Some(doc) = index.get(m.document.as_str()) else { continue };
+            let Some(&d) = index.get(&(m.document.as_str(), "")) else { continue };
+            let doc = &docs[d];
             let a = doc.analysis;
-            let Some(e) = events.get(&(m.document.as_str(), m.event.as_str())) else { continue };
+            let Some(&e) = events.get(&(m.document.as_str(), m.event.as_str())) else { continue };
+            let e = &a.events[e];
             let Some(t) = e.time.as_ref() else { continue };
             let (Some(start), Some(end)) = (t.start.clone(), t.end.clone()) else { continue };
             let words = t
                 .timex
                 .as_ref()
                 .and_then(|id| timexes.get(&(a.id.as_str(), id.as_str())))
+                .map(|&i| &a.timexes[i])
                 .map_or(e.bytes.clone(), |x| x.bytes.clone());
             let reading = reading(&start, &end);
             let claim = doc.claim(&words, None, reading.clone());

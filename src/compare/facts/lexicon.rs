@@ -37,9 +37,9 @@ pub struct Counted {
 /// The word lists.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Hedge phrases (as word lists) and their kind, longest first.
+    /// Hedge phrases (as word lists) and their kind.
     pub hedges: Vec<(Vec<&'static str>, HedgeKind)>,
-    /// Vague quantifiers (as word lists), least and greatest value, longest first.
+    /// Vague quantifiers (as word lists), least and greatest value.
     pub quantifiers: Vec<(Vec<&'static str>, u32, Option<u32>)>,
     /// Unit noun → unit class.
     pub units: FastMap<&'static str, &'static str>,
@@ -63,16 +63,11 @@ fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data_lines(file).map(|l| l.split('\t').map(str::trim).collect())
 }
 
-fn longest_first<T>(mut list: Vec<(Vec<&'static str>, T)>) -> Vec<(Vec<&'static str>, T)> {
-    list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    list
-}
-
 /// The word lists, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let hedges = rows(include_str!("../lexicon/hedges.tsv"))
+        let hedges: Vec<(Vec<&'static str>, HedgeKind)> = rows(include_str!("../lexicon/hedges.tsv"))
             .map(|r| {
                 let kind = match r[1] {
                     "at_least" => HedgeKind::AtLeast,
@@ -86,15 +81,12 @@ pub fn lexicon() -> &'static Lexicon {
                 (r[0].split_whitespace().collect(), kind)
             })
             .collect();
-        let quantifiers = rows(include_str!("../lexicon/quantifiers.tsv"))
+        let quantifiers: Vec<(Vec<&'static str>, u32, Option<u32>)> = rows(include_str!("../lexicon/quantifiers.tsv"))
             .map(|r| {
                 let min = r[1].parse().expect("quantifiers.tsv: least value");
-                (r[0].split_whitespace().collect(), (min, r[2].parse().ok()))
+                (r[0].split_whitespace().collect(), min, r[2].parse().ok())
             })
             .collect();
-        let hedges = longest_first(hedges);
-        let quantifiers: Vec<(Vec<&'static str>, u32, Option<u32>)> =
-            longest_first(quantifiers).into_iter().map(|(w, (min, max))| (w, min, max)).collect();
         let openers = hedges.iter().map(|(w, _)| w[0]).chain(quantifiers.iter().map(|(w, _, _)| w[0])).collect();
         Lexicon {
             hedges,
@@ -125,7 +117,6 @@ mod tests {
     fn lists_load_and_agree() {
         let l = lexicon();
         assert_eq!(l.units.get("bullets"), Some(&"shots"));
-        assert!(l.hedges[0].0.len() >= l.hedges.last().unwrap().0.len(), "longest first");
         // Every class a verb counts is a class some noun has.
         for c in &l.counted {
             assert!(l.units.values().any(|v| *v == c.class), "counted.tsv: no noun of class {}", c.class);

@@ -14,11 +14,10 @@
 //! - `quote_only_in`: a person quoted in one article alone: `only_in`.
 
 use super::lexicon::lexicon;
-use super::{and_list, distinct, Doc, StoryIndex};
+use super::{and_list, distinct, Doc, Index, StoryIndex};
 use crate::compare::{Claim, Comparison, Verdict};
 use crate::entity::Kind;
 use crate::events::words;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Words attributed to a speaker in one document.
@@ -36,7 +35,8 @@ pub struct Said {
     pub stances: Vec<(&'static str, &'static str, String)>,
 }
 
-/// The words attributed to speakers in one document, in text order.
+/// The words attributed to speakers in one document: the quotes, then the reported claims, each
+/// in text order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Said> {
     let a = doc.analysis;
     let text = doc.text();
@@ -47,7 +47,6 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Said> {
             .filter(|s| s.entity.is_some() && !s.media && !s.content_bytes.is_empty())
             .map(|s| said(text, s.content_bytes.clone(), s.entity.clone(), "reported")),
     );
-    out.sort_by_key(|s| s.bytes.start);
     out
 }
 
@@ -77,26 +76,26 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
         return out;
     }
     // Each story person's words, per document.
-    let mut by_person: HashMap<usize, Vec<(usize, &Said)>> = HashMap::new();
+    let mut by_person: Vec<Vec<(usize, &Said)>> = (0..story.len()).map(|_| Vec::new()).collect();
     let mut order = Vec::new();
     for (d, (doc, said)) in docs.iter().zip(&extracted).enumerate() {
         let a = doc.analysis;
-        let people: std::collections::HashSet<&str> =
-            a.entities.iter().filter(|x| x.kind == Kind::Person).map(|x| x.id.as_str()).collect();
+        let people: Index<'_> =
+            a.entities.iter().filter(|x| x.kind == Kind::Person).map(|x| ((x.id.as_str(), ""), 0)).collect();
         for s in said {
             let Some(e) = s.speaker.as_deref() else { continue };
-            if !people.contains(e) {
+            if !people.contains_key(&(e, "")) {
                 continue;
             }
             let Some(person) = story.of(&a.id, e) else { continue };
-            if !by_person.contains_key(&person) {
+            if by_person[person].is_empty() {
                 order.push(person);
             }
-            by_person.entry(person).or_default().push((d, s));
+            by_person[person].push((d, s));
         }
     }
     for person in order {
-        let said = &by_person[&person];
+        let said = &by_person[person];
         let mut documents: Vec<usize> = said.iter().map(|(d, _)| *d).collect();
         documents.dedup();
         let name = story.name(person);
@@ -125,27 +124,32 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
         }
         match opposition(said) {
             Some((axis, first, second)) => {
+                let hits = |s: &Said, side: &str| -> Vec<String> {
+                    s.stances.iter().filter(|(x, y, _)| *x == axis && *y == side).map(|(_, _, w)| w.clone()).collect()
+                };
                 let mut claims = Vec::new();
-                let mut sides: Vec<String> = Vec::new();
-                for side in [first, second] {
-                    let mut words = Vec::new();
-                    for (d, s) in said {
-                        let hits: Vec<&str> = s
-                            .stances
-                            .iter()
-                            .filter(|(x, y, _)| *x == axis && *y == side)
-                            .map(|(_, _, w)| w.as_str())
-                            .collect();
-                        if hits.is_empty() {
-                            continue;
+                for (d, s) in said {
+                    for side in [first, second] {
+                        let words = hits(s, side);
+                        if !words.is_empty() {
+                            claims.push(claim(*d, s, format!("{side} ({axis}): {}", words.join(", "))));
                         }
-                        let id = &docs[*d].analysis.id;
-                        words.push(format!("“{}” ({id})", hits.join("”, “")));
-                        claims.push(claim(*d, s, format!("{side} ({axis}): {}", hits.join(", "))));
                     }
-                    sides.push(format!("{side}: {}", words.join(", ")));
                 }
-                claims.sort_by(|a, b| a.document.cmp(&b.document).then(a.span.cmp(&b.span)));
+                let sides: Vec<String> = [first, second]
+                    .iter()
+                    .map(|side| {
+                        let words: Vec<String> = said
+                            .iter()
+                            .filter_map(|(d, s)| {
+                                let words = hits(s, side);
+                                let id = &docs[*d].analysis.id;
+                                (!words.is_empty()).then(|| format!("“{}” ({id})", words.join("”, “")))
+                            })
+                            .collect();
+                        format!("{side}: {}", words.join(", "))
+                    })
+                    .collect();
                 out.push(Comparison {
                     id: String::new(),
                     topic: format!("{name}'s account ({axis})"),
@@ -194,44 +198,44 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
     out
 }
 
-/// An axis on which two documents' words take opposite sides: (axis, one side, the other).
+/// An axis on which two documents' words take opposite sides: (axis, one side, the other), in
+/// the order the words come.
 fn opposition(said: &[(usize, &Said)]) -> Option<(&'static str, &'static str, &'static str)> {
-    let mut seen: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // (axis, side, documents using it), in order of first use; a handful at most.
+    let mut seen: Vec<(&'static str, &'static str, Vec<usize>)> = Vec::new();
     for (d, s) in said {
         for (axis, side, _) in &s.stances {
-            seen.entry((*axis, *side)).or_default().push(*d);
-        }
-    }
-    let mut pairs: Vec<_> = seen.iter().collect();
-    pairs.sort_by_key(|((axis, side), _)| (*axis, *side));
-    for ((axis, side), docs) in &pairs {
-        for ((axis2, side2), docs2) in &pairs {
-            if axis == axis2 && side < side2 && docs.iter().any(|d| docs2.iter().any(|d2| d2 != d)) {
-                return Some((axis, side, side2));
+            match seen.iter_mut().find(|(a, b, _)| a == axis && b == side) {
+                Some((_, _, docs)) => docs.push(*d),
+                None => seen.push((axis, side, vec![*d])),
             }
         }
     }
-    None
+    seen.iter().enumerate().find_map(|(i, (axis, side, docs))| {
+        seen[i + 1..].iter().find_map(|(axis2, side2, docs2)| {
+            let apart = docs.iter().any(|d| docs2.iter().any(|d2| d2 != d));
+            (axis == axis2 && side != side2 && apart).then_some((*axis, *side, *side2))
+        })
+    })
 }
 
 /// The same quoted words in several documents (unless one story person says them all: that
 /// person's comparison shows them).
 fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>], story: &StoryIndex) -> Vec<Comparison> {
-    let mut groups: HashMap<&str, Vec<(usize, &Said)>> = HashMap::new();
-    let mut order = Vec::new();
+    let mut index = Index::new();
+    let mut groups: Vec<Vec<(usize, &Said)>> = Vec::new();
     for (d, said) in extracted.iter().enumerate() {
         for s in said.iter().filter(|s| s.how == "quote" && s.key.split(' ').count() >= 3) {
-            let group = groups.entry(s.key.as_str()).or_default();
-            if group.is_empty() {
-                order.push(s.key.as_str());
-            }
-            group.push((d, s));
+            let g = *index.entry((s.key.as_str(), "")).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push((d, s));
         }
     }
-    order
-        .into_iter()
-        .filter_map(|key| {
-            let group = &groups[key];
+    groups
+        .iter()
+        .filter_map(|group| {
             let ids = distinct(group.iter().map(|(d, _)| docs[*d].analysis.id.as_str()));
             let person = |(d, s): &(usize, &Said)| {
                 let a = docs[*d].analysis;

@@ -10,7 +10,6 @@
 use super::{and_list, distinct, Doc, StoryIndex};
 use crate::compare::{Claim, Comparison, Verdict};
 use crate::entity::Kind;
-use std::collections::HashMap;
 
 /// A title folded for comparison: lower case, curly apostrophes straight, no leading "the".
 fn fold(title: &str) -> String {
@@ -20,7 +19,7 @@ fn fold(title: &str) -> String {
 
 /// Compare the roles the documents give each story person.
 pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
-    let mut by_person: HashMap<usize, Vec<(Claim, String)>> = HashMap::new();
+    let mut by_person: Vec<Vec<(Claim, String)>> = (0..story.len()).map(|_| Vec::new()).collect();
     let mut order = Vec::new();
     for doc in docs {
         let a = doc.analysis;
@@ -40,17 +39,17 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
                     continue;
                 };
                 let claim = doc.claim(&(at..at + role.len()), None, role.clone());
-                if !by_person.contains_key(&person) {
+                if by_person[person].is_empty() {
                     order.push(person);
                 }
-                by_person.entry(person).or_default().push((claim, fold(role)));
+                by_person[person].push((claim, fold(role)));
             }
         }
     }
     order
         .into_iter()
         .filter_map(|person| {
-            let said = by_person.remove(&person)?;
+            let said = std::mem::take(&mut by_person[person]);
             let documents = distinct(said.iter().map(|(c, _)| c.document.as_str()));
             if documents.len() < 2 {
                 return None;
