@@ -41,26 +41,30 @@ pub struct PersonAge<'a> {
 /// creation times (for ages with nothing to anchor them).
 pub fn extract<'a>(doc: &Doc<'a>, story_years: Option<[i32; 2]>) -> Vec<PersonAge<'a>> {
     let a = doc.analysis;
-    let mut people: Vec<(Range<usize>, &str)> = a
+    if a.ages.is_empty() {
+        return Vec::new();
+    }
+    let people: Vec<(Range<usize>, &str)> = a
         .entities
         .iter()
         .filter(|e| e.kind == Kind::Person)
         .flat_map(|e| e.mentions.iter().map(move |m| (doc.bytes(*m), e.id.as_str())))
         .collect();
-    people.sort_unstable_by_key(|(b, _)| b.start);
-    let in_sentence = |s: &Range<usize>| {
-        let from = people.partition_point(|(b, _)| b.start < s.start);
-        let to = people.partition_point(|(b, _)| b.start < s.end);
-        &people[from..to]
+    // The last person mention starting in `within` and ending by `by`, and whether any starts in
+    // `within` at all (ages are few: a scan of the mentions each).
+    let last_in = |within: &Range<usize>, by: usize| {
+        let inside = people.iter().filter(|(b, _)| within.contains(&b.start));
+        let any = inside.clone().next().is_some();
+        (inside.filter(|(b, _)| b.end <= by).max_by_key(|(b, _)| b.start).map(|(_, e)| *e), any)
     };
     let mut out = Vec::new();
     for age in &a.ages {
         let Some(si) = doc.sentence_index(age.bytes.start) else { continue };
-        let here = in_sentence(&doc.sentences[si]);
-        let (entity, mut rule) = match here.iter().rev().find(|(b, _)| b.end <= age.bytes.start) {
-            Some((_, e)) => (*e, "person_before"),
-            None if here.is_empty() && si > 0 => match in_sentence(&doc.sentences[si - 1]).last() {
-                Some((_, e)) => (*e, "previous_sentence_person"),
+        let (before, any) = last_in(&doc.sentences[si], age.bytes.start);
+        let (entity, mut rule) = match before {
+            Some(e) => (e, "person_before"),
+            None if !any && si > 0 => match last_in(&doc.sentences[si - 1], usize::MAX).0 {
+                Some(e) => (e, "previous_sentence_person"),
                 None => continue,
             },
             None => continue,
