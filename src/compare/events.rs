@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `same_class_and_time` | mentions of one class of happening that merges (attack, death, meeting… `events/lexicon/classes.tsv`) whose times overlap, in one article or two | "shot" (evening) / "the assassination" (the same day) |
 //! | `same_word` | in one article, mentions of one word (or of a noun and its verb: "delivered" / "deliveries"), both stated as happening, neither future while the other is not, times not apart | "Boeing wins …" (headline) / "Boeing won …" |
-//! | `class_and_participants` | across articles, one merging class, a participant in common (a story entity) and the same day | "Karlov shot" at 12:00 / "shot" in the evening |
+//! | `class_and_participants` | across articles, one merging class, a participant in common (a story entity) and the same day, or no time at all in an article without a creation time | "Karlov shot" at 12:00 / "shot" in the evening |
 //! | `same_word_and_participants` | across articles, one word, a participant in common and overlapping days | "delivered the first A380 to Singapore Airlines" twice |
 //!
 //! Left apart: negated mentions, reporting and general verbs ("said", "made": one word, many
@@ -94,7 +94,10 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
         }
     }
     let mut buckets: Vec<String> = Vec::new();
-    for (n, g) in groups.iter().enumerate().filter(|(_, g)| !g.times.is_empty()) {
+    // A group with no time of its own goes in too when its article has no creation time (so
+    // nothing in it could be dated): its participants are all there is to go by.
+    let undated = |g: &Group| g.times.is_empty() && documents[g.document].creation_time.value.is_none();
+    for (n, g) in groups.iter().enumerate().filter(|(_, g)| !g.times.is_empty() || undated(g)) {
         for k in &g.keys {
             let bucket = index.entry(key(&["bucket", k])).or_default();
             if bucket.is_empty() {
@@ -117,7 +120,9 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
                 let times = |day: usize| {
                     ga.times.iter().any(|x| gb.times.iter().any(|y| overlap((&x.0, &x.1), (&y.0, &y.1), day)))
                 };
+                let untimed = ga.times.is_empty() || gb.times.is_empty();
                 let rule = match (by_class, shared) {
+                    (true, true) if untimed => Some("class_and_participants"),
                     (true, _) if times(usize::MAX) => Some("same_class_and_time"),
                     (true, true) if times(DAY) => Some("class_and_participants"),
                     (false, true) if times(DAY) => Some("same_word_and_participants"),

@@ -241,8 +241,16 @@ fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>], story: &StoryIndex) -> 
                 let a = docs[*d].analysis;
                 s.speaker.as_deref().and_then(|e| story.of(&a.id, e))
             };
+            // One person's words that are all they are quoted saying: the comparison of that
+            // person's words says it already.
             let one_person = person(&group[0]).is_some() && group.iter().all(|g| person(g) == person(&group[0]));
-            if ids.len() < 2 || one_person {
+            let all_they_say = one_person
+                && extracted.iter().enumerate().all(|(d, said)| {
+                    said.iter()
+                        .filter(|s| s.how == "quote" && person(&(d, *s)) == person(&group[0]))
+                        .all(|s| s.key == group[0].1.key)
+                });
+            if ids.len() < 2 || all_they_say {
                 return None;
             }
             let (d0, s0) = group[0];
