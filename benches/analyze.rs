@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dateline::text::{segment, timeml};
-use dateline::{analyze, attribution, entity, time, timeline, DocumentInput};
+use dateline::{analyze, attribution, compare, entity, time, timeline, DocumentInput};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Vec<DocumentInput> {
@@ -70,6 +70,30 @@ fn stages(c: &mut Criterion) {
     g.bench_function("timeline::assemble", |b| {
         let analysis = analyze(&docs).expect("corpus analyses");
         b.iter(|| timeline::assemble(&analysis.documents).len())
+    });
+    g.bench_function("compare::compare", |b| {
+        let analysis = analyze(&docs).expect("corpus analyses");
+        b.iter(|| compare::compare(&analysis.documents).comparisons.len())
+    });
+    g.bench_function("compare::compare, ten 5,000-word articles", |b| {
+        // The corpus texts run together into ten articles of about 5,000 words each.
+        let mut ten: Vec<DocumentInput> = Vec::new();
+        let mut words = 0;
+        for d in &docs {
+            if ten.is_empty() || words >= 5_000 {
+                if ten.len() == 10 {
+                    break;
+                }
+                ten.push(DocumentInput { name: format!("a{}", ten.len()), dct: d.dct.clone(), ..Default::default() });
+                words = 0;
+            }
+            let article = ten.last_mut().expect("one article");
+            article.text.push_str(&d.text);
+            article.text.push_str("\n\n");
+            words += d.text.split_whitespace().count();
+        }
+        let analysis = analyze(&ten).expect("articles analyse");
+        b.iter(|| compare::compare(&analysis.documents).comparisons.len())
     });
     g.bench_function("analyze (all stages)", |b| b.iter(|| analyze(&docs).expect("corpus analyses").timeline.len()));
     g.finish();

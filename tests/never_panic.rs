@@ -32,6 +32,16 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("the gunman ".to_string()),
         Just("reportedly ".to_string()),
         Just("U.S. ".to_string()),
+        Just("fired at least eight shots ".to_string()),
+        Just("three other people were injured ".to_string()),
+        Just("shot him twice ".to_string()),
+        Just("several ".to_string()),
+        Just("aged 22 ".to_string()),
+        Just("born in 1994 ".to_string()),
+        Just("Altıntaş, 22, ".to_string()),
+        Just("terrorist ".to_string()),
+        Just("accidentally ".to_string()),
+        Just("not ".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];
@@ -113,8 +123,70 @@ fn check(text: &str, dct: Option<&str>) {
     assert_eq!(dateline::text::timeml::parse(&xml).map(|d| d.text), Some(text.to_string()));
 }
 
+/// Several documents analysed together: the comparison holds together — every claim's words are
+/// a slice of its document inside its sentence, every reference names a real document, entity,
+/// event or story item, conflicts come first and every comparison is explained.
+fn check_story(texts: &[String], dcts: &[Option<&str>]) {
+    let inputs: Vec<DocumentInput> = texts
+        .iter()
+        .zip(dcts.iter().cycle())
+        .enumerate()
+        .map(|(i, (t, dct))| {
+            let mut input = DocumentInput::new(format!("p{i}"), t.as_str());
+            input.dct = dct.map(str::to_string);
+            input
+        })
+        .collect();
+    let analysis = analyze(&inputs).expect("valid dct");
+    let slice = |document: &str, [s, e]: [usize; 2]| -> String {
+        let doc = analysis.documents.iter().find(|d| d.id == document).expect("a claim names a document");
+        let utf16: Vec<u16> = doc.text.encode_utf16().collect();
+        assert!(s <= e && e <= utf16.len(), "span {s}..{e} outside text of {} units", utf16.len());
+        String::from_utf16(&utf16[s..e]).expect("span on character boundaries")
+    };
+    let story = &analysis.story;
+    for e in &story.entities {
+        for m in &e.members {
+            let doc = analysis.documents.iter().find(|d| d.id == m.document).expect("member document");
+            assert!(doc.entities.iter().any(|x| x.id == m.entity), "a story entity joins real entities");
+        }
+    }
+    for e in &story.events {
+        for m in &e.members {
+            let doc = analysis.documents.iter().find(|d| d.id == m.document).expect("member document");
+            assert!(doc.events.iter().any(|x| x.id == m.event), "a story event joins real events");
+        }
+    }
+    let order: Vec<_> = analysis.comparisons.iter().map(|c| c.status).collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "conflicts first");
+    for (i, c) in analysis.comparisons.iter().enumerate() {
+        assert_eq!(c.id, format!("c{}", i + 1));
+        assert!(!c.claims.is_empty() && !c.explanation.is_empty() && !c.rule.is_empty() && !c.topic.is_empty());
+        if let Some(about) = &c.about {
+            assert!(
+                story.entities.iter().any(|e| &e.id == about) || story.events.iter().any(|e| &e.id == about),
+                "about names a story item"
+            );
+        }
+        for claim in &c.claims {
+            assert_eq!(slice(&claim.document, claim.span), claim.text, "claim text equals its slice");
+            assert!(claim.sentence[0] <= claim.span[0] && claim.span[1] <= claim.sentence[1], "claim in its sentence");
+            slice(&claim.document, claim.sentence);
+            if let Some(v) = claim.value {
+                assert!(v.min.zip(v.max).map_or(true, |(a, b)| a <= b), "interval in order");
+            }
+        }
+    }
+    let _ = dateline::export::json(&analysis);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn several_documents_compare_with_true_claims(texts in prop::collection::vec(nasty_text(), 1..5)) {
+        check_story(&texts, &[Some("2016-12-19"), None, Some("2015-01-01T10:00")]);
+    }
 
     #[test]
     fn any_text_analyses_with_true_spans(text in nasty_text()) {

@@ -35,11 +35,12 @@ pub struct Age {
 const RULES: &[(&str, &str)] = &[
     ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})"),
     ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)"),
-    // An apposition after a name: "Andrey Karlov, 62, was …" (a capitalised word, a comma).
-    ("apposition", r"[A-Z][A-Za-z'’\-]+,[ \u{a0}]+(?P<age>[1-9][0-9]?),"),
+    // An apposition after a name: "Andrey Karlov, 62, was …", "Altıntaş, 22," (a capitalised
+    // word, letters beyond ASCII included, a comma).
+    ("apposition", r"[A-Z](?:[A-Za-z'’\-]|[^\x00-\x7F])+,[ \u{a0}]+(?P<age>[1-9][0-9]?),"),
     (
         "born_in",
-        r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
+        r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;\r\n]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
     ),
 ];
 
@@ -132,12 +133,15 @@ mod tests {
         let table: &[Row] = &[
             ("He entered the diplomatic service in 1976 aged 22.", &[("aged 22", Some(22), Some([1953, 1954]))]),
             ("Ambassador Andrey Karlov, 62, was shot.", &[("62", Some(62), Some([1953, 1954]))]),
+            ("Altıntaş, 22, reportedly a police officer, shouted.", &[("22", Some(22), Some([1993, 1994]))]),
             ("The gunman, a 22-year-old police officer, fired.", &[("22-year-old", Some(22), Some([1993, 1994]))]),
             ("The documents state he was born in 1994.", &[("born in 1994", None, Some([1994, 1994]))]),
             ("He is 62 years old.", &[("62 years old", Some(62), Some([1953, 1954]))]),
             // negative: counts and numbers that are not ages
             ("Shares rose to 62, then fell.", &[]),
             ("It happened in 1976, when 22 people died.", &[]),
+            // A birth never reads across a line break.
+            ("He was born in Aydın\nin 1994 the town grew.", &[]),
             ("The 136-year-old institution closed.", &[]),
         ];
         for (text, expected) in table {
