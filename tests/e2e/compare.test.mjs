@@ -240,3 +240,39 @@ test('articles saved before the include flag load as included', async () => {
     await context.close();
   }
 });
+
+test('markup in the articles and their names is shown as text in the panel and side by side', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const { problems } = record(context, page);
+  try {
+    await openAt(page, baseUrl);
+    const texts = [
+      'ANKARA, Dec. 19 2016 — Police spokesman John Smith said: "<img src=x onerror=window.__pwned=1> We found '
+        + '<b>three</b> suspects." At least three people were hurt.',
+      'ANKARA, Dec. 19 2016 — Eight people were hurt, John Smith said. "It was <script>window.__pwned=2</script> a '
+        + 'terrible day," Smith said.',
+    ];
+    for (let i = 0; i < texts.length; i += 1) {
+      if (i > 0) await page.locator('#add-article').click();
+      await page.locator('.article-name').nth(i).fill(`<i onmouseover=window.__pwned=3>n${i}</i>`);
+      await paste(page, i, texts[i]);
+    }
+    const claims = page.locator('#compare-list .cmp-claim');
+    assert.ok(await claims.count() > 0, 'the quotes are compared');
+    const words = await page.locator('#compare-list .cmp-words').allTextContents();
+    assert.ok(words.some((w) => w.includes('<img src=x')), `the markup is text: ${words.join(' | ')}`);
+    assert.ok((await page.locator('#compare-list .cmp-doc').allTextContents()).every((n) => n.startsWith('<i ')));
+    await claims.first().click();
+    const dialog = page.locator('#compare-dialog');
+    assert.match(await dialog.textContent(), /<img src=x|<script>/);
+    for (const host of ['#compare-list', '#compare-dialog']) {
+      assert.equal(await page.locator(`${host} img, ${host} script, ${host} b, ${host} i`).count(), 0, `${host}: no element from the text`);
+    }
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+    assert.deepEqual(problems, [], 'no console errors or page errors');
+  } finally {
+    await context.close();
+  }
+});
