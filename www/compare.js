@@ -13,6 +13,9 @@ export const VERDICTS = [
   ['only_in', 'Said by one article only'],
 ];
 
+/** Claims shown per point before a "more" button (a speaker quoted a dozen times stays short). */
+const CLAIMS_SHOWN = 6;
+
 /** How a claim's certainty reads next to it; flat statements ("certain") say nothing. */
 const CERTAINTY = {
   probable: 'reported',
@@ -84,6 +87,23 @@ export function withNames(text, docs) {
   return String(text ?? '').replace(/\bd\d+\b/g, (id) => docs.get(id)?.name ?? id);
 }
 
+/**
+ * Which claims a point shows before "more": the first of every article, then the others in order,
+ * up to `max` (every article keeps a voice however many claims another one makes). A Set of
+ * indices into `claims`.
+ */
+export function claimsShown(claims, max = CLAIMS_SHOWN) {
+  const shown = new Set();
+  const seen = new Set();
+  claims.forEach((claim, i) => {
+    if (seen.has(claim?.document)) return;
+    seen.add(claim?.document);
+    shown.add(i);
+  });
+  for (let i = 0; i < claims.length && shown.size < max; i += 1) shown.add(i);
+  return shown;
+}
+
 /** A claim's certainty in a word, or '' when the article states it flatly. */
 export function certaintyWord(certainty) {
   return CERTAINTY[certainty] ?? (certainty && certainty !== 'certain' ? String(certainty) : '');
@@ -130,10 +150,12 @@ function comparisonItem(c, docs, onClaim) {
   li.title = `${c.kind ?? 'fact'} · rule: ${c.rule ?? '?'}`;
   li.append(el('h4', 'cmp-topic', c.topic ?? ''), el('p', 'cmp-explanation', withNames(c.explanation, docs)));
   const claims = el('ul', 'cmp-claims');
-  (Array.isArray(c.claims) ? c.claims : []).forEach((claim, i) => {
-    const d = docs.get(claim?.document);
-    if (!d) return;
+  const all = (Array.isArray(c.claims) ? c.claims : []).filter((claim) => docs.has(claim?.document));
+  const shown = claimsShown(all);
+  all.forEach((claim, i) => {
+    const d = docs.get(claim.document);
     const item = el('li');
+    item.hidden = !shown.has(i);
     const button = el('button', 'cmp-claim');
     button.type = 'button';
     button.dataset.document = String(claim.document);
@@ -144,10 +166,22 @@ function comparisonItem(c, docs, onClaim) {
     const sure = certaintyWord(claim.certainty);
     if (sure && sure !== claim.reading) button.append(el('span', 'cmp-certainty', sure));
     button.title = 'Show the articles side by side';
-    button.addEventListener('click', () => onClaim(c, i, button));
+    button.addEventListener('click', () => onClaim(c, c.claims.indexOf(claim), button));
     item.append(button);
     claims.append(item);
   });
+  if (shown.size < all.length) {
+    const more = el('button', 'link cmp-more', `${all.length - shown.size} more`);
+    more.type = 'button';
+    more.addEventListener('click', () => {
+      for (const item of claims.children) item.hidden = false;
+      more.remove();
+      claims.querySelector('.cmp-claim')?.focus();
+    });
+    const item = el('li');
+    item.append(more);
+    claims.append(item);
+  }
   li.append(claims);
   return li;
 }

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { certaintyWord, groupByVerdict, sentenceParts, validSpan, withNames } from '../../www/compare.js';
+import { certaintyWord, claimsShown, groupByVerdict, sentenceParts, validSpan, withNames } from '../../www/compare.js';
 import { laneRefs, lanesOf } from '../../www/timeline.js';
 
 const claim = (document, text, words, extra = {}) => {
@@ -89,4 +89,15 @@ test('an explanation names the articles instead of their ids', () => {
     '11 fits them all, stated flatly by BBC, AP but only as reported by Reuters.');
   assert.equal(withNames('“terror” (d3), add1, d1x', docs), '“terror” (d3), add1, d1x', 'only whole ids of shown articles');
   assert.equal(withNames(undefined, docs), '');
+});
+
+test('a long point shows every article’s first claim, then the others up to the limit', () => {
+  const docsOf = (ids) => ids.map((document) => ({ document }));
+  assert.deepEqual([...claimsShown(docsOf(['d1', 'd1', 'd2']), 6)].sort(), [0, 1, 2], 'short: all');
+  const many = docsOf(['d1', 'd1', 'd1', 'd1', 'd1', 'd1', 'd1', 'd2', 'd3', 'd3']);
+  const shown = claimsShown(many, 6);
+  assert.equal(shown.size, 6);
+  assert.ok(shown.has(7) && shown.has(8), 'd2 and d3 are not pushed out by d1');
+  assert.deepEqual([...shown].sort((a, b) => a - b), [0, 1, 2, 3, 7, 8]);
+  assert.equal(claimsShown(docsOf(['d1', 'd2', 'd3', 'd4']), 2).size, 4, 'every article at least once, over the limit');
 });

@@ -126,6 +126,23 @@ test('three seeds: comparisons, side by side, lanes, leaving an article out and 
     }
     const conflict = items[0];
 
+    // A long point shows a few claims, every article among them, and the rest on demand.
+    const more = page.locator('#compare-list .cmp-more').first();
+    const long = items.some((c) => c.claims.length > 6);
+    assert.equal(await more.count() > 0, long, 'a “more” button exactly when a point has over six claims');
+    if (long) {
+      const item = page.locator('#compare-list .cmp-item', { has: page.locator('.cmp-more') }).first();
+      const claimsOf = () => item.locator('.cmp-claim').evaluateAll((bs) => bs.map((b) => ({ doc: b.dataset.document, seen: b.checkVisibility() })));
+      const docs = (list) => [...new Set(list.map((x) => x.doc))].sort();
+      const before = await claimsOf();
+      assert.deepEqual(docs(before.filter((x) => x.seen)), docs(before), 'every article shown before “more”');
+      const hidden = before.filter((x) => !x.seen).length;
+      assert.ok(hidden > 0, 'some claims wait behind “more”');
+      assert.equal(await more.textContent(), `${hidden} more`);
+      await more.click();
+      assert.ok((await claimsOf()).every((x) => x.seen), 'all shown after “more”');
+    }
+
     // A claim opens the articles side by side: one column each, the claimed words marked.
     const opener = page.locator(`.cmp-item[data-comparison="${conflict.id}"] .cmp-claim`).first();
     await opener.click();
