@@ -109,11 +109,17 @@ export function certaintyWord(certainty) {
   return CERTAINTY[certainty] ?? (certainty && certainty !== 'certain' ? String(certainty) : '');
 }
 
+const drawn = new WeakMap(); // host → what it shows (see renderComparisons)
+
 /**
  * Render the panel into `host` for `comparisons` and `docs` (document id → {name, color, text}).
  * `onClaim(comparison, index, button)` is called when a claim is clicked.
  */
 export function renderComparisons(host, comparisons, docs, onClaim) {
+  // An edit that changes no compared point (most edits, with long articles) redraws nothing.
+  const key = JSON.stringify([[...docs].map(([id, d]) => [id, d.name, d.color]), comparisons ?? null]);
+  if (drawn.get(host) === key) return;
+  drawn.set(host, key);
   host.replaceChildren();
   if (docs.size < 2) {
     host.append(el('p', 'cmp-empty', docs.size
