@@ -435,6 +435,8 @@ function showAnalysis(analysis, snapshot) {
       `${analysis.timeline?.length ?? 0} on the timeline`,
     ];
     if (hidden) parts.push(`${hidden} could not be highlighted`);
+    const left = state.panels.filter((p) => !p.include.checked).length;
+    if (left) parts.push(`${left} left out`);
     setStatus(parts.join(' · '), 'ok');
   }
 }

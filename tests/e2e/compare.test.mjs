@@ -205,6 +205,7 @@ test('three seeds: comparisons, side by side, lanes, leaving an article out and 
     assert.equal(await page.locator('.article textarea').nth(2).inputValue(), texts[2], 'its text is kept');
     assert.equal(await page.locator('.article').nth(2).locator('.annotated').getAttribute('data-empty'), 'true');
     assert.match(await page.locator('.article').nth(2).locator('.article-note[data-note="excluded"]').textContent(), /Left out/);
+    assert.match(await page.locator('#status-text').textContent(), /1 left out/);
 
     // The choice survives a reload.
     await waitSaved(page);
