@@ -591,10 +591,12 @@ function showClaimInText(claim) {
   if (!range) return;
   clearClaimHighlight();
   if (typeof Highlight === 'function') CSS.highlights?.set(CLAIM_HIGHLIGHT, new Highlight(range));
-  const target = range.startContainer.parentElement ?? d.panel.annotated;
+  // The words to the middle of the text's own scrolling box, then that to the middle of the window.
+  const view = d.panel.annotated;
+  view.scrollTop += range.getBoundingClientRect().top - view.getBoundingClientRect().top - view.clientHeight / 2;
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-  d.panel.annotated.focus({ preventScroll: true });
+  window.scrollBy({ top: range.getBoundingClientRect().top - window.innerHeight / 2, behavior: smooth ? 'smooth' : 'auto' });
+  view.focus({ preventScroll: true });
 }
 
 // ---------------------------------------------------------------- export

@@ -177,9 +177,18 @@ test('three seeds: comparisons, side by side, lanes, leaving an article out and 
     assert.ok(!(await dialog.evaluate((d) => d.open)));
     const lit = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('dateline-claim') ?? [])][0];
-      return range ? { text: range.toString(), article: range.startContainer.parentElement.closest('.article')?.querySelector('.article-name').placeholder } : null;
+      if (!range) return null;
+      const box = range.getBoundingClientRect();
+      const view = range.startContainer.parentElement.closest('.annotated').getBoundingClientRect();
+      return {
+        text: range.toString(),
+        article: range.startContainer.parentElement.closest('.article')?.querySelector('.article-name').placeholder,
+        inWindow: box.top >= 0 && box.bottom <= window.innerHeight,
+        inView: box.top >= view.top && box.bottom <= view.bottom,
+      };
     });
-    assert.deepEqual(lit, { text: conflict.claims[0].words, article: conflict.claims[0].name });
+    assert.deepEqual(lit, { text: conflict.claims[0].words, article: conflict.claims[0].name, inWindow: true, inView: true },
+      'the words highlighted, in sight');
 
     // Lanes: three per axis, named after the articles, joined where several tell one happening.
     assert.deepEqual(await lanes(page), (await lanes(page)).map(() => names));
