@@ -5,6 +5,7 @@
 
 import { renderAnnotated } from './annotate.js';
 import { renderWho } from './who.js';
+import { openSideBySide, rangeOf, renderComparisons } from './compare.js';
 import { createTooltip, renderTimeline } from './timeline.js';
 import { clearArticles, loadArticles, saveArticles } from './storage.js';
 import { createAnalyzerWorker, registerServiceWorker, showUpdateNotice } from './offline.js';
@@ -21,7 +22,7 @@ const COLORS = ['#2563eb', '#d97706', '#059669', '#9333ea', '#db2777', '#0891b2'
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  panels: [], // {uid, el, name, text, dct, hint, annotated, dctEdited, rendered, hidden}
+  panels: [], // {uid, el, name, text, dct, hint, annotated, include, dctEdited, rendered, hidden}
   nextUid: 1,
   seq: 0, // last request sent
   requests: new Map(), // seq → [{uid, text}] in the order of the request's documents
@@ -91,7 +92,7 @@ function panelColor(panel) {
   return COLORS[state.panels.indexOf(panel) % COLORS.length];
 }
 
-function addPanel({ name = '', text = '', dct = '' } = {}) {
+function addPanel({ name = '', text = '', dct = '', included = true } = {}) {
   const uid = state.nextUid++;
   const el = $('article-template').content.firstElementChild.cloneNode(true);
   const field = (f) => el.querySelector(`[data-field="${f}"]`);
@@ -103,6 +104,7 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
     dct: field('dct'),
     hint: field('dct-hint'),
     annotated: field('annotated'),
+    include: field('include'),
     dctEdited: dct !== '',
   };
   for (const label of el.querySelectorAll('label[data-for]')) {
@@ -113,6 +115,14 @@ function addPanel({ name = '', text = '', dct = '' } = {}) {
   panel.name.value = name;
   panel.text.value = text;
   panel.dct.value = dct;
+  panel.include.checked = included;
+  el.classList.toggle('excluded', !included);
+  // Left out, an article keeps its text but leaves the analysis: its lane, its claims, its names.
+  panel.include.addEventListener('change', () => {
+    el.classList.toggle('excluded', !panel.include.checked);
+    scheduleSave();
+    scheduleAnalysis(0);
+  });
 
   panel.name.addEventListener('input', () => {
     scheduleSave();
@@ -172,6 +182,7 @@ function articles() {
     name: p.name.value,
     text: p.text.value,
     dct: p.dctEdited ? p.dct.value : '',
+    included: p.include.checked,
   }));
 }
 
@@ -282,13 +293,14 @@ function requestAnalysis() {
   }
   // Each text is read once: reading a textarea of megabytes is not free.
   const texts = new Map(state.panels.map((p) => [p, p.text.value]));
-  const active = state.panels.filter((p) => /\S/.test(texts.get(p)) && withinLimit(p, texts.get(p)));
+  const active = state.panels.filter((p) => /\S/.test(texts.get(p)) && withinLimit(p, texts.get(p)) && p.include.checked);
   const seq = ++state.seq;
   if (!active.length) {
     state.requests.clear();
     showAnalysis(null, []);
     setPending(false);
-    setStatus(`${versionPrefix()} · paste an article to begin`);
+    const left = state.panels.some((p) => !p.include.checked && /\S/.test(texts.get(p)));
+    setStatus(`${versionPrefix()} · ${left ? 'every article is left out: tick “include” on one' : 'paste an article to begin'}`);
     return;
   }
   const snapshot = active.map((p) => ({ uid: p.uid, text: texts.get(p) }));
@@ -387,6 +399,8 @@ function showAnalysis(analysis, snapshot) {
   for (const m of document.querySelectorAll('.annotated mark.lit')) m.classList.remove('lit');
   for (const panel of state.panels) {
     const d = byPanel.get(panel.uid);
+    setArticleNote(panel.el, 'excluded', panel.include.checked ? null
+      : 'Left out of the analysis: not on the timeline, not compared. Your text is kept; tick “include” to bring it back.');
     if (!d) {
       panel.rendered = null;
       panel.annotated.replaceChildren();
@@ -411,6 +425,7 @@ function showAnalysis(analysis, snapshot) {
   drawTimeline(docs);
   showLegend(docs);
   renderWho({ entities: $('who-entities'), quotes: $('who-quotes'), sources: $('who-sources') }, docs, lightEntity);
+  renderComparisons($('compare-list'), analysis?.comparisons, docs, openClaim);
   showWarnings(analysis?.warnings, docs);
   if (analysis) {
     const n = docs.size;
@@ -420,6 +435,8 @@ function showAnalysis(analysis, snapshot) {
       `${analysis.timeline?.length ?? 0} on the timeline`,
     ];
     if (hidden) parts.push(`${hidden} could not be highlighted`);
+    const left = state.panels.filter((p) => !p.include.checked).length;
+    if (left) parts.push(`${left} left out`);
     setStatus(parts.join(' · '), 'ok');
   }
 }
@@ -547,6 +564,39 @@ function lightEntity(docId, entityId, button) {
   for (const m of marks) m.classList.add('lit');
   const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   marks[0]?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+}
+
+// ---------------------------------------------------------------- where they differ
+
+/** A claim clicked: the compared point side by side, each article's words marked. */
+function openClaim(comparison, index, button) {
+  clearClaimHighlight();
+  openSideBySide($('compare-dialog'), comparison, index, lastDocs, { onShowInText: showClaimInText, opener: button });
+}
+
+const CLAIM_HIGHLIGHT = 'dateline-claim';
+
+function clearClaimHighlight() {
+  if (typeof Highlight === 'function') CSS.highlights?.delete(CLAIM_HIGHLIGHT);
+}
+
+/**
+ * Scroll the annotated view to a claim's words and highlight them (a CSS custom highlight: the
+ * view's elements are left as they are), until the next claim is opened.
+ */
+function showClaimInText(claim) {
+  const d = lastDocs.get(claim.document);
+  if (!d || !Array.isArray(claim.span)) return;
+  const range = rangeOf(d.panel.annotated, claim.span);
+  if (!range) return;
+  clearClaimHighlight();
+  if (typeof Highlight === 'function') CSS.highlights?.set(CLAIM_HIGHLIGHT, new Highlight(range));
+  // The words to the middle of the text's own scrolling box, then that to the middle of the window.
+  const view = d.panel.annotated;
+  view.scrollTop += range.getBoundingClientRect().top - view.getBoundingClientRect().top - view.clientHeight / 2;
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  window.scrollBy({ top: range.getBoundingClientRect().top - window.innerHeight / 2, behavior: smooth ? 'smooth' : 'auto' });
+  view.focus({ preventScroll: true });
 }
 
 // ---------------------------------------------------------------- export

@@ -42,6 +42,7 @@ function clean(data) {
       name: typeof a.name === 'string' ? a.name : '',
       text: typeof a.text === 'string' ? a.text : '',
       dct: typeof a.dct === 'string' ? a.dct : '',
+      included: a.included !== false, // saves from before the flag: included
     }));
 }
 
@@ -54,7 +55,7 @@ function legacy() {
   }
 }
 
-/** The saved articles [{name, text, dct}], or [] when there are none (or they are unreadable). */
+/** The saved articles [{name, text, dct, included}], or [] when there are none (or they are unreadable). */
 export async function loadArticles() {
   try {
     const data = await transaction('readonly', (store) => store.get(KEY));

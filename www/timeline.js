@@ -8,6 +8,9 @@
 // showing decades and minutes at once: an overview plus a focus that zooms to the story day).
 // Entries made of events are labelled with what happened; an entry that no mention states
 // flatly (reported, hedged, scheduled) is drawn hollow and dashed.
+// With several articles each axis has one lane per article (its colour, its name): an entry is
+// drawn in the lane of every article that mentions it, at one x, the markers joined by a thin
+// connector (see drawAxis for why lanes sit inside the overview and focus axes).
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -424,6 +427,7 @@ function section(host, title, subtitle) {
 }
 
 const MIN_SPAN = 2 * HOUR; // deepest zoom
+const LANE_HEAD = 14; // an article lane's name line, px
 const COLLAPSE_ABOVE = 120 * DAY; // the overview shows the focus week as one cluster when wider
 
 /**
@@ -575,7 +579,35 @@ function zoomableAxis(sec, items, opts, ctx) {
   reset.disabled = true;
 }
 
-/** One axis as an <svg>: the items visible in `view` packed into rows above a time axis. */
+/**
+ * The lanes of an axis: one per article when there are several (`{doc, name, color}`), else one
+ * unnamed lane holding everything (`doc: null`).
+ */
+export function lanesOf(docs) {
+  if (docs.size <= 1) return [{ doc: null, name: '', color: null }];
+  return [...docs].map(([doc, d]) => ({ doc, name: d.name, color: d.color }));
+}
+
+/**
+ * What lane `lane` draws of an entry: its time expressions and events mentioned by that lane's
+ * article (by any shown article for the single lane). Null when the lane has none.
+ */
+export function laneRefs(entry, lane, docs) {
+  const keep = (ref) => docs.has(ref.document) && (lane.doc == null || ref.document === lane.doc);
+  const refs = (entry.timexes ?? []).filter(keep);
+  const events = (entry.events ?? []).filter(keep);
+  return refs.length || events.length ? { refs, events } : null;
+}
+
+/**
+ * One axis as an <svg>: the items visible in `view`, in one lane per article (each lane packed
+ * into rows of its own), above one time axis they share.
+ *
+ * Lanes sit inside each axis (the whole story and the focus week each show every article), not
+ * one axis per article: the time scale is the outer choice (overview or focus, zoomed and panned
+ * together), the source the inner one, so an entry several articles mention sits at one x in
+ * each of their lanes, joined by a thin vertical connector: one happening, told by each of them.
+ */
 function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
   const { pad, top, rowH, axisH, minBar, labelChars } = LAYOUT;
   const x = (t) => pad + ((t - lo) / (hi - lo)) * (width - 2 * pad);
@@ -585,28 +617,36 @@ function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
   const items = visible.filter((it) => !inCluster(it));
   const clusters = visible.filter(inCluster);
 
-  const marks = items.map((it) => {
-    const refs = (it.entry.timexes ?? []).filter((ref) => ctx.docs.has(ref.document));
-    const events = (it.entry.events ?? []).filter((ref) => ctx.docs.has(ref.document));
-    const label = markerLabel(it.entry, refs, ctx.docs, labelChars);
-    const docIds = [...new Set([...events, ...refs].map((ref) => ref.document))];
-    const x0 = x(Math.max(it.t0, lo));
-    const barW = Math.max(minBar, x(Math.min(it.t1, hi)) - x0);
-    const dots = Math.max(1, docIds.length);
-    return { ...it, refs, events, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) };
+  const lanes = lanesOf(ctx.docs).map((lane) => {
+    const marks = [];
+    for (const it of items) {
+      const mine = laneRefs(it.entry, lane, ctx.docs);
+      if (!mine && lane.doc != null) continue;
+      const { refs, events } = mine ?? { refs: [], events: [] };
+      const label = markerLabel(it.entry, refs, ctx.docs, labelChars);
+      const docIds = [...new Set([...events, ...refs].map((ref) => ref.document))];
+      const x0 = x(Math.max(it.t0, lo));
+      const barW = Math.max(minBar, x(Math.min(it.t1, hi)) - x0);
+      const dots = Math.max(1, docIds.length);
+      marks.push({ ...it, refs, events, docIds, x0, barW, ...placeLabel(x0, barW, dots, label, width) });
+    }
+    const mineClustered = clusters.filter((it) => lane.doc == null || laneRefs(it.entry, lane, ctx.docs));
+    if (mineClustered.length) {
+      const x0 = x(Math.min(...mineClustered.map((c) => c.t0)));
+      const label = `${mineClustered.length} around ${shortDay(collapse.day)} ↓`;
+      marks.push({ cluster: true, x0, ...placeLabel(x0, 0, 1, label, width) });
+    }
+    const rows = Math.max(1, packRows(marks));
+    const head = lane.doc == null ? 0 : LANE_HEAD;
+    return { ...lane, marks, rows, head, height: head + rows * rowH };
   });
-  if (clusters.length) {
-    const x0 = x(Math.min(...clusters.map((c) => c.t0)));
-    const label = `${clusters.length} around ${shortDay(collapse.day)} ↓`;
-    marks.push({ cluster: true, x0, ...placeLabel(x0, 0, 1, label, width) });
-  }
-  const rows = packRows(marks);
-  const height = top + Math.max(1, rows) * rowH + axisH;
+  const lanesH = lanes.reduce((n, l) => n + l.height, 0);
+  const height = top + lanesH + axisH;
   const svg = el('svg', {
     class: 'tl-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group',
-    'aria-label': `${items.length} timeline entries`,
+    'aria-label': `${items.length} timeline entries${lanes.length > 1 ? ` in ${lanes.length} article lanes` : ''}`,
   });
-  const axisY = top + Math.max(1, rows) * rowH + 6;
+  const axisY = top + lanesH + 6;
 
   // The focus week in the overview; the story's day in the focus.
   if (band && band.t1 > lo && band.t0 < hi) {
@@ -615,7 +655,7 @@ function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
     el('rect', { class: 'tl-focus-band', x: fx0, y: 0, width: fx1 - fx0, height: axisY }, svg);
   }
 
-  // Axis and ticks.
+  // Axis and ticks; the grid lines cross every lane.
   const axis = el('g', { class: 'tl-axis' }, svg);
   el('line', { x1: pad, x2: width - pad, y1: axisY, y2: axisY }, axis);
   for (const tk of ticks(lo, hi, width - 2 * pad)) {
@@ -626,11 +666,50 @@ function drawAxis(allItems, { lo, hi }, { width, band, collapse }, ctx) {
     text.textContent = tk.label;
   }
 
-  // Markers.
-  for (const m of marks) {
-    const cy = top + m.row * rowH + rowH / 2;
-    if (m.cluster) drawCluster(svg, m, cy);
-    else drawMarker(svg, m, cy, ctx);
+  // The lanes, top to bottom in the articles' order; every marker remembers its y to be joined.
+  let laneTop = top;
+  const placed = new Map(); // entry → its markers [{cy, x0, g}], one per lane
+  const links = el('g', { class: 'tl-links' }, svg);
+  for (const lane of lanes) {
+    const g = el('g', { class: 'tl-lane' }, svg);
+    if (lane.doc != null) {
+      g.dataset.document = lane.doc;
+      g.setAttribute('aria-label', lane.name);
+      el('line', { class: 'tl-lane-rule', x1: pad / 2, x2: width - pad / 2, y1: laneTop - 2, y2: laneTop - 2 }, g);
+      el('rect', { class: 'tl-lane-swatch', x: pad / 2, y: laneTop + 2, width: 8, height: 8, rx: 2, fill: lane.color }, g);
+      el('text', { class: 'tl-lane-name', x: pad / 2 + 12, y: laneTop + 10 }, g).textContent = truncate(lane.name, 60);
+    }
+    for (const m of lane.marks) {
+      const cy = laneTop + lane.head + m.row * rowH + rowH / 2;
+      if (m.cluster) {
+        drawCluster(g, m, cy);
+        continue;
+      }
+      const marker = drawMarker(g, m, cy, ctx);
+      if (lane.doc != null) marker.dataset.document = lane.doc;
+      if (!placed.has(m.entry)) placed.set(m.entry, []);
+      placed.get(m.entry).push({ cy, x0: m.x0, g: marker });
+    }
+    laneTop += lane.height;
+  }
+
+  // One happening, several lanes: a thin connector at its x; hovering one marker lights the others.
+  for (const group of placed.values()) {
+    if (group.length < 2) continue;
+    const ys = group.map((p) => p.cy);
+    const line = el('line', {
+      class: 'tl-link', x1: group[0].x0, x2: group[0].x0, y1: Math.min(...ys), y2: Math.max(...ys),
+    }, links);
+    const on = (lit) => {
+      line.classList.toggle('linked', lit);
+      for (const p of group) p.g.classList.toggle('sibling', lit);
+    };
+    for (const p of group) {
+      p.g.addEventListener('mouseenter', () => on(true));
+      p.g.addEventListener('mouseleave', () => on(false));
+      p.g.addEventListener('focus', () => on(true));
+      p.g.addEventListener('blur', () => on(false));
+    }
   }
   return svg;
 }
@@ -728,6 +807,7 @@ function drawMarker(svg, m, cy, ctx) {
       activate();
     }
   });
+  return g;
 }
 
 // ---------------------------------------------------------------- tooltip
