@@ -127,11 +127,14 @@ test('three seeds: comparisons, side by side, lanes, leaving an article out and 
     const conflict = items[0];
 
     // A long point shows a few claims, every article among them, and the rest on demand.
-    const more = page.locator('#compare-list .cmp-more').first();
     const long = items.some((c) => c.claims.length > 6);
-    assert.equal(await more.count() > 0, long, 'a “more” button exactly when a point has over six claims');
+    assert.equal(await page.locator('#compare-list .cmp-more').count() > 0, long, 'a “more” button exactly when a point has over six claims');
     if (long) {
-      const item = page.locator('#compare-list .cmp-item', { has: page.locator('.cmp-more') }).first();
+      // Pinned by its id: once its button is clicked, "the first point with a “more” button" is
+      // another one.
+      const id = await page.locator('#compare-list .cmp-item', { has: page.locator('.cmp-more') }).first().getAttribute('data-comparison');
+      const item = page.locator(`#compare-list .cmp-item[data-comparison="${id}"]`);
+      const more = item.locator('.cmp-more');
       const claimsOf = () => item.locator('.cmp-claim').evaluateAll((bs) => bs.map((b) => ({ doc: b.dataset.document, seen: b.checkVisibility() })));
       const docs = (list) => [...new Set(list.map((x) => x.doc))].sort();
       const before = await claimsOf();
