@@ -445,8 +445,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     || between.iter().any(|b| b.lower == "that")
                     || text[w.bytes.end..m.outer.start].contains(':')
                     || lex.cues.get(w.lower.as_ref()) == Some(&"naming");
-                let subject =
-                    subject_before(text, floor, w.bytes.start).map(|r| outer_subject(text, floor, &r, entities).unwrap_or(r));
+                let subject = subject_before(text, floor, w.bytes.start)
+                    .map(|r| outer_subject(text, floor, &r, entities).unwrap_or(r));
                 let names_someone = subject.as_ref().is_some_and(|r| {
                     entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
                         || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
