@@ -602,7 +602,9 @@ fn cut_run(
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
-            role_start.get_or_insert(start);
+            // The role leaves out a headline's common words: "Moment Russian Ambassador Karlov".
+            let from = (start..p).find(|&q| !lex.common.contains(lowers[q - run.start].as_str())).unwrap_or(p);
+            role_start.get_or_insert(from);
             start = p;
             continue;
         }
