@@ -243,6 +243,9 @@ fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>], story: &StoryIndex) -> 
             };
             // One person's words that are all they are quoted saying: the comparison of that
             // person's words says it already.
+            if ids.len() < 2 {
+                return None;
+            }
             let one_person = person(&group[0]).is_some() && group.iter().all(|g| person(g) == person(&group[0]));
             let all_they_say = one_person
                 && extracted.iter().enumerate().all(|(d, said)| {
@@ -250,7 +253,7 @@ fn same_words(docs: &[Doc<'_>], extracted: &[Vec<Said>], story: &StoryIndex) -> 
                         .filter(|s| s.how == "quote" && person(&(d, *s)) == person(&group[0]))
                         .all(|s| s.key == group[0].1.key)
                 });
-            if ids.len() < 2 || all_they_say {
+            if all_they_say {
                 return None;
             }
             let (d0, s0) = group[0];

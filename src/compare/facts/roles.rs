@@ -17,6 +17,17 @@ fn fold(title: &str) -> String {
     lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
 }
 
+/// How far from a mention a title is looked for, in bytes.
+const WINDOW: usize = 400;
+
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Compare the roles the documents give each story person.
 pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
     let mut by_person: Vec<Vec<(Claim, String)>> = (0..story.len()).map(|_| Vec::new()).collect();
@@ -26,16 +37,22 @@ pub fn compare(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<Comparison> {
         for e in a.entities.iter().filter(|e| e.kind == Kind::Person && !e.roles.is_empty()) {
             let Some(person) = story.of(&a.id, &e.id) else { continue };
             let mentions: Vec<usize> = e.mentions.iter().map(|m| doc.bytes(*m).start).collect();
-            // Where the title is written nearest a mention of the person.
-            let distance = |at: usize| {
-                let i = mentions.partition_point(|&m| m < at);
-                let after = mentions.get(i).map_or(usize::MAX, |&m| m - at);
-                let before = i.checked_sub(1).map_or(usize::MAX, |j| at - mentions[j]);
-                after.min(before)
+            // Where the title is written nearest a mention of the person: looked for around the
+            // mentions only (the entity stage found it next to one), not through the whole text.
+            let text = a.text.as_str();
+            let nearest = |role: &str| {
+                mentions
+                    .iter()
+                    .filter_map(|&m| {
+                        let lo = floor_boundary(text, m.saturating_sub(WINDOW));
+                        let hi = floor_boundary(text, (m + WINDOW).min(text.len()));
+                        text[lo..hi].match_indices(role).map(|(at, _)| ((lo + at).abs_diff(m), lo + at)).min()
+                    })
+                    .min()
+                    .map(|(_, at)| at)
             };
             for role in &e.roles {
-                let Some(at) = a.text.match_indices(role.as_str()).map(|(at, _)| at).min_by_key(|&at| distance(at))
-                else {
+                let Some(at) = nearest(role) else {
                     continue;
                 };
                 let claim = doc.claim(&(at..at + role.len()), None, role.clone());
