@@ -18,9 +18,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { newsArticles } from './articles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TEXTS = path.resolve(root, '..', 'shared', 'data', 'polnear', 'data', 'dev', 'text');
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -31,25 +31,6 @@ const WORDS = opt('words', 5000);
 const EDITS = opt('edits', 10);
 const JSON_OUT = args.includes('--json');
 const ANALYZE_DELAY = 250; // www/app.js: the wait for typing to pause
-
-function articles() {
-  if (!fs.existsSync(TEXTS)) throw new Error(`the news texts are missing: ${TEXTS}`);
-  const files = fs.readdirSync(TEXTS).filter((f) => f.endsWith('.txt')).sort();
-  const out = [];
-  let at = 0;
-  while (out.length < ARTICLES) {
-    let text = '';
-    let words = 0;
-    while (words < WORDS) {
-      if (at === files.length) at = 0;
-      const part = fs.readFileSync(path.join(TEXTS, files[at++]), 'utf8');
-      text += `${part.trim()}\n\n`;
-      words += part.split(/\s+/).filter(Boolean).length;
-    }
-    out.push(text);
-  }
-  return out;
-}
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,7 +50,7 @@ const pending = () => page.waitForFunction(() => document.getElementById('status
 try {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => document.getElementById('status')?.dataset.ready === 'true');
-  const texts = articles();
+  const texts = newsArticles(ARTICLES, WORDS);
   for (const [k, text] of texts.entries()) {
     if (k > 0) await page.click('#add-article');
     await page.locator('.article textarea').nth(k).fill(text);

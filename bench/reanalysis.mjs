@@ -15,9 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newsArticles } from './articles.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TEXTS = path.resolve(REPO, '..', 'shared', 'data', 'polnear', 'data', 'dev', 'text');
 const PKG = path.join(REPO, 'www', 'pkg');
 
 function option(name, fallback) {
@@ -32,25 +32,6 @@ const WORDS = option('words', 5000);
 const EDITS = option('edits', 30);
 const JSON_OUT = process.argv.includes('--json');
 
-function articles() {
-  if (!fs.existsSync(TEXTS)) throw new Error(`the news texts are missing: ${TEXTS}`);
-  const files = fs.readdirSync(TEXTS).filter((f) => f.endsWith('.txt')).sort();
-  const out = [];
-  let at = 0;
-  while (out.length < ARTICLES) {
-    let text = '';
-    let words = 0;
-    while (words < WORDS) {
-      if (at === files.length) at = 0;
-      const part = fs.readFileSync(path.join(TEXTS, files[at++]), 'utf8');
-      text += `${part.trim()}\n\n`;
-      words += part.split(/\s+/).filter(Boolean).length;
-    }
-    out.push({ name: `article ${out.length + 1}`, text, dct: '2016-11-01', dct_overrides_text: false });
-  }
-  return out;
-}
-
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], p90: s[Math.floor(s.length * 0.9)], max: s.at(-1) };
@@ -58,7 +39,8 @@ const stats = (xs) => {
 
 const mod = await import(pathToFileURL(path.join(PKG, 'dateline.js')).href);
 mod.initSync({ module: fs.readFileSync(path.join(PKG, 'dateline_bg.wasm')) });
-const docs = articles();
+const docs = newsArticles(ARTICLES, WORDS)
+  .map((text, k) => ({ name: `article ${k + 1}`, text, dct: '2016-11-01', dct_overrides_text: false }));
 const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 

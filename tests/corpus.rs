@@ -31,23 +31,10 @@ fn corpus_dir() -> PathBuf {
     dir
 }
 
-fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            tml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "tml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn tempeval3_timex_scores_stay_above_their_floors() {
     let dir = corpus_dir();
-    let mut paths = Vec::new();
-    tml_files(&dir, &mut paths);
-    paths.sort();
+    let paths = common::files_with_extension(&dir, "tml");
     let files = paths.iter().map(|path| {
         let name = path
             .strip_prefix(&dir)

@@ -35,23 +35,10 @@ fn corpus_dir() -> PathBuf {
     dir
 }
 
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            xml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            out.push(path);
-        }
-    }
-}
-
 /// Every `*.xml` under the corpus as (name relative to it, contents), sorted by name.
 fn corpus() -> (PathBuf, Vec<(String, String)>) {
     let dir = corpus_dir();
-    let mut paths = Vec::new();
-    xml_files(&dir, &mut paths);
-    paths.sort();
+    let paths = common::files_with_extension(&dir, "xml");
     let files = paths
         .iter()
         .map(|path| {

@@ -5,8 +5,10 @@
 //! --nocapture` prints the table; `dateline eval meantime ../shared/data/meantime --errors N`
 //! lists the errors behind it.
 
+mod common;
+
 use dateline::eval::names;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// (metric, floor F1): about 1.5 points under the figures measured when the floors were set.
 const FLOORS: [(&str, f64); 4] = [
@@ -20,17 +22,6 @@ const FLOORS: [(&str, f64); 4] = [
     ("overlap typed", 78.5),
 ];
 
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            xml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "xml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn named_mentions_stay_above_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/meantime");
@@ -39,9 +30,7 @@ fn named_mentions_stay_above_their_floors() {
         "the gold corpora must be beside the repository: {} is missing or incomplete",
         dir.display()
     );
-    let mut files = Vec::new();
-    xml_files(&dir, &mut files);
-    files.sort();
+    let files = common::files_with_extension(&dir, "xml");
     let docs: Vec<(String, String)> = files
         .iter()
         .map(|p| (p.display().to_string(), std::fs::read_to_string(p).expect("readable corpus file")))

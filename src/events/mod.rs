@@ -302,30 +302,7 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
                 (verb.lemma.to_string(), verb.class, TriggerKind::Verbal, tense, "verb")
             }
         };
-        let mut event = Event {
-            id: String::new(),
-            span: doc.span(bytes.clone()),
-            trigger: text[bytes.clone()].to_string(),
-            lemma,
-            class,
-            kind,
-            sentence: doc.span(sentence.clone()),
-            tense,
-            positive: true,
-            future: tense == Tense::Future,
-            reported: false,
-            hypothetical: false,
-            cues: Vec::new(),
-            time: None,
-            label: String::new(),
-            participants: Vec::new(),
-            certainty: None,
-            attributed_to: None,
-            rule,
-            bytes,
-            sentence_bytes: sentence.clone(),
-            clause_bytes: clause,
-        };
+        let mut event = Event::mention(doc, bytes, sentence.clone(), clause, (lemma, class, kind, tense, rule));
         polarity(text, &ws, i, &mut event);
         out.push(event);
         i += n;
@@ -472,35 +449,56 @@ fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
     }
 }
 
+impl Event {
+    /// A mention of `(lemma, class, kind, tense, rule)` at `bytes`, stated flatly (no cue read
+    /// yet), its time, label, participants and certainty left for the later steps.
+    fn mention(
+        doc: &Segmented<'_>,
+        bytes: Range<usize>,
+        sentence: Range<usize>,
+        clause: Range<usize>,
+        (lemma, class, kind, tense, rule): (String, &'static str, TriggerKind, Tense, &'static str),
+    ) -> Event {
+        Event {
+            id: String::new(),
+            span: doc.span(bytes.clone()),
+            trigger: doc.text[bytes.clone()].to_string(),
+            lemma,
+            class,
+            kind,
+            sentence: doc.span(sentence.clone()),
+            tense,
+            positive: true,
+            future: tense == Tense::Future,
+            reported: false,
+            hypothetical: false,
+            cues: Vec::new(),
+            time: None,
+            label: String::new(),
+            participants: Vec::new(),
+            certainty: None,
+            attributed_to: None,
+            rule,
+            bytes,
+            sentence_bytes: sentence,
+            clause_bytes: clause,
+        }
+    }
+}
+
 /// A birth worked out from an age: "in 1976 aged 22" says born 1953 or 1954.
 fn birth(doc: &Segmented<'_>, age: &Age) -> Option<Event> {
     age.born?;
     let bytes = age.bytes.clone();
     let sentence = doc.sentence_of(bytes.start);
-    Some(Event {
-        id: String::new(),
-        span: age.span,
-        trigger: age.text.clone(),
-        lemma: "born".into(),
-        class: "birth",
-        kind: TriggerKind::Age,
-        sentence: doc.span(sentence.clone()),
-        tense: Tense::Past,
-        positive: true,
-        future: false,
-        reported: false,
-        hypothetical: false,
-        cues: Vec::new(),
-        time: None,
-        label: String::new(),
-        participants: Vec::new(),
-        certainty: None,
-        attributed_to: None,
-        rule: "age_arithmetic",
-        clause_bytes: clause_of(doc.text, &sentence, bytes.start),
-        sentence_bytes: sentence,
+    let clause = clause_of(doc.text, &sentence, bytes.start);
+    Some(Event::mention(
+        doc,
         bytes,
-    })
+        sentence,
+        clause,
+        ("born".into(), "birth", TriggerKind::Age, Tense::Past, "age_arithmetic"),
+    ))
 }
 
 /// The most words a label keeps before the trigger, and after it.
