@@ -10,6 +10,12 @@ use std::path::Path;
 const SEEDS: [&str; 3] = ["000_9e564b1e3b2a1e75.txt", "003_ad26fecc2024d8bc.txt", "004_51a7731db1c5ae50.txt"];
 
 fn seeds() -> Analysis {
+    seeds_dated(None)
+}
+
+/// The seeds with a creation time for the articles whose text gives none (as the reader gives it
+/// in the page or with `--dct`).
+fn seeds_dated(dct: Option<&str>) -> Analysis {
     let inputs: Vec<DocumentInput> = SEEDS
         .iter()
         .map(|name| {
@@ -17,7 +23,7 @@ fn seeds() -> Analysis {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
                 panic!("{} is missing ({e}): the shared seeds must sit beside the repo", path.display())
             });
-            DocumentInput::new(*name, text)
+            DocumentInput { dct: dct.map(str::to_string), ..DocumentInput::new(*name, text) }
         })
         .collect();
     analyze(&inputs).expect("the seeds analyse")
@@ -74,6 +80,31 @@ fn seeds_shots_are_consistent_with_both_sides_words() {
         assert_eq!(String::from_utf16(&utf16[c.span[0]..c.span[1]]).unwrap(), c.text);
         assert!(c.sentence[0] <= c.span[0] && c.span[1] <= c.sentence[1]);
     }
+}
+
+#[test]
+fn seeds_with_a_creation_time_keep_every_shot_and_no_false_alarm_on_the_hour() {
+    let a = seeds_dated(Some("2016-12-19"));
+    // "this afternoon" (a London paper) and "Monday evening" (an American one) meet within the
+    // hour, and the counts of one shooting dated so stay one point.
+    let shots = with_words(&a, "count", "at least eight shots");
+    assert_eq!(shots.status, Verdict::Consistent, "{}", shots.explanation);
+    assert_eq!(documents(shots), ["d1", "d2", "d3"], "{}", shots.explanation);
+    let when = with_words(&a, "date", "Monday evening");
+    assert_eq!(when.status, Verdict::Consistent, "{}", when.explanation);
+    assert!(when.claims.iter().any(|c| c.text == "this afternoon"), "{:#?}", when.claims);
+    assert!(when.explanation.contains("time zones"), "{}", when.explanation);
+    assert!(a.comparisons.iter().filter(|c| c.status == Verdict::Conflict).count() <= 2);
+}
+
+#[test]
+fn times_of_one_day_far_apart_conflict_and_near_ones_do_not() {
+    let a = story(&["Andrey Karlov was shot on Monday evening.", "Andrey Karlov was shot this morning."]);
+    let when = with_words(&a, "date", "Monday evening");
+    assert_eq!(when.status, Verdict::Conflict, "{}", when.explanation);
+    let a = story(&["Andrey Karlov was shot on Monday evening.", "Andrey Karlov was shot this afternoon."]);
+    let when = with_words(&a, "date", "Monday evening");
+    assert_eq!(when.status, Verdict::Consistent, "{}", when.explanation);
 }
 
 #[test]

@@ -134,7 +134,15 @@ pub fn align(documents: &[DocumentAnalysis], entities: &[StoryEntity]) -> Vec<St
             }
         }
     }
-    story(sets, &all, documents)
+    // The entities several articles name: a mention naming them makes the clearest label.
+    for e in entities {
+        if e.members.iter().any(|m| m.document != e.members[0].document) {
+            for m in &e.members {
+                index.entry(key(&["shared", &m.document, &m.entity])).or_default();
+            }
+        }
+    }
+    story(sets, &all, documents, &index)
 }
 
 /// The one map type of the module: a look-up key (see [`key`]) → indices.
@@ -217,16 +225,30 @@ fn stem(lemma: &str) -> String {
 }
 
 /// Story events for the sets of more than one mention, in order of first mention.
-fn story(sets: Joins, all: &[(usize, &Event)], documents: &[DocumentAnalysis]) -> Vec<StoryEvent> {
+fn story(sets: Joins, all: &[(usize, &Event)], documents: &[DocumentAnalysis], index: &Index) -> Vec<StoryEvent> {
     sets.groups()
         .into_iter()
         .filter(|members| members.len() > 1)
         .enumerate()
         .map(|(n, members)| {
             let rules: Vec<&'static str> = members.iter().map(|m| m.1).collect();
-            // The label of the first mention that has a time, else the first's.
+            // The clearest mention's label: a verb that is not an "-ing" form (a headline's noun
+            // or gerund often names the happening inside someone's statement: "Boris Johnson
+            // condemns killing"), with the most participants that other articles name too, told by
+            // the article rather than inside someone's words ("We die in Aleppo"), then the most
+            // precise time; the first mention breaks ties.
             let first = all[members[0].0].1;
-            let shown = members.iter().map(|m| all[m.0].1).find(|e| interval(e).is_some()).unwrap_or(first);
+            let clarity = |&(i, _): &(usize, &'static str)| {
+                let (d, e) = all[i];
+                let verb = e.kind == crate::events::TriggerKind::Verbal && !e.trigger.ends_with("ing");
+                let shared = e
+                    .participants
+                    .iter()
+                    .filter(|p| index.contains_key(&key(&["shared", &documents[d].id, p])))
+                    .count();
+                (verb, shared, !e.reported, interval(e).map_or(0, |(start, _)| start.len()))
+            };
+            let shown = members.iter().rev().max_by_key(|m| clarity(m)).map_or(first, |m| all[m.0].1);
             StoryEvent {
                 id: format!("y{}", n + 1),
                 label: shown.label.clone(),

@@ -12,8 +12,9 @@
 //! form `counted.tsv` lists for the unit class ("injured" for people, "fired" for shots), asserted
 //! (not negated, hypothetical or future). Counts of the same unit class and the same `what`
 //! ("shots fired", "people injured") are one point across articles (rule `count_same_thing`),
-//! split where their happenings cannot be the same one (two different story events, two disjoint
-//! times): only counts of one happening are weighed against each other.
+//! split where their happenings cannot be the same one (two different story events, two times
+//! that cannot meet, see [`super::dates::may_meet`]): only counts of one happening are weighed
+//! against each other.
 
 use super::lexicon::{lexicon, HedgeKind};
 use super::{clusters, judge, Doc, Index, Judge, Weighed};
@@ -263,7 +264,7 @@ impl Judge<Happening> for SameHappening {
             }
         }
         match (&a.time, &b.time) {
-            (Some((s1, e1)), Some((s2, e2))) => super::dates::overlaps((s1, e1), (s2, e2)),
+            (Some((s1, e1)), Some((s2, e2))) => super::dates::may_meet((s1, e1), (s2, e2)),
             _ => true,
         }
     }
