@@ -278,3 +278,41 @@ fn roles_are_shown_side_by_side_never_judged() {
     assert_eq!(johnson.status, Verdict::Agree, "{}", johnson.explanation);
     assert!(johnson.claims.iter().all(|c| c.text == "Foreign Secretary"));
 }
+
+#[test]
+fn seeds_arrival_in_turkey_conflicts_with_both_accounts_words() {
+    let a = seeds_dated(Some("2016-12-19"));
+    let arrival = a.comparisons.iter().find(|c| c.rule == "arrival_time").expect("when Karlov came to Turkey");
+    assert!(arrival.topic.contains("Karlov") && arrival.topic.contains("Turkey"), "{}", arrival.topic);
+    assert_eq!(arrival.status, Verdict::Conflict, "{}", arrival.explanation);
+    let words: Vec<(&str, &str)> = arrival.claims.iter().map(|c| (c.document.as_str(), c.text.as_str())).collect();
+    assert!(words.contains(&("d3", "moving to Ankara in 2007")), "{words:?}");
+    assert!(words.iter().any(|(d, w)| *d == "d1" && w.contains("ambassador to Turkey")), "{words:?}");
+    assert!(words.iter().any(|(d, w)| *d == "d1" && w.contains("January 2009 to July 2013")), "{words:?}");
+    assert_eq!(documents(arrival), ["d1", "d3"], "claims in document order");
+}
+
+#[test]
+fn arrivals_conflict_only_when_the_later_account_fills_the_years_between() {
+    let moved = "Maria Petrova joined the foreign service in 1990. She moved to the French capital Paris in 2004.";
+    let post_between = "Maria Petrova joined the foreign service in 1990. She served as director of the Asia \
+                        department from 2005 to 2010. She was then appointed ambassador to France.";
+    let a = story(&[moved, post_between]);
+    let arrival = a.comparisons.iter().find(|c| c.rule == "arrival_time").expect("when she came to France");
+    assert_eq!(arrival.status, Verdict::Conflict, "{}", arrival.explanation);
+    assert!(arrival.topic.contains("France"), "{}", arrival.topic);
+    // No post in between: an earlier stay and a later post can both be true.
+    let no_post = "Maria Petrova joined the foreign service in 1990. She was appointed ambassador to France in 2012.";
+    let a = story(&[moved, no_post]);
+    let arrival = a.comparisons.iter().find(|c| c.rule == "arrival_time").expect("when she came to France");
+    assert_eq!(arrival.status, Verdict::Consistent, "{}", arrival.explanation);
+    // The same year: agree.
+    let a = story(&[moved, "Maria Petrova moved to Paris, France, in 2004."]);
+    let arrival = a.comparisons.iter().find(|c| c.rule == "arrival_time").expect("when she came to France");
+    assert_eq!(arrival.status, Verdict::Agree, "{}", arrival.explanation);
+    // Two different people, or one article alone: nothing to compare.
+    let a = story(&[moved, "Ivan Sokolov was appointed ambassador to France in 2012."]);
+    assert!(a.comparisons.iter().all(|c| c.rule != "arrival_time"), "{:#?}", a.comparisons);
+    let a = story(&[moved]);
+    assert!(a.comparisons.iter().all(|c| c.rule != "arrival_time"));
+}

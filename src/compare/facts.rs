@@ -6,6 +6,7 @@
 //!               ──quotes::extract──▶ Words of a speaker (quotes and reported speech)
 //! story events ──dates::compare──▶ the time each article gives one happening
 //! story people ──roles::compare──▶ the titles each article gives one person
+//!               ──careers::compare──▶ when each article has a person come to a country
 //! facts on one point (same key) across documents ──judge──▶ Comparison (conflict / consistent /
 //!                                                           agree / only_in)
 //! ```
@@ -17,6 +18,7 @@
 //! speaker), and a vague word is read widely, so a conflict means no reading of the words agrees.
 
 pub mod ages;
+pub mod careers;
 pub mod counts;
 pub mod dates;
 #[cfg(test)]
@@ -40,6 +42,7 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
     out.extend(quotes::compare(&docs, &people));
     out.extend(dates::compare(&docs, story));
     out.extend(roles::compare(&docs, &people));
+    out.extend(careers::compare(&docs, &people));
     out
 }
 

@@ -8,7 +8,10 @@
 //! others `consistent`. Two times of one day given to the hour that miss each other by at most
 //! three hours ("this afternoon" 12:00–17:59 and "Monday evening" 18:00–21:59) are `consistent`,
 //! not a conflict: the bounds of the parts of the day are a convention, and articles written in
-//! different time zones name the same moment differently (16:05 in London is 19:05 in Ankara). The claim's words are the time expression the event rests on, or its
+//! different time zones name the same moment differently (16:05 in London is 19:05 in Ankara).
+//! Two times that cannot meet but were joined through a third article's mention, coarser ("2005-06-13"
+//! and "2005-04" through "2005") or undated, are left unsaid: one story event spanning them is
+//! more likely two happenings of one kind (two orders) than one happening dated twice. The claim's words are the time expression the event rests on, or its
 //! trigger when the time was worked out otherwise.
 
 use super::{and_list, certainty_note, distinct, Doc, Index, Weighed};
@@ -75,14 +78,19 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
     let mut out = Vec::new();
     for event in &story.events {
         let mut claims: Vec<Weighed<(String, String)>> = Vec::new();
+        // Documents with a mention of it that has no bounded time.
+        let mut untimed: Vec<&str> = Vec::new();
         for m in &event.members {
             let Some(&d) = index.get(&(m.document.as_str(), "")) else { continue };
             let doc = &docs[d];
             let a = doc.analysis;
             let Some(&e) = events.get(&(m.document.as_str(), m.event.as_str())) else { continue };
             let e = &a.events[e];
-            let Some(t) = e.time.as_ref() else { continue };
-            let (Some(start), Some(end)) = (t.start.clone(), t.end.clone()) else { continue };
+            let Some((start, end)) = e.time.as_ref().and_then(|t| Some((t.start.clone()?, t.end.clone()?))) else {
+                untimed.push(m.document.as_str());
+                continue;
+            };
+            let t = e.time.as_ref().expect("bounded");
             let words = t
                 .timex
                 .as_ref()
@@ -119,6 +127,18 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
         };
         let clash = pair(may_meet);
         let near = pair(overlaps);
+        // Two times that cannot meet, joined only through a coarser third ("2005-06-13" and
+        // "2005-04" through "2005"), are likelier two happenings of one kind than one dated
+        // twice: nothing is said of them.
+        if let Some((a, b)) = clash {
+            let (x, y) = ((a.about.0.as_str(), a.about.1.as_str()), (b.about.0.as_str(), b.about.1.as_str()));
+            let bridged =
+                claims.iter().any(|c| overlaps((&c.about.0, &c.about.1), x) && overlaps((&c.about.0, &c.about.1), y))
+                    || untimed.iter().any(|d| *d != a.claim.document && *d != b.claim.document);
+            if bridged {
+                continue;
+            }
+        }
         let statements = distinct(claims.iter().map(|c| c.statement.as_str()));
         let note = certainty_note(&claims);
         let (status, explanation) = match clash {

@@ -1,6 +1,6 @@
 //! Runs the example table `examples.tsv` against the fact extractors.
 
-use super::{ages, counts, quotes, Doc};
+use super::{ages, careers, counts, quotes, Doc};
 use crate::{analyze, DocumentInput};
 
 const EXAMPLES: &str = include_str!("examples.tsv");
@@ -32,6 +32,15 @@ fn found(family: &str, text: &str) -> Vec<String> {
             .filter(|s| s.how == "quote")
             .flat_map(|s| s.stances.into_iter().map(|(axis, side, word)| format!("{axis} {side} {word}")))
             .collect(),
+        "step" => careers::extract(&doc)
+            .into_iter()
+            .map(|s| {
+                let name = |id: &str| a.entities.iter().find(|e| e.id == id).map_or("?", |e| e.name.as_str());
+                let place = s.place.as_ref().map_or("-", |(p, _)| name(p));
+                let end = s.end.as_deref().unwrap_or("");
+                format!("{} {} {place} {}..{end} {}", name(&s.person), s.event.trigger, s.start, s.rule)
+            })
+            .collect(),
         other => panic!("examples.tsv: unknown family {other}"),
     }
 }
@@ -55,7 +64,7 @@ fn fact_examples() {
         }
     }
     // Every family has positive and negative examples.
-    for family in ["count", "age", "stance"] {
+    for family in ["count", "age", "stance", "step"] {
         for kind in ["positive", "negative"] {
             assert!(seen.contains(&(family, kind)), "examples.tsv: no {kind} example for {family}");
         }
@@ -73,5 +82,8 @@ fn every_count_rule_has_an_example() {
     }
     for rule in ["person_before", "previous_sentence_person"] {
         assert!(EXAMPLES.lines().any(|l| l.starts_with("age\tpositive") && l.ends_with(rule)), "no example for {rule}");
+    }
+    for rule in ["person_in_sentence", "biography_run", "own_time", "after_previous_step"] {
+        assert!(EXAMPLES.lines().any(|l| l.starts_with("step\tpositive") && l.contains(rule)), "no example for {rule}");
     }
 }

@@ -57,6 +57,11 @@ pub struct Lexicon {
     /// The first words of the hedges and quantifiers: a word that is none of them starts no count
     /// unless it is a number.
     pub openers: FastSet<&'static str>,
+    /// Words saying a step came after those told before it (`sequence.txt`).
+    pub sequence: FastSet<&'static str>,
+    /// Demonym → the place it names (the entity stage's `demonyms.tsv`; those naming no one place,
+    /// "Arab", "Western", left out): "Turkish" → "Turkey".
+    pub demonyms: FastMap<&'static str, &'static str>,
 }
 
 fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -105,6 +110,10 @@ pub fn lexicon() -> &'static Lexicon {
             adjectives: data_lines(include_str!("../lexicon/adjectives.txt")).collect(),
             stances: rows(include_str!("../lexicon/stances.tsv")).map(|r| (r[2], (r[0], r[1]))).collect(),
             negations: data_lines(include_str!("../lexicon/negations.txt")).collect(),
+            sequence: data_lines(include_str!("../lexicon/sequence.txt")).collect(),
+            demonyms: rows(include_str!("../../entity/lexicon/demonyms.tsv"))
+                .filter_map(|r| Some((r[0], *r.get(1)?)))
+                .collect(),
         }
     })
 }
@@ -122,5 +131,7 @@ mod tests {
             assert!(l.units.values().any(|v| *v == c.class), "counted.tsv: no noun of class {}", c.class);
         }
         assert_eq!(l.stances.get("accidentally"), Some(&("intent", "accidental")));
+        assert_eq!(l.demonyms.get("Turkish"), Some(&"Turkey"));
+        assert!(l.sequence.contains("then"));
     }
 }
