@@ -71,6 +71,10 @@ pub struct Lexicon {
     pub org_words: FastMap<String, bool>,
     /// Role nouns, lower case → the class of unnamed roles ("perpetrator"), if any.
     pub roles: FastMap<String, Option<&'static str>>,
+    /// Role nouns a definite reference may use for another ("envoy" → "ambassador").
+    pub role_stands_for: FastMap<String, &'static str>,
+    /// Words that may stand between "the" and a role noun in a reference ("career", "slain").
+    pub role_modifiers: FastSet<&'static str>,
     /// Head words of place names ("Ocean", "Airport"), lower case.
     pub place_words: FastSet<String>,
     /// First words of place names ("San", "Fort"), lower case.
@@ -128,6 +132,10 @@ pub fn get() -> &'static Lexicon {
         let roles = columns(include_str!("lexicon/role_nouns.tsv"))
             .map(|c| (c[0].to_lowercase(), c.get(1).copied().filter(|k| *k != "-")))
             .collect();
+        let role_stands_for = columns(include_str!("lexicon/role_nouns.tsv"))
+            .filter_map(|c| Some((c[0].to_lowercase(), *c.get(2)?)))
+            .collect();
+        let role_modifiers = data_lines(include_str!("lexicon/role_modifiers.txt")).collect();
         let first_names = data_lines(include_str!("lexicon/first_names.txt")).map(key).collect();
         let mut common: FastSet<String> =
             data_lines(include_str!("lexicon/common_words.txt")).map(str::to_lowercase).collect();
@@ -144,6 +152,8 @@ pub fn get() -> &'static Lexicon {
             title_words,
             org_words,
             roles,
+            role_stands_for,
+            role_modifiers,
             place_words,
             place_prefixes,
             other_words,

@@ -459,6 +459,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
 
     // 4. Unnamed roles ("the gunman"), and the names that later identify them.
     unnamed_roles(text, &words, lex, &mut builder);
+    // 5. "The ambassador" for the one person of the article titled so.
+    role_references(text, &words, lex, &mut builder);
     builder.finish(doc)
 }
 
@@ -902,6 +904,70 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
     }
 }
 
+/// "the ambassador", "the Russian ambassador", "the career diplomat", "the envoy": a definite
+/// reference to the one named person of the article whose titles hold that role noun (or the one
+/// it stands for, `role_nouns.tsv` column 3), rule `role_reference`. The words between "the" and
+/// the noun must be words of the person's titles, demonyms of places the titles name, or
+/// `role_modifiers.txt` ("the American ambassador" is not "Russia's ambassador"); a
+/// noun right before a capitalized word is a title of that name, not a reference; two people
+/// titled alike make every such reference ambiguous, and none is taken.
+fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
+    // Role noun → the named people whose titles hold it.
+    let mut holders: FastMap<String, Vec<usize>> = FastMap::default();
+    for (e, d) in b.entities.iter().enumerate().filter(|(_, d)| d.named && d.kind == Kind::Person) {
+        for role in &d.roles {
+            for w in role.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase) {
+                if lex.roles.contains_key(&w) {
+                    let list = holders.entry(w).or_default();
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+    }
+    if holders.is_empty() {
+        return;
+    }
+    for (i, w) in words.iter().enumerate() {
+        let noun = text[w.bytes.start..w.name_end].to_lowercase();
+        let noun = lex.role_stands_for.get(&noun).map_or(noun.as_str(), |n| n);
+        let Some(&[e]) = holders.get(noun).map(Vec::as_slice) else { continue };
+        if words.get(i + 1).is_some_and(|n| n.sentence == w.sentence && n.cap && !w.possessive) {
+            continue;
+        }
+        let titles = b.entities[e].roles.join(" ").to_lowercase();
+        let mut j = i;
+        let det = loop {
+            let Some(p) = j.checked_sub(1).map(|p| &words[p]) else { break None };
+            if p.sentence != w.sentence || !text[p.bytes.end..words[j].bytes.start].trim().is_empty() {
+                break None;
+            }
+            if p.lower == "the" {
+                break Some(j - 1);
+            }
+            // A title's own word, or a demonym of a place the titles name ("Russian" for
+            // "Russia's ambassador"), or a word that tells nothing of who ("career").
+            let mut title_words = titles.split(|c: char| !c.is_alphanumeric());
+            let fits = lex.role_modifiers.contains(p.lower.as_ref())
+                || title_words.any(|t| {
+                    t == p.lower || (t.len() >= 4 && lex.demonyms.contains(p.lower.as_ref()) && p.lower.starts_with(t))
+                });
+            if !fits || i - j >= 3 {
+                break None;
+            }
+            j -= 1;
+        };
+        let Some(det) = det else { continue };
+        let bytes = words[det].bytes.start..w.name_end;
+        if b.mentions.iter().any(|m| m.1.start < bytes.end && bytes.start < m.1.end) {
+            continue;
+        }
+        b.entities[e].starts.push(bytes.start);
+        b.mentions.push((e, bytes, "role_reference"));
+    }
+}
+
 /// The person named by "identified as X" / "named as X" in `bytes`.
 fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> {
     let s = &text[bytes.clone()];
@@ -1020,7 +1086,7 @@ impl Builder {
                 let d = &self.entities[e];
                 let own: Vec<&Mention> = mentions.iter().filter(|m| m.entity == id_of[&e]).collect();
                 let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
-                for m in own.iter().filter(|m| !d.named || m.rule != "unnamed_role") {
+                for m in own.iter().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                     match forms.iter_mut().find(|f| f.0 == m.text) {
                         Some(f) => f.2 += 1,
                         None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),

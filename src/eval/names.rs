@@ -5,9 +5,9 @@
 //! Both sides are token sets over the text [`super::meantime::read_gold`] rebuilds; only
 //! sentences 0–[`LAST_SCORED_SENTENCE`] count (MEANTIME annotates only those completely). The
 //! system side is every mention of a `person`, `organization` or `place` entity (not `other`,
-//! not unnamed roles such as "the gunman"). Matches are one to one: identical token sets first
-//! (*exact*), then the largest overlaps over all pairs (*overlap*); a match is *typed* when PER/ORG/LOC agrees
-//! with person/organization/place.
+//! not unnamed roles such as "the gunman" nor references such as "the ambassador"). Matches are
+//! one to one: identical token sets first (*exact*), then the largest overlaps over all pairs
+//! (*overlap*); a match is *typed* when PER/ORG/LOC agrees with person/organization/place.
 //!
 //! ```
 //! use dateline::eval::names;
@@ -175,7 +175,7 @@ pub fn system_mentions(gold: &GoldDocument) -> Vec<NamedMention> {
             Kind::Place => "LOC",
             Kind::Other => continue,
         };
-        if m.rule == "unnamed_role" {
+        if matches!(m.rule, "unnamed_role" | "role_reference") {
             continue;
         }
         let tokens = gold.tokens_of(m.bytes.clone());
