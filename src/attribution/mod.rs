@@ -644,6 +644,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 if found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
                     continue;
                 }
+                // A hedge word inside a name is the name's ("Theresa May", "Mrs May told MPs").
+                let before = entities.mentions.partition_point(|m| m.bytes.start <= bytes.start);
+                if before > 0 && entities.mentions[before - 1].bytes.end >= bytes.end {
+                    continue;
+                }
                 found.push(Hedge {
                     span: doc.span(bytes.clone()),
                     text: text[bytes.clone()].to_string(),
