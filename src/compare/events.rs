@@ -234,9 +234,9 @@ fn story(sets: Joins, all: &[(usize, &Event)], documents: &[DocumentAnalysis], i
             let rules: Vec<&'static str> = members.iter().map(|m| m.1).collect();
             // The clearest mention's label: a verb that is not an "-ing" form (a headline's noun
             // or gerund often names the happening inside someone's statement: "Boris Johnson
-            // condemns killing"), with the most participants that other articles name too, told by
-            // the article rather than inside someone's words ("We die in Aleppo"), then the most
-            // precise time; the first mention breaks ties.
+            // condemns killing"), told by the article rather than inside someone's words ("We die
+            // in Aleppo") or hedged ("reportedly"), dated, with the most participants that other
+            // articles name too, then the most precise time; the first mention breaks ties.
             let first = all[members[0].0].1;
             let clarity = |&(i, _): &(usize, &'static str)| {
                 let (d, e) = all[i];
@@ -246,7 +246,8 @@ fn story(sets: Joins, all: &[(usize, &Event)], documents: &[DocumentAnalysis], i
                     .iter()
                     .filter(|p| index.contains_key(&key(&["shared", &documents[d].id, p])))
                     .count();
-                (verb, shared, !e.reported, interval(e).map_or(0, |(start, _)| start.len()))
+                let flat = !e.reported && e.certainty.map_or(true, |c| c == crate::attribution::Certainty::Certain);
+                (verb, flat, interval(e).is_some(), shared, interval(e).map_or(0, |(start, _)| start.len()))
             };
             let shown = members.iter().rev().max_by_key(|m| clarity(m)).map_or(first, |m| all[m.0].1);
             StoryEvent {
