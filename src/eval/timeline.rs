@@ -7,8 +7,9 @@
 //! is unknown (`XXXX-XX-XX`: undated), or a prefix (`1968`).
 //!
 //! The system side: each article's tokens (NewsReader CAT XML, rebuilt into text by
-//! [`meantime::read_gold`]) are analysed by [`crate::analyze`]; an event takes part in the
-//! entity's timeline when its sentence names the entity ([`aliases`]: the full name, its words
+//! [`meantime::read_gold`]) are analysed by [`crate::analyze`] with the document's creation
+//! time (its `TIMEX3` with `functionInDocument="CREATION_TIME"`, which the task gives); an event
+//! takes part in the entity's timeline when its sentence names the entity ([`aliases`]: the full name, its words
 //! of three or more characters holding a digit such as "A380", and a person's surname), or
 //! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
 //! That stands in for participants until the entity stage exists. Its date is its time at day
@@ -216,8 +217,14 @@ pub fn score_set(
     for (name, xml) in documents {
         let id: String = name.rsplit('/').next().unwrap_or(name).chars().take_while(char::is_ascii_digit).collect();
         let gold = meantime::read_gold(xml).map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
-        let analysis = analyze(&[DocumentInput::new(name.clone(), gold.text.clone())])
-            .map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
+        // The document's creation time, as the task gives it to every system (Track A).
+        let analysis = analyze(&[DocumentInput {
+            name: name.clone(),
+            text: gold.text.clone(),
+            dct: gold.dct.clone(),
+            dct_overrides_text: gold.dct.is_some(),
+        }])
+        .map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
         let doc = &analysis.documents[0];
         let mut events = Vec::new();
         for e in &doc.events {
