@@ -9,11 +9,12 @@
 //! The system side: each article's tokens (NewsReader CAT XML, rebuilt into text by
 //! [`meantime::read_gold`]) are analysed by [`crate::analyze`] with the document's creation
 //! time (its `TIMEX3` with `functionInDocument="CREATION_TIME"`, which the task gives); an event
-//! takes part in the entity's timeline when its sentence names the entity ([`aliases`]: the full name, its words
-//! of three or more characters holding a digit such as "A380", and a person's surname), or
-//! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
-//! That stands in for participants until the entity stage exists. Its date is its time at day
-//! precision, `XX` where the time is coarser, `XXXX-XX-XX` when it has no bounded time.
+//! takes part in the entity's timeline when its sentence names the entity ([`aliases`]: the full
+//! name, its words of three or more characters holding a digit such as "A380", and a person's
+//! surname), or when it follows such a sentence and opens with a pronoun or "The company"
+//! ([`continues`]): a stand-in for the event's participants (the scorer does not use the entity
+//! stage's). Its date is its time at day precision, `XX` where the time is coarser,
+//! `XXXX-XX-XX` when it has no bounded time.
 //!
 //! The metric (this project's; the official scorer measures temporal awareness over ordering
 //! graphs, which this does not):
