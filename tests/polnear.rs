@@ -48,7 +48,7 @@ fn attributions_stay_above_their_floors() {
     let t = report.total;
     let checks = [
         // (what, measured, floor)
-        ("direct quotes content F1", t.direct.content().f1, 95.5),
+        ("direct quotes content F1 (the target: 97)", t.direct.content().f1, 97.0),
         ("direct quotes content F1 over the naive line", t.direct.content().f1 - t.naive.content().f1, 1.0),
         ("direct quotes speaker accuracy", t.direct.speaker_accuracy(), 74.5),
         ("all attributions content F1", t.all.content().f1, 66.5),

@@ -1,7 +1,9 @@
 //! Quotation marks: the stretches of direct speech in a text, in straight and curly double
 //! quotes, «guillemets» and „low-high“ quotes. A quote may run over several paragraphs (each
 //! paragraph reopens it, the last one closes it); a mark that cannot close or open what is
-//! around it is left alone, so one stray mark never turns the rest of the text inside out.
+//! around it is left alone, so one stray mark never turns the rest of the text inside out. Marks
+//! inside a markup tag pasted with the text (`<tweet author="…">`) are its attribute values, not
+//! quotation marks.
 
 use std::ops::Range;
 
@@ -36,12 +38,23 @@ pub fn find(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None; // byte of the opening mark
     let mut across = false;
+    // Inside `<tag …>` (from a '<' before a letter, '/' or '!' to the next '>' on the line).
+    let mut in_tag = false;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|n| n.1);
+        if c == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!')) {
+            in_tag = true;
+        } else if c == '>' || c == '\n' {
+            in_tag = false;
+        }
+        if in_tag && is_double(c) {
+            k += 1;
+            continue;
+        }
         if c == '\n' {
             // End of a paragraph: a quote still open continues only if the next paragraph
             // opens with a quotation mark.
@@ -143,6 +156,9 @@ mod tests {
             ("“Never closed\n\nNext paragraph says “fine” here.", &["Never closed", "fine"]),
             ("He is 5'11\" tall. She said \"yes\".", &["yes"]),
             ("“<b class=\"x\">Stop</b> now,” she said.", &["<b class=\"x\">Stop</b> now,"]),
+            ("<tweet pic=\"pic.twitter.com/\" author=\"carl\">The blue arrow is Warren.</tweet>", &[]),
+            ("<tweet tweet-id=\"783499\"><tweet/>. She said \"yes\" and left.", &["yes"]),
+            ("If a <b and c > d, \"this\" holds.", &["this"]),
             ("No quotes at all, just the 1990s' fashion.", &[]),
             ("“ ”", &[]),
         ];
