@@ -53,8 +53,8 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The cue ("said", "told", "shouted", "according to"), if any.
     pub cue: Option<String>,
-    /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`,
-    /// `sentence_subject`, `according_to`, `continuation`, or `none`.
+    /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`, `dash_credit`,
+    /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, or `none`.
     pub rule: &'static str,
     /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
     pub marks: &'static str,
@@ -405,6 +405,34 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         }
         let speaker_ok =
             |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted, true).is_some());
+        // A cue after the quote whose words name no one ("“vote your conscience” and said he …")
+        // attributes nothing: the steps below may still find the speaker.
+        if !speaker_ok(&speaker) {
+            (speaker, rule, cue) = (None, "none", None);
+        }
+        // A credit line after a dash: "“…” ― Carla Sanchez", "“…” — Krystal Correa “…”".
+        if !speaker_ok(&speaker) {
+            // Up to the end of the line or the next quote: the credit may stand past the
+            // sentence's end ("“… a bully.” ― Carla Sanchez").
+            let line_end = text[m.outer.end..].find('\n').map_or(text.len(), |i| m.outer.end + i);
+            let ceiling = marked.get(qi + 1).map_or(line_end, |n| n.outer.start.min(line_end));
+            let rest = &text[m.outer.end..ceiling.max(m.outer.end)];
+            let credit = rest.trim_start_matches([' ', '\u{a0}']);
+            if let Some(name) = credit.strip_prefix(['―', '—', '–']) {
+                let from = m.outer.end + (rest.len() - name.len());
+                let name_words: Vec<Word<'_>> = words(text, from..ceiling.max(from))
+                    .into_iter()
+                    .take_while(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
+                    .take(4)
+                    .collect();
+                let connected = name_words.windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
+                if let (Some(first), Some(last), true) = (name_words.first(), name_words.last(), connected) {
+                    if text[from..first.bytes.start].trim().is_empty() {
+                        (speaker, rule, cue) = (Some(first.bytes.start..last.bytes.end), "dash_credit", None);
+                    }
+                }
+            }
+        }
         // 2. Before it: "Mrs May told MPs: “…”", "he described as “despicable”".
         if !speaker_ok(&speaker) {
             // The last cue of the clause before the quote ("told reporters:", "shouted in

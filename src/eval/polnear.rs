@@ -193,6 +193,9 @@ fn compare(gold: &[Attribution], system: &[Attribution]) -> Counts {
             _ => false,
         };
         counts.speaker_right += usize::from(right);
+        if std::env::var("PN_SPK").is_ok() && !right {
+            eprintln!("W\t{:?}\t{:?}\t{:?}", s.content, g.source, s.source);
+        }
     }
     counts
 }
@@ -206,7 +209,16 @@ pub fn score_document(_name: &str, text: &str, ann: &str) -> Result<DocumentScor
     let naive: Vec<Attribution> =
         naive_quotes(text).into_iter().map(|content| Attribution { content, source: None }).collect();
     Ok(DocumentScore {
-        direct: compare(&direct_gold, &quotes),
+        direct: {
+            if std::env::var("PN_SPK").is_ok() {
+                eprintln!("DOC\t{_name}");
+            }
+            let c = compare(&direct_gold, &quotes);
+            if std::env::var("PN_SPK").is_ok() {
+                eprintln!("END");
+            }
+            c
+        },
         naive: compare(&direct_gold, &naive),
         all: compare(&gold, &all),
     })
