@@ -440,15 +440,27 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             // quote opening a paragraph, the cue of a sentence ending with a colon just before
             // ("He said:").
             let mut region = floor..m.outer.start;
+            let mut reported_before = false;
             if words(text, region.clone()).is_empty() && first_sentence > 0 {
+                // "He said:" or a short report ending in its cue ("Bolton charged.", "Maher
+                // replied.", "Jeff Weaver, Sanders’ campaign manager, said in a statement.").
                 let previous = &doc.sentences[first_sentence - 1];
-                if text[previous.clone()].trim_end().ends_with(':') && !within(&quoted, previous.start) {
+                let said = text[previous.clone()].trim_end();
+                let tail = words(text, previous.clone());
+                let ends_in_cue = said.ends_with('.')
+                    && !said.ends_with(".”")
+                    && tail.iter().rev().take(4).any(|w| lex.cues.contains_key(w.lower.as_ref()));
+                if (said.ends_with(':') || ends_in_cue) && !within(&quoted, previous.start) {
                     region = previous.start..m.outer.start;
+                    reported_before = ends_in_cue;
                 }
             }
+            // The last cue before the quote; in a report before it, its first ("said", not the
+            // "statement" of "said in a statement").
             let cue_in = |r: Range<usize>| {
                 let ws = words(text, r);
-                let k = (0..ws.len()).rev().find(|&k| lex.cues.contains_key(ws[k].lower.as_ref()));
+                let is_cue = |k: &usize| lex.cues.contains_key(ws[*k].lower.as_ref());
+                let k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
                 (ws, k)
             };
             let (mut before, mut found) = cue_in(region.clone());
@@ -464,11 +476,16 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             }
             if let Some(k) = found {
                 let w = &before[k];
-                let clause_ends = text[w.bytes.end..m.outer.start].contains(['.', '!', '?', ';']);
+                let between = &before[k + 1..];
+                // A full stop after the cue ends the clause, unless the cue ends a short report
+                // the quote follows ("John Bolton said in a statement. “…”").
+                let gap = text[w.bytes.end..m.outer.start].trim_end();
+                let ends_report =
+                    gap.ends_with('.') && !gap[..gap.len() - 1].contains(['.', '!', '?', ';']) && between.len() <= 4;
+                let clause_ends = !reported_before && !ends_report && gap.contains(['.', '!', '?', ';']);
                 // Far from the quote, with no "that" or colon between, the cue only counts for
                 // a person or an organization ("Theresa May has said the shooting … is “a
                 // matter of concern”", not "Russia declares … “policeman”").
-                let between = &before[k + 1..];
                 let near = between.len() <= 4
                     || between.iter().any(|b| b.lower == "that")
                     || text[w.bytes.end..m.outer.start].contains(':')
