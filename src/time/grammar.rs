@@ -266,6 +266,9 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
     Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
+    // "for years", "within weeks": a bare plural unit after "for" or "within" is a vague length;
+    // the preposition is not part of it.
+    Rule { id: "bare_duration", anchor: Anchor::Unit, pattern: r"(?i:for|within){sp}(?P<t>{unit_plural})" },
     Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
     // "twice a week", "three times a year", "once per month".
@@ -788,6 +791,11 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
             let previous = before.split_whitespace().next_back().unwrap_or("");
             previous.starts_with(char::is_uppercase)
                 && !matches!(previous, "In" | "By" | "Between" | "From" | "Since" | "Until" | "During" | "Through")
+        }
+        // "for years of service", "for days on end" is still a length, "for years-old debts" not.
+        "bare_duration" => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            after.starts_with('-') || matches!(next, "of" | "ago" | "old" | "earlier" | "later" | "before" | "after")
         }
         "year_modifier" => {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
