@@ -193,9 +193,6 @@ fn compare(gold: &[Attribution], system: &[Attribution]) -> Counts {
             _ => false,
         };
         counts.speaker_right += usize::from(right);
-        if std::env::var("PN_SPK").is_ok() && !right {
-            eprintln!("W\t{:?}\t{:?}\t{:?}", s.content, g.source, s.source);
-        }
     }
     counts
 }
@@ -209,16 +206,7 @@ pub fn score_document(_name: &str, text: &str, ann: &str) -> Result<DocumentScor
     let naive: Vec<Attribution> =
         naive_quotes(text).into_iter().map(|content| Attribution { content, source: None }).collect();
     Ok(DocumentScore {
-        direct: {
-            if std::env::var("PN_SPK").is_ok() {
-                eprintln!("DOC\t{_name}");
-            }
-            let c = compare(&direct_gold, &quotes);
-            if std::env::var("PN_SPK").is_ok() {
-                eprintln!("END");
-            }
-            c
-        },
+        direct: compare(&direct_gold, &quotes),
         naive: compare(&direct_gold, &naive),
         all: compare(&gold, &all),
     })
