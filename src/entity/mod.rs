@@ -930,8 +930,9 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
         return;
     }
     for (i, w) in words.iter().enumerate() {
-        let noun = text[w.bytes.start..w.name_end].to_lowercase();
-        let noun = lex.role_stands_for.get(&noun).map_or(noun.as_str(), |n| n);
+        let lower = w.lower.as_ref();
+        let noun = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(lower);
+        let noun = lex.role_stands_for.get(noun).map_or(noun, |n| n);
         let Some(&[e]) = holders.get(noun).map(Vec::as_slice) else { continue };
         if words.get(i + 1).is_some_and(|n| n.sentence == w.sentence && n.cap && !w.possessive) {
             continue;
