@@ -412,9 +412,13 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         }
         // A credit line after a dash: "“…” ― Carla Sanchez", "“…” — Krystal Correa “…”".
         if !speaker_ok(&speaker) {
-            // Up to the end of the line or the next quote: the credit may stand past the
-            // sentence's end ("“… a bully.” ― Carla Sanchez").
-            let line_end = text[m.outer.end..].find('\n').map_or(text.len(), |i| m.outer.end + i);
+            // Up to the end of the line or the next quote, within a few words: the credit may
+            // stand past the sentence's end ("“… a bully.” ― Carla Sanchez").
+            let mut reach = (m.outer.end + 120).min(text.len());
+            while !text.is_char_boundary(reach) {
+                reach -= 1;
+            }
+            let line_end = text[m.outer.end..reach].find('\n').map_or(reach, |i| m.outer.end + i);
             let ceiling = marked.get(qi + 1).map_or(line_end, |n| n.outer.start.min(line_end));
             let rest = &text[m.outer.end..ceiling.max(m.outer.end)];
             let credit = rest.trim_start_matches([' ', '\u{a0}']);
@@ -442,8 +446,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             let mut region = floor..m.outer.start;
             let mut reported_before = false;
             if words(text, region.clone()).is_empty() && first_sentence > 0 {
-                // "He said:" or a short report ending in its cue ("Bolton charged.", "Maher
-                // replied.", "Jeff Weaver, Sanders’ campaign manager, said in a statement.").
+                // "He said:" or a short report ending in its cue ("Maher replied.", "Jeff Weaver,
+                // Sanders’ campaign manager, said in a statement.").
                 let previous = &doc.sentences[first_sentence - 1];
                 let said = text[previous.clone()].trim_end();
                 let tail = words(text, previous.clone());
