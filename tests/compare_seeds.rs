@@ -316,3 +316,43 @@ fn arrivals_conflict_only_when_the_later_account_fills_the_years_between() {
     let a = story(&[moved]);
     assert!(a.comparisons.iter().all(|c| c.rule != "arrival_time"));
 }
+
+#[test]
+fn seeds_place_of_the_shooting_agrees() {
+    let a = seeds_dated(Some("2016-12-19"));
+    let place = a
+        .comparisons
+        .iter()
+        .find(|c| c.rule == "event_place" && c.claims.iter().any(|cl| cl.text.contains("Ankara")))
+        .expect("where the ambassador was shot");
+    assert_eq!(place.status, Verdict::Agree, "{}", place.explanation);
+    assert_eq!(documents(place), ["d1", "d2", "d3"]);
+    assert!(a.comparisons.iter().filter(|c| c.rule == "event_place").all(|c| c.status != Verdict::Conflict));
+}
+
+#[test]
+fn places_agree_nest_or_say_nothing() {
+    let where_ = |a: &Analysis| a.comparisons.iter().find(|c| c.rule == "event_place").map(|c| c.status);
+    let a = story(&[
+        "Andrey Karlov was shot dead in Ankara on Monday.",
+        "Andrey Karlov was shot dead at a gallery in Ankara on Monday.",
+    ]);
+    assert_eq!(where_(&a), Some(Verdict::Agree), "{:#?}", a.comparisons);
+    let a = story(&[
+        "Andrey Karlov was shot dead in Ankara, Turkey, on Monday.",
+        "Andrey Karlov was shot dead in Turkey on Monday.",
+    ]);
+    assert_eq!(where_(&a), Some(Verdict::Consistent), "{:#?}", a.comparisons);
+    // Two different places are not judged: nothing is said.
+    let a = story(&[
+        "Andrey Karlov was shot dead in Ankara on Monday.",
+        "Andrey Karlov was shot dead in Istanbul on Monday.",
+    ]);
+    assert_eq!(where_(&a), None, "{:#?}", a.comparisons);
+    // A place inside a quote is someone's words, not the article's account.
+    let a = story(&[
+        "Andrey Karlov was shot dead in Ankara on Monday.",
+        "“Andrey Karlov was shot dead in Istanbul on Monday,” a man said.",
+    ]);
+    assert!(a.comparisons.iter().all(|c| c.rule != "event_place" || c.status == Verdict::Agree));
+}

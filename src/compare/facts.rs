@@ -7,6 +7,7 @@
 //! story events ──dates::compare──▶ the time each article gives one happening
 //! story people ──roles::compare──▶ the titles each article gives one person
 //!               ──careers::compare──▶ when each article has a person come to a country
+//! story events ──places::compare──▶ the place each article gives one happening
 //! facts on one point (same key) across documents ──judge──▶ Comparison (conflict / consistent /
 //!                                                           agree / only_in)
 //! ```
@@ -24,6 +25,7 @@ pub mod dates;
 #[cfg(test)]
 mod examples;
 pub mod lexicon;
+pub mod places;
 pub mod quotes;
 pub mod roles;
 
@@ -43,6 +45,7 @@ pub fn compare(documents: &[DocumentAnalysis], story: &Story) -> Vec<Comparison>
     out.extend(dates::compare(&docs, story));
     out.extend(roles::compare(&docs, &people));
     out.extend(careers::compare(&docs, &people));
+    out.extend(places::compare(&docs, story, &people));
     out
 }
 

@@ -125,7 +125,7 @@ pub struct Comparison {
     pub id: String,
     /// What is compared, in a few words ("shots fired", "Andrey Karlov's age").
     pub topic: String,
-    /// The kind of fact: `count`, `age`, `date`, `role`, `quote`, `career`.
+    /// The kind of fact: `count`, `age`, `date`, `place`, `role`, `quote`, `career`.
     pub kind: &'static str,
     /// Agree, consistent, conflict or only in one article.
     pub status: Verdict,

@@ -171,7 +171,7 @@ fn in_range<'l, 's>(
 
 /// Which story place holds which (`place_in_country`): "Ankara, Turkey" and "the Turkish capital
 /// Ankara" in any article. Indices are story entities.
-fn countries(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<(usize, usize)> {
+pub(super) fn countries(docs: &[Doc<'_>], story: &StoryIndex) -> Vec<(usize, usize)> {
     let demonyms = &super::lexicon::lexicon().demonyms;
     let mut out = Vec::new();
     for doc in docs {

@@ -1,6 +1,6 @@
 //! Runs the example table `examples.tsv` against the fact extractors.
 
-use super::{ages, careers, counts, quotes, Doc};
+use super::{ages, careers, counts, places, quotes, Doc};
 use crate::{analyze, DocumentInput};
 
 const EXAMPLES: &str = include_str!("examples.tsv");
@@ -41,6 +41,20 @@ fn found(family: &str, text: &str) -> Vec<String> {
                 format!("{} {} {place} {}..{end} {}", name(&s.person), s.event.trigger, s.start, s.rule)
             })
             .collect(),
+        "place" => {
+            let doc = &doc;
+            let mut list: Vec<(std::ops::Range<usize>, &str)> = a
+                .entities
+                .iter()
+                .filter(|e| e.kind == crate::entity::Kind::Place)
+                .flat_map(|e| e.mentions.iter().map(move |m| (doc.bytes(*m), e.id.as_str())))
+                .collect();
+            list.sort_by_key(|(b, _)| b.start);
+            a.events
+                .iter()
+                .filter_map(|e| places::place_of(doc, &list, e).map(|(_, w)| format!("{}: {}", e.trigger, &a.text[w])))
+                .collect()
+        }
         other => panic!("examples.tsv: unknown family {other}"),
     }
 }
@@ -64,7 +78,7 @@ fn fact_examples() {
         }
     }
     // Every family has positive and negative examples.
-    for family in ["count", "age", "stance", "step"] {
+    for family in ["count", "age", "stance", "step", "place"] {
         for kind in ["positive", "negative"] {
             assert!(seen.contains(&(family, kind)), "examples.tsv: no {kind} example for {family}");
         }

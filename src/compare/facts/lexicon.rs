@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub openers: FastSet<&'static str>,
     /// Words saying a step came after those told before it (`sequence.txt`).
     pub sequence: FastSet<&'static str>,
+    /// Words after a trigger that end the stretch where its place is looked for (`place_stops.txt`).
+    pub place_stops: FastSet<&'static str>,
     /// Demonym → the place it names (the entity stage's `demonyms.tsv`; those naming no one place,
     /// "Arab", "Western", left out): "Turkish" → "Turkey".
     pub demonyms: FastMap<&'static str, &'static str>,
@@ -111,6 +113,7 @@ pub fn lexicon() -> &'static Lexicon {
             stances: rows(include_str!("../lexicon/stances.tsv")).map(|r| (r[2], (r[0], r[1]))).collect(),
             negations: data_lines(include_str!("../lexicon/negations.txt")).collect(),
             sequence: data_lines(include_str!("../lexicon/sequence.txt")).collect(),
+            place_stops: data_lines(include_str!("../lexicon/place_stops.txt")).collect(),
             demonyms: rows(include_str!("../../entity/lexicon/demonyms.tsv"))
                 .filter_map(|r| Some((r[0], *r.get(1)?)))
                 .collect(),
