@@ -1,6 +1,8 @@
 //! The events stage's word lists (`src/events/lexicon/`), read once.
 
 use crate::text::data_lines;
+use foldhash::fast::FixedState;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How a verb form reads on its own.
@@ -92,35 +94,39 @@ pub struct Class {
     pub timeline: Option<bool>,
 }
 
-/// A word table: (word, code) rows sorted by word and looked up by binary search. One
-/// non-generic type for every list keeps the wasm build small (a hash map or a sort per value
-/// type costs kilobytes there).
+/// A word table: each word's codes, found by hashing. One non-generic type for every list keeps
+/// the wasm build small (a map per value type costs kilobytes there).
 #[derive(Debug)]
 pub struct Table {
-    rows: Vec<(&'static str, u32)>,
+    /// The codes, grouped by word.
+    codes: Vec<u32>,
+    /// Word → its codes' range in `codes`.
+    index: HashMap<&'static str, (u32, u32), FixedState>,
 }
 
 impl Table {
     fn new(mut rows: Vec<(&'static str, u32)>) -> Self {
         rows.sort_unstable();
-        Table { rows }
+        let mut index = HashMap::with_capacity_and_hasher(rows.len(), FixedState::default());
+        for (k, row) in rows.iter().enumerate() {
+            index.entry(row.0).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
+        }
+        Table { codes: rows.into_iter().map(|r| r.1).collect(), index }
     }
 
     /// Every code listed for `word`.
-    pub fn all<'a>(&'a self, word: &str) -> impl Iterator<Item = u32> + 'a {
-        let lo = self.rows.partition_point(|r| r.0 < word);
-        let hi = self.rows.partition_point(|r| r.0 <= word);
-        self.rows[lo..hi].iter().map(|r| r.1)
+    pub fn all(&self, word: &str) -> &[u32] {
+        self.index.get(word).map_or(&[], |&(lo, hi)| &self.codes[lo as usize..hi as usize])
     }
 
     /// The first code listed for `word`.
     pub fn get(&self, word: &str) -> Option<u32> {
-        self.all(word).next()
+        self.all(word).first().copied()
     }
 
     /// Is `word` listed?
     pub fn contains_key(&self, word: &str) -> bool {
-        self.get(word).is_some()
+        self.index.contains_key(word)
     }
 }
 
@@ -141,6 +147,8 @@ pub struct Lexicon {
     noun_classes: Vec<&'static str>,
     /// The longest noun, in words.
     pub longest_noun: usize,
+    /// The first words of the nouns of several words ("gun" of "gun fight").
+    pub noun_starts: WordList,
     /// Verb forms never read as triggers.
     pub not_triggers: WordList,
     /// Sentence openings that carry the story on from the sentence before.
@@ -153,25 +161,24 @@ pub struct Lexicon {
     auxiliaries: Table,
     /// Negation, future, scheduled, reported and hypothetical cues.
     pub cues: Vec<CuePhrase>,
+    /// The cues a word may start, by the word; a clitic ("n't", "'ll") under the empty word.
+    cue_starts: Table,
     /// Class name → how it merges and shows.
     classes: Vec<(&'static str, Class)>,
 }
 
-/// A word list, sorted once so that a look-up is a binary search (these are asked about nearly
-/// every word of the text).
+/// A word list, hashed once (these are asked about nearly every word of the text).
 #[derive(Debug)]
-pub struct WordList(Vec<&'static str>);
+pub struct WordList(HashSet<&'static str, FixedState>);
 
 impl WordList {
     fn new(data: &'static str) -> Self {
-        let mut words: Vec<&'static str> = data_lines(data).collect();
-        words.sort_unstable();
-        WordList(words)
+        WordList(data_lines(data).collect())
     }
 
     /// Is `word` in the list?
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.0.contains(word)
     }
 }
 
@@ -184,7 +191,7 @@ impl Lexicon {
     /// The verbs a lower-case word is a form of, with how the form reads ("shot": shoot as a
     /// past and as a participle).
     pub fn verb_forms(&self, word: &str) -> Vec<(usize, Form)> {
-        self.verb_forms.all(word).map(|code| ((code >> 3) as usize, FORMS[(code & 7) as usize])).collect()
+        self.verb_forms.all(word).iter().map(|&code| ((code >> 3) as usize, FORMS[(code & 7) as usize])).collect()
     }
 
     /// Is the lower-case word a form of a listed verb?
@@ -195,6 +202,13 @@ impl Lexicon {
     /// The class of a listed noun (lower case; may hold a space).
     pub fn noun(&self, word: &str) -> Option<&'static str> {
         self.nouns.get(word).map(|line| self.noun_classes[line as usize])
+    }
+
+    /// The cues that may start at a lower-case word: those it begins, and the clitic cues when it
+    /// holds an apostrophe ("didn't", "he'll").
+    pub fn cues_starting(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let clitics = if word.contains('\'') { self.cue_starts.all("") } else { &[] };
+        self.cue_starts.all(word).iter().chain(clitics).map(|&k| k as usize)
     }
 
     /// The role of a tense word.
@@ -239,6 +253,7 @@ fn load() -> Lexicon {
         }
     }
     let longest_noun = nouns.iter().map(|n| n.0.split(' ').count()).max().unwrap_or(1);
+    let noun_starts = WordList(nouns.iter().filter_map(|n| n.0.split_once(' ').map(|p| p.0)).collect());
     let auxiliaries = data_lines(include_str!("lexicon/auxiliaries.tsv"))
         .map(|line| {
             let c = columns(line);
@@ -247,7 +262,7 @@ fn load() -> Lexicon {
             (c[0], role as u32)
         })
         .collect();
-    let cues = data_lines(include_str!("lexicon/cues.tsv"))
+    let cues: Vec<CuePhrase> = data_lines(include_str!("lexicon/cues.tsv"))
         .map(|line| {
             let c = columns(line);
             assert_eq!(c.len(), 3, "cues.tsv: three columns in {line:?}");
@@ -281,6 +296,12 @@ fn load() -> Lexicon {
         })
         .collect();
     let (nouns, verb_forms) = (Table::new(nouns), Table::new(verb_forms));
+    let cue_starts = Table::new(
+        cues.iter()
+            .enumerate()
+            .map(|(k, c)| (if c.words[0].contains('\'') { "" } else { c.words[0] }, k as u32))
+            .collect(),
+    );
     Lexicon {
         classes,
         verb_forms,
@@ -288,11 +309,13 @@ fn load() -> Lexicon {
         nouns,
         noun_classes,
         longest_noun,
+        noun_starts,
         not_triggers: WordList::new(include_str!("lexicon/not_triggers.txt")),
         narrative_openings: WordList::new(include_str!("lexicon/narrative_openings.txt")),
         not_past: WordList::new(include_str!("lexicon/not_past.txt")),
         determiners: WordList::new(include_str!("lexicon/determiners.txt")),
         auxiliaries: Table::new(auxiliaries),
         cues,
+        cue_starts,
     }
 }

@@ -22,6 +22,7 @@ use crate::time::range::TimeRange;
 use crate::time::{Moment, Timex};
 use lexicon::{lexicon, AuxRole, CueScope, Form};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// An entity taking part in something, as a later stage (entities) will hand it in.
@@ -150,24 +151,23 @@ pub struct Event {
     pub clause_bytes: Range<usize>,
 }
 
-/// A word of a sentence: its bytes and its lower-case form.
+/// A word of a sentence: its bytes and its lower-case form (borrowed from the text when it
+/// already is).
 #[derive(Debug, Clone)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     pub bytes: Range<usize>,
-    pub lower: String,
+    pub lower: Cow<'a, str>,
 }
 
 /// The words of `range` in `text`: runs of letters and digits, with inner apostrophes and
 /// hyphens kept ("didn't", "off-duty", "he'll").
-pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let s = &text[range.clone()];
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut chars = text[range.clone()].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let joiner = matches!(c, '\'' | '’' | '-');
-        let next_alnum = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        let inner = joiner && start.is_some() && next_alnum;
+        let inner = joiner && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner {
             start.get_or_insert(i);
         } else if let Some(b) = start.take() {
@@ -180,11 +180,16 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     out
 }
 
-fn word(text: &str, bytes: Range<usize>) -> Word {
+fn word(text: &str, bytes: Range<usize>) -> Word<'_> {
     let written = &text[bytes.clone()];
-    // Most words are ASCII: one allocation, no Unicode case tables.
-    let lower =
-        if written.is_ascii() { written.to_ascii_lowercase() } else { written.to_lowercase().replace('’', "'") };
+    // Most words are lower-case ASCII already: no allocation, no Unicode case tables.
+    let lower = if !written.is_ascii() {
+        Cow::Owned(written.to_lowercase().replace('’', "'"))
+    } else if written.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(written.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(written)
+    };
     Word { bytes, lower }
 }
 
@@ -211,7 +216,7 @@ pub fn extract(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     for sentence in &doc.sentences {
-        triggers(doc, sentence, &mut events);
+        triggers(doc, sentence, timexes, &mut events);
     }
     // Triggers come in text order; each birth goes in at its place (no sort of whole events:
     // cheaper, and smaller in the wasm build).
@@ -223,7 +228,9 @@ pub fn extract(
     }
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("v{}", i + 1);
-        e.label = label(doc.text, e, timexes);
+        if e.kind == TriggerKind::Age {
+            e.label = label(doc.text, e, timexes, &[]);
+        }
         // Both lists are in text order: look up by position, not by scanning.
         let first = context.participants.partition_point(|p| p.bytes.start < e.clause_bytes.start);
         e.participants = context.participants[first..]
@@ -242,27 +249,37 @@ pub fn extract(
     events
 }
 
-/// The triggers of one sentence.
-fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) {
+/// The triggers of one sentence, labelled.
+fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, timexes: &[Timex], out: &mut Vec<Event>) {
     let lx = lexicon();
     let text = doc.text;
     let ws = words(text, sentence.clone());
+    let hits = cue_hits(&ws);
+    let mut phrase = String::new();
     let mut i = 0;
     while i < ws.len() {
         // Multi-word nouns first ("gun fight").
         let mut found = None;
-        for n in (2..=lx.longest_noun.min(ws.len() - i)).rev() {
-            let phrase = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
-            if let Some(class) = lx.noun(&phrase) {
-                found = Some((n, Reading::Noun(class)));
-                break;
+        if lx.noun_starts.contains(&ws[i].lower) {
+            for n in (2..=lx.longest_noun.min(ws.len() - i)).rev() {
+                phrase.clear();
+                for (k, w) in ws[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(&w.lower);
+                }
+                if let Some(class) = lx.noun(&phrase) {
+                    found = Some((n, Reading::Noun(class)));
+                    break;
+                }
             }
         }
         let w = &ws[i];
         // A capitalised word inside a sentence is a name ("State Media"), not a trigger.
         let capitalised = i > 0 && text[w.bytes.clone()].starts_with(char::is_uppercase);
         if found.is_none() && !capitalised {
-            let prev = i.checked_sub(1).map(|p| ws[p].lower.as_str());
+            let prev = i.checked_sub(1).map(|p| ws[p].lower.as_ref());
             let after_determiner =
                 prev.is_some_and(|p| lx.determiners.contains(p) || p.ends_with("'s") || p.ends_with("s'"));
             let noun = lx.noun(&w.lower);
@@ -286,7 +303,7 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
         let clause = clause_of(text, sentence, bytes.start);
         let (lemma, class, kind, tense, rule) = match reading {
             Reading::Noun(class) => (
-                ws[i..i + n].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" "),
+                ws[i..i + n].iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" "),
                 class,
                 TriggerKind::Nominal,
                 Tense::None,
@@ -294,7 +311,7 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
             ),
             Reading::PastEd => {
                 let tense = tense(&ws, i, &[Form::Past, Form::Participle], &clause);
-                (ws[i].lower.clone(), "general", TriggerKind::Verbal, tense, "past_ed")
+                (ws[i].lower.to_string(), "general", TriggerKind::Verbal, tense, "past_ed")
             }
             Reading::Verb(forms) => {
                 let verb = &lx.verbs[forms[0].0];
@@ -303,7 +320,8 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, out: &mut Vec<Event>) 
             }
         };
         let mut event = Event::mention(doc, bytes, sentence.clone(), clause, (lemma, class, kind, tense, rule));
-        polarity(text, &ws, i, &mut event);
+        polarity(text, &ws, &hits, i, &mut event);
+        event.label = label(text, &event, timexes, &ws);
         out.push(event);
         i += n;
     }
@@ -333,7 +351,7 @@ fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense 
     let mut to_before = false;
     while k > 0 && ws[k - 1].bytes.start >= clause.start {
         k -= 1;
-        let w = ws[k].lower.as_str();
+        let w = ws[k].lower.as_ref();
         if w == "to" && k + 1 == i {
             to_before = true;
             continue;
@@ -371,34 +389,37 @@ fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense 
     }
 }
 
-/// The cues of `cues.tsv` around the trigger at word `i` (before it, in its clause, or in its
-/// sentence), and quotation marks around it.
-fn polarity(text: &str, ws: &[Word], i: usize, e: &mut Event) {
+/// Where each cue of `cues.tsv` stands in a sentence: for each cue, the indexes of the words it
+/// starts at, in order.
+fn cue_hits(ws: &[Word]) -> Vec<Vec<usize>> {
     let lx = lexicon();
-    let in_clause: Vec<usize> = (0..ws.len())
-        .filter(|&k| ws[k].bytes.start >= e.clause_bytes.start && ws[k].bytes.end <= e.clause_bytes.end)
-        .collect();
-    let before: Vec<usize> = in_clause.iter().copied().filter(|&k| k < i && k + 4 > i).collect();
-    let everywhere: Vec<usize> = (0..ws.len()).collect();
-    for cue in &lx.cues {
+    let fits =
+        |w: &str, cue: &str| w == cue || (cue.starts_with(['\'', 'n']) && cue.contains('\'') && w.ends_with(cue));
+    let mut hits = vec![Vec::new(); lx.cues.len()];
+    for k in 0..ws.len() {
+        for c in lx.cues_starting(&ws[k].lower) {
+            let cue = &lx.cues[c];
+            let n = cue.words.len();
+            if k + n <= ws.len() && (0..n).all(|j| fits(&ws[k + j].lower, cue.words[j])) {
+                hits[c].push(k);
+            }
+        }
+    }
+    hits
+}
+
+/// The cues of `cues.tsv` around the trigger at word `i` (before it, in its clause, or in its
+/// sentence), and quotation marks around it. `hits` is the sentence's [`cue_hits`].
+fn polarity(text: &str, ws: &[Word], hits: &[Vec<usize>], i: usize, e: &mut Event) {
+    let in_clause = |k: usize| ws[k].bytes.start >= e.clause_bytes.start && ws[k].bytes.end <= e.clause_bytes.end;
+    for (cue, at) in lexicon().cues.iter().zip(hits) {
         let n = cue.words.len();
-        let candidates: &[usize] = match cue.scope {
-            CueScope::Before => &before,
-            CueScope::Clause => &in_clause,
-            CueScope::Sentence => &everywhere,
-        };
-        let hit = candidates.iter().find(|&&k| {
-            k + n <= ws.len()
-                && (cue.scope != CueScope::Before || k + n <= i)
-                && (0..n).all(|j| {
-                    let w = ws[k + j].lower.as_str();
-                    w == cue.words[j]
-                        || (cue.words[j].starts_with(['\'', 'n'])
-                            && cue.words[j].contains('\'')
-                            && w.ends_with(cue.words[j]))
-                })
+        let hit = at.iter().copied().find(|&k| match cue.scope {
+            CueScope::Before => in_clause(k) && k < i && k + 4 > i && k + n <= i,
+            CueScope::Clause => in_clause(k),
+            CueScope::Sentence => true,
         });
-        if let Some(&k) = hit {
+        if let Some(k) = hit {
             if e.cues.iter().any(|c| c.kind == cue.kind) {
                 continue;
             }
@@ -507,8 +528,9 @@ const LABEL_AFTER: usize = 5;
 
 /// A short label from the trigger's clause: a few words before it (auxiliaries, hedges and
 /// leading conjunctions dropped) and a few after, stopping at a subordinator or a time
-/// expression (the timeline shows the time).
-pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
+/// expression (the timeline shows the time). `sentence` holds the words of the event's sentence
+/// (an age's label needs none).
+fn label(text: &str, e: &Event, timexes: &[Timex], sentence: &[Word]) -> String {
     if e.kind == TriggerKind::Age {
         // "Andrey Karlov, 62," → "Karlov born (62)"; "aged 22" → "born (aged 22)".
         let before = text[e.sentence_bytes.start..e.bytes.start].trim_end().trim_end_matches(',');
@@ -543,7 +565,9 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
                 | "then"
         )
     };
-    let ws = words(text, e.clause_bytes.clone());
+    // No word crosses a clause cut: the clause's words are a run of the sentence's.
+    let ws = &sentence[sentence.partition_point(|w| w.bytes.start < e.clause_bytes.start)
+        ..sentence.partition_point(|w| w.bytes.start < e.clause_bytes.end)];
     let at = ws.iter().position(|w| w.bytes.start >= e.bytes.start).unwrap_or(0);
     // The words after the last conjunction or subordinator before the trigger; when none are
     // left, the subject before it ("Mr Karlov was rushed … but died" → "Mr Karlov died"), or
@@ -553,22 +577,19 @@ pub(crate) fn label(text: &str, e: &Event, timexes: &[Timex]) -> String {
         matches!(w, "and" | "but" | "then" | "or" | "when" | "while" | "who" | "which" | "because" | "as" | "if")
     };
     let from = ws[..at].iter().rposition(|w| cut(&w.lower)).map_or(0, |k| k + 1);
-    let subject = |ws: &[Word]| -> Vec<Word> {
-        ws.iter().take_while(|w| !skip(&w.lower) && !lx.is_verb_form(&w.lower)).take(3).cloned().collect()
-    };
-    let mut before: Vec<Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).cloned().collect();
+    // How many words open `ws` as a subject: up to three, before any auxiliary or verb.
+    let subject = |ws: &[Word]| ws.iter().take_while(|w| !skip(&w.lower) && !lx.is_verb_form(&w.lower)).take(3).count();
+    let mut before: Vec<&Word> = ws[from..at].iter().filter(|w| !skip(&w.lower)).collect();
     if before.is_empty() && from > 0 {
-        before = subject(&ws[..from]);
+        before = ws[..subject(&ws[..from])].iter().collect();
     }
     if before.is_empty() && e.clause_bytes.start > e.sentence_bytes.start {
-        let opening = words(text, e.sentence_bytes.clone());
-        let named: Vec<Word> =
-            subject(&opening).into_iter().take_while(|w| w.bytes.end <= e.clause_bytes.start).collect();
-        if named.len() == subject(&opening).len() {
-            before = named;
+        let opening = &sentence[..subject(sentence)];
+        if opening.iter().all(|w| w.bytes.end <= e.clause_bytes.start) {
+            before = opening.iter().collect();
         }
     }
-    let mut before: Vec<&Word> = before[before.len().saturating_sub(LABEL_BEFORE)..].iter().collect();
+    let mut before = before.split_off(before.len().saturating_sub(LABEL_BEFORE));
     while before.first().is_some_and(|w| preposition(&w.lower)) {
         before.remove(0);
     }

@@ -94,7 +94,7 @@ fn dated(timexes: &[crate::Timex], bytes: &Range<usize>) -> bool {
 /// A count starting at word `i`, and the word after it.
 fn read_count(text: &str, ws: &[Word], i: usize, events: &[&Event]) -> Option<(Count, usize)> {
     let l = lexicon();
-    let first = ws[i].lower.as_str();
+    let first = ws[i].lower.as_ref();
     let opens = |w: &str| matches!(w, "once" | "twice" | "thrice") || l.openers.contains(w);
     if !opens(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && cardinal(first).is_none() {
         return None;
@@ -108,7 +108,7 @@ fn read_count(text: &str, ws: &[Word], i: usize, events: &[&Event]) -> Option<(C
         return None;
     }
     let start = ws[i].bytes.start;
-    let frequency = match ws.get(at)?.lower.as_str() {
+    let frequency = match ws.get(at)?.lower.as_ref() {
         "once" => Some(1),
         "twice" => Some(2),
         "thrice" => Some(3),
@@ -144,11 +144,11 @@ fn read_count(text: &str, ws: &[Word], i: usize, events: &[&Event]) -> Option<(C
         return Some((count, next));
     }
     let mut unit_at = quantity.next;
-    if ws.get(unit_at).is_some_and(|w| l.adjectives.contains(w.lower.as_str())) && joined(text, ws, unit_at) {
+    if ws.get(unit_at).is_some_and(|w| l.adjectives.contains(w.lower.as_ref())) && joined(text, ws, unit_at) {
         unit_at += 1;
     }
     let unit = ws.get(unit_at).filter(|_| joined(text, ws, unit_at))?;
-    let class = *l.units.get(unit.lower.as_str())?;
+    let class = *l.units.get(unit.lower.as_ref())?;
     let (event, counted) = events
         .iter()
         .filter_map(|e| l.counted.iter().find(|c| c.class == class && c.lemma == e.lemma).map(|c| (e, c)))

@@ -53,15 +53,15 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Said> {
 fn said(text: &str, bytes: Range<usize>, speaker: Option<String>, how: &'static str) -> Said {
     let l = lexicon();
     let ws = if text.get(bytes.clone()).is_some() { words(text, bytes.clone()) } else { Vec::new() };
-    let key = ws.iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+    let key = ws.iter().map(|w| w.lower.as_ref()).collect::<Vec<_>>().join(" ");
     let stances = ws
         .iter()
         .enumerate()
         .filter_map(|(i, w)| {
-            let (axis, side) = l.stances.get(w.lower.as_str())?;
+            let (axis, side) = l.stances.get(w.lower.as_ref())?;
             let negated = ws[i.saturating_sub(4)..i]
                 .iter()
-                .any(|n| l.negations.contains(n.lower.as_str()) || n.lower.ends_with("n't"));
+                .any(|n| l.negations.contains(n.lower.as_ref()) || n.lower.ends_with("n't"));
             (!negated).then(|| (*axis, *side, text[w.bytes.clone()].to_string()))
         })
         .collect();
