@@ -82,7 +82,7 @@ fn every_example_holds_its_rules_anchor() {
             for rule in rules.split('+') {
                 // A merged expression needs each part's anchor somewhere in the whole.
                 assert!(
-                    super::grammar::anchored(rule, text),
+                    super::grammar::anchored(rule, text, &ex.text),
                     "line {}: {text:?} has no anchor word for {rule}",
                     ex.line
                 );

@@ -11,7 +11,7 @@
 //! complete each other ("December 19 2016" + "20:43 EET") are merged (chrono's refiners).
 
 use super::lexicon::{lexicon, lookup, HolidayDate};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -31,7 +31,7 @@ pub struct Rule {
 /// sentence holds, and a rule runs only on the sentences that hold its anchor: most sentences
 /// have no month, weekday or time unit, and the regexes never see them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
+#[repr(u32)]
 pub enum Anchor {
     /// A token with a digit ("2016", "20:43", "1990s").
     Digit = 1,
@@ -64,8 +64,45 @@ pub enum Anchor {
     /// "weekend", "weekends".
     Weekend = 16384,
     /// A holiday's distinctive word ("Christmas", "Thanksgiving"; `lexicon/holidays.tsv`).
-    Holiday = 32768,
+    Holiday = 1 << 15,
+    /// "century" (a second anchor, see [`SECOND_ANCHORS`]).
+    Century = 1 << 16,
+    /// "year" itself.
+    YearWord = 1 << 17,
+    /// "next".
+    Next = 1 << 18,
+    /// A word pointing back to a period named before ("same", "previous", "that").
+    Anaphor = 1 << 19,
+    /// A word of a shift (`lexicon/shifts.tsv`: "last", "this", "coming").
+    Shift = 1 << 20,
+    /// A word opening a span ("past", "first", "recent").
+    Span = 1 << 21,
+    /// A frequency word ("once", "twice", "times").
+    Frequency = 1 << 22,
+    /// "for", "within".
+    ForWithin = 1 << 23,
+    /// "a.m." or "pm", alone or glued to a number ("3pm").
+    AmPm = 1 << 24,
+    /// A time unit right after a hyphen ("62-year-old").
+    HyphenUnit = 1 << 25,
 }
+
+/// Rules that also need a word of a second kind: the rule runs only on sentences holding both
+/// its anchor and this one (the many sentences with a bare "year" or "day" skip them).
+const SECOND_ANCHORS: &[(&str, Anchor)] = &[
+    ("century", Anchor::Century),
+    ("year_end", Anchor::YearWord),
+    ("year_ended", Anchor::YearWord),
+    ("the_year", Anchor::YearWord),
+    ("the_next_day", Anchor::Next),
+    ("anaphoric_period", Anchor::Anaphor),
+    ("relative_period", Anchor::Shift),
+    ("vague_duration", Anchor::Span),
+    ("set_frequency", Anchor::Frequency),
+    ("bare_duration", Anchor::ForWithin),
+    ("clock_12", Anchor::AmPm),
+    ("duration_adjective", Anchor::HyphenUnit),
+];
 
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
@@ -103,6 +140,14 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Weekend, &["weekend", "weekends"]),
     // The first word of a spoken year (see `spoken_year_pattern`).
     (Anchor::Year, &["eighteen", "nineteen", "twenty", "two"]),
+    // Second anchors (`SECOND_ANCHORS`): the words their rules' patterns spell out.
+    (Anchor::Century, &["century"]),
+    (Anchor::YearWord, &["year"]),
+    (Anchor::Next, &["next"]),
+    (Anchor::Anaphor, &["following", "previous", "preceding", "same", "that"]),
+    (Anchor::Span, &["past", "last", "next", "first", "coming", "previous", "final", "following", "recent"]),
+    (Anchor::Frequency, &["once", "twice", "thrice", "times"]),
+    (Anchor::ForWithin, &["for", "within"]),
 ];
 
 /// The rules, most specific first (on equal length the earlier rule wins).
@@ -486,21 +531,45 @@ pub struct Candidate {
 
 struct Compiled {
     rule: Rule,
+    /// The anchor kinds a sentence must hold for the rule to run: its anchor and any second one.
+    needs: u32,
     regex: Regex,
     /// The name of each capture group, by index (looked up once here, not per match).
     names: Vec<Option<String>>,
 }
 
-/// The groups of one match that took part in it, by name.
-struct Groups<'h>(Vec<(&'static str, regex::Match<'h>)>);
+/// The groups of one match that took part in it, by name: each with its text and where it
+/// starts in the haystack.
+struct Groups<'h>(Vec<(&'static str, Group<'h>)>);
+
+/// What one group matched.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
 
 impl<'h> Groups<'h> {
-    fn of(c: &'static Compiled, caps: &Captures<'h>) -> Self {
-        Groups(c.names.iter().zip(caps.iter()).filter_map(|(n, m)| Some((n.as_deref()?, m?))).collect())
+    fn of(c: &'static Compiled, locations: &CaptureLocations, haystack: &'h str) -> Self {
+        let found = c.names.iter().enumerate().filter_map(|(i, n)| {
+            let (start, end) = locations.get(i)?;
+            Some((n.as_deref()?, Group { text: &haystack[start..end], start }))
+        });
+        Groups(found.collect())
     }
 
     /// The match of the group `name`, if it took part.
-    fn get(&self, name: &str) -> Option<regex::Match<'h>> {
+    fn get(&self, name: &str) -> Option<Group<'h>> {
         self.0.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
     }
 }
@@ -513,10 +582,16 @@ fn compiled() -> &'static [Compiled] {
             .map(|&rule| {
                 let regex = Regex::new(&expand(rule.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id));
                 let names = regex.capture_names().map(|n| n.map(str::to_string)).collect();
-                Compiled { rule, regex, names }
+                Compiled { rule, needs: needs(&rule), regex, names }
             })
             .collect()
     })
+}
+
+/// The anchor kinds a rule needs, as a bit set: its anchor and its second anchor if it has one.
+fn needs(rule: &Rule) -> u32 {
+    let second = SECOND_ANCHORS.iter().find(|s| s.0 == rule.id).map_or(0, |s| s.1 as u32);
+    rule.anchor as u32 | second
 }
 
 /// Expand the placeholders of a rule pattern into regex syntax.
@@ -614,7 +689,7 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     for sentence in sentences {
         let present = anchors_in(&text[sentence.clone()]);
         for (order, c) in rules.iter().enumerate() {
-            if present & c.rule.anchor as u16 != 0 {
+            if present & c.needs == c.needs {
                 find_all(text, sentence.clone(), order, c, &mut found);
             }
         }
@@ -637,12 +712,13 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
 fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled, found: &mut Vec<(usize, Candidate)>) {
     let haystack = &text[..window.end];
     let mut at = window.start;
+    // One set of capture slots for every search of the rule in this window.
+    let mut locations = c.regex.capture_locations();
     while at <= haystack.len() {
-        let Some(caps) = c.regex.captures_at(haystack, at) else { break };
-        let whole = caps.get(0).expect("group 0");
+        let Some(whole) = c.regex.captures_read_at(&mut locations, haystack, at) else { break };
         if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
-            let groups = Groups::of(c, &caps);
-            let inner = groups.get("t").unwrap_or(whole);
+            let groups = Groups::of(c, &locations, haystack);
+            let inner = groups.get("t").unwrap_or(Group { text: whole.as_str(), start: whole.start() });
             if let Some((reading, modifier)) = read(&groups) {
                 found.push((order, Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier }));
             }
@@ -657,27 +733,45 @@ fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled
 }
 
 /// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
-fn anchors_in(sentence: &str) -> u16 {
+fn anchors_in(sentence: &str) -> u32 {
     const LONGEST: usize = 12;
     let words = anchor_words();
+    let bytes = sentence.as_bytes();
     let mut present = 0;
-    let mut rest = sentence;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
-        let token_len = rest[start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - start);
-        let token = &rest[start..start + token_len];
-        let after = &rest[start + token_len..];
-        rest = after;
-        if token.bytes().any(|b| b.is_ascii_digit()) {
-            present |= Anchor::Digit as u16;
-            let digits = token.strip_suffix('s').unwrap_or(token);
+    let mut i = 0;
+    // Tokens are runs of ASCII letters and digits, read byte by byte (every other byte, ASCII or
+    // not, only separates them).
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let token = &bytes[start..i];
+        let after = &bytes[i..];
+        // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with.
+        let tail = &token[token.len().saturating_sub(2)..];
+        if tail.eq_ignore_ascii_case(b"am")
+            || tail.eq_ignore_ascii_case(b"pm")
+            || matches!(token.last(), Some(b'a' | b'A' | b'p' | b'P'))
+                && (after.starts_with(b".m") || after.starts_with(b".M"))
+        {
+            present |= Anchor::AmPm as u32;
+        }
+        if token.iter().any(u8::is_ascii_digit) {
+            present |= Anchor::Digit as u32;
+            let digits = token.strip_suffix(b"s").unwrap_or(token);
             if digits.len() == 4
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && digits.parse::<u16>().is_ok_and(|y| (1000..2100).contains(&y))
+                && digits.iter().all(u8::is_ascii_digit)
+                && matches!(digits, [b'1', ..] | [b'2', b'0', ..])
             {
-                present |= Anchor::Year as u16;
+                present |= Anchor::Year as u32;
             }
-            if after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
-                present |= Anchor::Clock as u16;
+            if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
+                present |= Anchor::Clock as u32;
             }
             continue;
         }
@@ -686,10 +780,13 @@ fn anchors_in(sentence: &str) -> u16 {
         }
         let mut buf = [0u8; LONGEST];
         let lower = &mut buf[..token.len()];
-        lower.copy_from_slice(token.as_bytes());
+        lower.copy_from_slice(token);
         lower.make_ascii_lowercase();
-        if let Some(kinds) = std::str::from_utf8(lower).ok().and_then(|w| words.get(w)) {
+        if let Some(&kinds) = words.get(&lower[..]) {
             present |= kinds;
+            if start > 0 && bytes[start - 1] == b'-' && kinds & Anchor::Unit as u32 != 0 {
+                present |= Anchor::HyphenUnit as u32;
+            }
         }
     }
     present
@@ -697,7 +794,7 @@ fn anchors_in(sentence: &str) -> u16 {
 
 /// Anchor words, lower case, to the kinds they stand for; hashed with a fast fixed-seed hash
 /// (looked up on every word of the text).
-type AnchorWords = HashMap<String, u16, foldhash::fast::FixedState>;
+type AnchorWords = HashMap<Box<[u8]>, u32, foldhash::fast::FixedState>;
 
 /// Every anchor word, lower case, with the kinds it stands for.
 fn anchor_words() -> &'static AnchorWords {
@@ -705,7 +802,7 @@ fn anchor_words() -> &'static AnchorWords {
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
-        let lists: [(Anchor, Vec<String>); 10] = [
+        let lists: [(Anchor, Vec<String>); 11] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
             (Anchor::Weekday, lex.weekdays.iter().map(|w| w.0.to_string()).collect()),
             (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
@@ -716,13 +813,14 @@ fn anchor_words() -> &'static AnchorWords {
             (Anchor::PartOfDay, lex.parts_of_day.iter().map(|p| p.word.to_string()).collect()),
             (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
             (Anchor::Holiday, lex.holidays.iter().map(|h| h.1 .1.to_string()).collect()),
+            (Anchor::Shift, lex.shifts.iter().flat_map(|s| s.0.split_whitespace()).map(str::to_string).collect()),
         ];
         let narrow =
             NARROW_ANCHOR_WORDS.iter().map(|(kind, list)| (*kind, list.iter().map(|w| w.to_string()).collect()));
         let mut words = AnchorWords::default();
         for (kind, list) in lists.into_iter().chain(narrow) {
             for word in list {
-                *words.entry(word.to_lowercase()).or_default() |= kind as u16;
+                *words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default() |= kind as u32;
             }
         }
         words
@@ -1080,9 +1178,14 @@ fn count(words: &str) -> Option<Option<u32>> {
     Some(Some(total))
 }
 
-/// Does `text` hold a word of the rule's anchor kind? (Checked on every example.)
-pub fn anchored(rule_id: &str, text: &str) -> bool {
-    RULES.iter().find(|r| r.id == rule_id).is_some_and(|r| anchors_in(text) & r.anchor as u16 != 0)
+/// Does the expression `text` hold a word of the rule's anchor kind, and its `sentence` the words of
+/// every kind the rule needs (a second anchor such as the "for" of "for [weeks]" may lie outside
+/// the expression)? Checked on every example, so the pre-filter never skips a sentence a rule matches.
+pub fn anchored(rule_id: &str, text: &str, sentence: &str) -> bool {
+    RULES
+        .iter()
+        .find(|r| r.id == rule_id)
+        .is_some_and(|r| anchors_in(text) & r.anchor as u32 != 0 && anchors_in(sentence) & needs(r) == needs(r))
 }
 
 /// Ids of rules that no example in `examples.tsv` exercises (the coverage report).

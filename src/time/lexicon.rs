@@ -156,10 +156,19 @@ impl Lexicon {
 
 /// Look a phrase up in a two-column list, ignoring case and collapsing inner white space.
 pub fn lookup<T: Copy>(list: &[(&'static str, T)], phrase: &str) -> Option<T> {
-    let phrase: Vec<&str> = phrase.split_whitespace().collect();
-    list.iter()
-        .find(|(w, _)| w.split_whitespace().map(str::to_lowercase).eq(phrase.iter().map(|p| p.to_lowercase())))
-        .map(|&(_, v)| v)
+    let same_word =
+        |a: &str, b: &str| a.eq_ignore_ascii_case(b) || !a.is_ascii() && a.to_lowercase() == b.to_lowercase();
+    let same = |entry: &str| {
+        let (mut a, mut b) = (entry.split_whitespace(), phrase.split_whitespace());
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) if same_word(x, y) => {}
+                _ => return false,
+            }
+        }
+    };
+    list.iter().find(|(w, _)| same(w)).map(|&(_, v)| v)
 }
 
 /// Parse `±hh:mm` into minutes east of UTC.
