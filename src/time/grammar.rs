@@ -57,7 +57,7 @@ pub enum Anchor {
     Year = 1024,
     /// A number followed by a colon and a digit ("20:43").
     Clock = 2048,
-    /// "quarter", "quarters".
+    /// "quarter", "quarters", and "period" ("the latest period" of a results story).
     Quarter = 4096,
     /// "ago", "earlier": a span counted back.
     Ago = 8192,
@@ -98,7 +98,7 @@ const CENTURY_WORDS: &[&str] = &[
 /// The words of the narrower anchors that single out a few [`Anchor::Unit`] rules, so that those
 /// rules skip the many sentences that only say "year" or "day".
 const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
-    (Anchor::Quarter, &["quarter", "quarters"]),
+    (Anchor::Quarter, &["quarter", "quarters", "period"]),
     (Anchor::Ago, &["ago", "earlier"]),
     (Anchor::Weekend, &["weekend", "weekends"]),
     // The first word of a spoken year (see `spoken_year_pattern`).
@@ -241,6 +241,12 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
+    // "the latest period" of a results story is the quarter just reported.
+    Rule {
+        id: "latest_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}(?i:latest|most{sp}recent){sp}(?P<quarter_period>(?i:period))",
+    },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
     // Results stories: "for the year ended June 30" is a year's length, not the calendar year.
     Rule {
@@ -248,7 +254,13 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"(?P<t>(?i:the){sp}(?:(?i:fiscal|full){sp})?(?P<unit>(?i:year))(?P<single>)){sp}(?i:ended|ending)",
     },
-    Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"{edge_opt}(?i:the){sp}(?P<period>(?i:year))" },
+    // "the year", "the fiscal year", "the full year", "the current fiscal year" (the reference
+    // year) and "the latest fiscal year" (the one before) in results stories.
+    Rule {
+        id: "the_year",
+        anchor: Anchor::Unit,
+        pattern: r"{edge_opt}(?i:the){sp}(?:(?P<shift>(?i:current|latest)){sp})?(?:(?i:fiscal|full){sp})?(?P<period>(?i:year))",
+    },
     Rule {
         id: "year_ago_adjective",
         anchor: Anchor::Ago,
@@ -265,7 +277,30 @@ pub const RULES: &[Rule] = &[
         pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}{or_so}",
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
+    // A count and a half: "5 1/2 hours", "2½ years", "a minute and a half".
+    Rule {
+        id: "duration_half",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}{count}{sp_opt}(?P<half>1/2|½){sp}{unit}",
+    },
+    Rule {
+        id: "duration_and_a_half",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<half>(?i:and{sp}a{sp}half))",
+    },
     Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
+    // "a [day-long] meeting", "a [two-week-long] strike", "the [decades-long] battle".
+    Rule { id: "duration_long", anchor: Anchor::Unit, pattern: r"(?:{count_number}-)?{unit}-(?P<long>(?i:long))" },
+    // "the weeks ahead": a vague length from now on.
+    Rule { id: "units_ahead", anchor: Anchor::Unit, pattern: r"(?i:the){sp}{unit_plural}{sp}(?i:ahead)" },
+    // "in the [weeks] before the shooting", "the [days] after his death": vague days around the
+    // event the text narrates, so the month of the date it last named. The article stays out,
+    // as the annotators left it.
+    Rule {
+        id: "units_around",
+        anchor: Anchor::Unit,
+        pattern: r"(?i:the){sp}(?P<t>(?P<around>(?i:days|weeks))){sp}(?i:before|after|leading{sp}up{sp}to)",
+    },
     // "for years", "within weeks": a bare plural unit after "for" or "within" is a vague length;
     // the preposition is not part of it.
     Rule { id: "bare_duration", anchor: Anchor::Unit, pattern: r"(?i:for|within){sp}(?P<t>{unit_plural})" },
@@ -342,12 +377,14 @@ pub enum Reading {
         /// TIMEX3 unit letter(s).
         unit: &'static str,
     },
-    /// A length of time ("40 years", "several minutes").
+    /// A length of time ("40 years", "several minutes", "5 1/2 hours").
     Duration {
         /// The count, if stated exactly.
         count: Option<u32>,
         /// TIMEX3 unit letter(s); `TH` is hours.
         unit: &'static str,
+        /// Plus half a unit ("2 1/2 years", "a minute and a half").
+        half: bool,
     },
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
     Reference(&'static str),
@@ -786,6 +823,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "the months ahead of schedule" is no length of time.
+        "units_ahead" => after.trim_start().starts_with("of "),
         // "Theresa May and May Smith": a month after a capitalised word is a surname.
         "month_in_list" => {
             let previous = before.split_whitespace().next_back().unwrap_or("");
@@ -907,6 +946,10 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             _ => 0,
         };
         Reading::Anaphoric { unit: unit_letter(period)?, shift }
+    } else if group("quarter_period").is_some() {
+        Reading::Relative { unit: "Q", shift: -1 }
+    } else if group("around").is_some() {
+        Reading::Anaphoric { unit: "M", shift: 0 }
     } else if let Some(period) = group("period") {
         let shift = match (group("shift"), group("last_reported")) {
             (Some(s), _) => lookup(&lex.shifts, s)?,
@@ -919,13 +962,15 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         let count = match (group("count"), group("ago").or(group("single"))) {
             (Some(c), _) => count(c)?,
             (None, Some(_)) => Some(1), // "year-ago"
+            // "day-long" is one day, "decades-long" some decades.
+            (None, None) if group("long").is_some() => group("unit").filter(|u| is_singular(u)).map(|_| 1),
             (None, None) => None,
         };
         // "recent years", "the last few months", "the coming weeks" are vague lengths (PXY, PXM,
         // PXW), as the TimeML guidelines have them.
         match group("ago") {
             Some(_) => Reading::Ago { count, unit },
-            None => Reading::Duration { count, unit },
+            None => Reading::Duration { count, unit, half: group("half").is_some() },
         }
     } else {
         Reading::Point(read_point(caps)?)
@@ -1056,6 +1101,11 @@ fn lookup_modifier(phrase: &str) -> Option<&'static str> {
     let phrase = phrase.trim_end_matches('-');
     let pairs: Vec<(&'static str, &'static str)> = lexicon().modifiers.iter().map(|m| (m.0, m.1)).collect();
     lookup(&pairs, phrase)
+}
+
+/// Is a unit word singular ("day", not "days")?
+fn is_singular(word: &str) -> bool {
+    lexicon().units.iter().any(|u| u.2 && u.0.eq_ignore_ascii_case(word))
 }
 
 /// The TIMEX3 unit letter of a unit word.

@@ -273,7 +273,7 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-{code}"), false),
         },
-        Reading::Duration { count, unit } => Normalized::new(Duration, duration_value(count, unit), false),
+        Reading::Duration { count, unit, half } => Normalized::new(Duration, duration_value(count, unit, half), false),
         Reading::Quarter { n, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
         Reading::Quarter { n, year: None, year_shift: Some(shift), .. } => match date {
             Some(d) => Normalized::new(Date, format!("{:04}-Q{n}", d.year() as i32 + shift), true),
@@ -319,12 +319,30 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
     })
 }
 
-/// `P2Y`, `PT3H`, `PXM`.
-fn duration_value(count: Option<u32>, unit: &str) -> String {
-    let n = count.map_or("X".to_string(), |n| n.to_string());
-    match unit.strip_prefix('T') {
-        Some(clock) => format!("PT{n}{clock}"),
-        None => format!("P{n}{unit}"),
+/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
+/// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
+fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
+    let Some(n) = count.filter(|_| half) else {
+        // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
+        // AQUAINT and MEANTIME alike).
+        let unit = if count.is_none() && unit == "E" { "Y" } else { unit };
+        let n = count.map_or("X".to_string(), |n| n.to_string());
+        return match unit.strip_prefix('T') {
+            Some(clock) => format!("PT{n}{clock}"),
+            None => format!("P{n}{unit}"),
+        };
+    };
+    match unit {
+        "Y" => format!("P{n}Y6M"),
+        "E" => format!("P{}Y", u64::from(n) * 10 + 5),
+        "C" => format!("P{}Y", u64::from(n) * 100 + 50),
+        "D" => format!("P{n}DT12H"),
+        "TH" => format!("PT{n}H30M"),
+        "TM" => format!("PT{n}M30S"),
+        _ => match unit.strip_prefix('T') {
+            Some(clock) => format!("PT{n}.5{clock}"),
+            None => format!("P{n}.5{unit}"),
+        },
     }
 }
 
