@@ -201,12 +201,20 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
 }
 
 /// Does the clause before a time expression look ahead ("will meet on", "set to resume")?
-/// Only the last few words of the same clause count: a cue further away rarely governs it.
+/// Only the last few words of the same clause count: a cue further away rarely governs it,
+/// and a past cue among them ("had been due to expire") puts the plan in the past.
 fn prospective(before: &str) -> bool {
     let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let near = format!(" {} ", words.join(" "));
-    future_cues().iter().any(|cue| near.contains(cue.as_str()))
+    let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
+    has(future_cues()) && !has(past_cues())
+}
+
+/// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
+fn past_cues() -> &'static [String] {
+    static CUES: OnceLock<Vec<String>> = OnceLock::new();
+    CUES.get_or_init(|| lexicon::lexicon().past_cues.iter().map(|cue| format!(" {cue} ")).collect())
 }
 
 /// The future cues as [`prospective`] looks for them: whole words (padded with spaces), except
