@@ -125,21 +125,26 @@ pub fn extract(doc: &Segmented<'_>) -> Vec<Candidate> {
 /// creation time `dct` (if there is none, relative parts stay `X`).
 pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Moment>) -> Resolved {
     let mut out = Resolved::default();
-    // The last quarter the text named: results stories compare it with "a year ago".
-    let mut last_quarter: Option<(String, i32, u8)> = None;
+    // The last period a results story named, a quarter or (after "the nine months") a year:
+    // "a year ago" is the same period a year before.
+    let mut last_period: Option<(String, i32, Option<u8>)> = None;
     // The last calendar date the text named, and its timex id: "the following year" counts from it.
     let mut last_date: Option<(String, String)> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
         let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
-        let compared = match (&c.reading, &last_quarter) {
+        let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
             (Some((id, year, q)), _, _) => {
-                Ok(Normalized::new(TimexType::Date, format!("{year:04}-Q{q}"), false).anchored_to(id))
+                let value = match q {
+                    Some(q) => format!("{year:04}-Q{q}"),
+                    None => format!("{year:04}"),
+                };
+                Ok(Normalized::new(TimexType::Date, value, false).anchored_to(id))
             }
             (None, Reading::Anaphoric { unit, shift }, Some((id, value))) => match anaphoric_value(value, unit, *shift)
             {
@@ -160,8 +165,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
                 }
                 // The compared period itself ("a year ago" → 1988-Q3) is not a new reference.
+                let id = format!("t{}", out.timexes.len() + 1);
                 if let (Some((year, q)), false) = (quarter_of(&n.value), matches!(c.reading, Reading::Ago { .. })) {
-                    last_quarter = Some((format!("t{}", out.timexes.len() + 1), year, q));
+                    last_period = Some((id, year, Some(q)));
+                } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
+                    (&c.reading, dct)
+                {
+                    // "the nine months" of this year: compared with the year before.
+                    last_period = Some((id, d.date.year() as i32, None));
                 }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
