@@ -57,7 +57,7 @@ pub enum Anchor {
     Year = 1024,
     /// A number followed by a colon and a digit ("20:43").
     Clock = 2048,
-    /// "quarter", "quarters", and "period" ("the latest period" of a results story).
+    /// "quarter", "quarters", "half", and "period" ("the latest period" of a results story).
     Quarter = 4096,
     /// "ago", "earlier": a span counted back.
     Ago = 8192,
@@ -98,7 +98,7 @@ const CENTURY_WORDS: &[&str] = &[
 /// The words of the narrower anchors that single out a few [`Anchor::Unit`] rules, so that those
 /// rules skip the many sentences that only say "year" or "day".
 const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
-    (Anchor::Quarter, &["quarter", "quarters", "period"]),
+    (Anchor::Quarter, &["quarter", "quarters", "period", "half"]),
     (Anchor::Ago, &["ago", "earlier"]),
     (Anchor::Weekend, &["weekend", "weekends"]),
     // The first word of a spoken year (see `spoken_year_pattern`).
@@ -240,6 +240,19 @@ pub const RULES: &[Rule] = &[
         id: "the_quarter",
         anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
+    },
+    // Halves of a year: "the first half of 1990", "the second half", "the last half of 1989",
+    // "the first two quarters of 1990".
+    Rule {
+        id: "half_year",
+        anchor: Anchor::Quarter,
+        pattern: r"(?:(?i:the){sp})?(?:(?P<half_ordinal>(?i:first|second|last|latter))(?:{sp}|-)(?i:half)|(?P<first_two>(?i:first)){sp}(?i:two){sp}(?i:quarters)|(?P<last_two>(?i:last)){sp}(?i:two){sp}(?i:quarters))(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+    },
+    // "the 1988 quarter", "the 1989 period": the quarter being reported, in another year.
+    Rule {
+        id: "year_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}{year}{sp}(?P<year_period>(?i:quarter|period))",
     },
     // "the latest period" of a results story is the quarter just reported.
     Rule {
@@ -399,6 +412,16 @@ pub enum Reading {
         /// "the year-ago third quarter": a year before the quarter it would otherwise be.
         year_ago: bool,
     },
+    /// A half of a year ("the first half of 1990" → `1990-H1`); the reference year's unless stated.
+    Half {
+        /// 1 or 2.
+        n: u8,
+        /// Stated year.
+        year: Option<i32>,
+    },
+    /// The period a results story reports, in another year: "the 1988 quarter", "the 1988
+    /// period" (the same quarter as the one last named, in 1988).
+    SamePeriodIn(i32),
     /// A season: of a stated year, or `shift` seasons from the reference one.
     Season {
         /// TIMEX3 code (`SP`, `SU`, `FA`, `WI`).
@@ -823,6 +846,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "the first half of the cake" (or of the century) is no half of a year.
+        "half_year" => after.trim_start().starts_with("of "),
         // "the months ahead of schedule" is no length of time.
         "units_ahead" => after.trim_start().starts_with("of "),
         // "Theresa May and May Smith": a month after a capitalised word is a surname.
@@ -946,6 +971,13 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             _ => 0,
         };
         Reading::Anaphoric { unit: unit_letter(period)?, shift }
+    } else if let Some(o) = group("half_ordinal") {
+        let n = if o.eq_ignore_ascii_case("first") { 1 } else { 2 };
+        Reading::Half { n, year: year_of(caps) }
+    } else if group("first_two").is_some() || group("last_two").is_some() {
+        Reading::Half { n: if group("first_two").is_some() { 1 } else { 2 }, year: year_of(caps) }
+    } else if group("year_period").is_some() {
+        Reading::SamePeriodIn(year_of(caps)?)
     } else if group("quarter_period").is_some() {
         Reading::Relative { unit: "Q", shift: -1 }
     } else if group("around").is_some() {

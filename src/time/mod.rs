@@ -139,6 +139,17 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
+            (None, Reading::SamePeriodIn(year), _) => {
+                let value = match &last_period {
+                    Some((_, _, Some(q))) => format!("{year:04}-Q{q}"),
+                    _ => format!("{year:04}"),
+                };
+                let n = Normalized::new(TimexType::Date, value, false);
+                Ok(match &last_period {
+                    Some((id, _, Some(_))) => n.anchored_to(id.clone()),
+                    _ => n,
+                })
+            }
             (Some((id, year, q)), _, _) => {
                 let value = match q {
                     Some(q) => format!("{year:04}-Q{q}"),
@@ -164,9 +175,11 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 {
                     last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
                 }
-                // The compared period itself ("a year ago" → 1988-Q3) is not a new reference.
+                // The compared period itself ("a year ago", "the 1988 quarter" → 1988-Q3) is not
+                // a new reference.
                 let id = format!("t{}", out.timexes.len() + 1);
-                if let (Some((year, q)), false) = (quarter_of(&n.value), matches!(c.reading, Reading::Ago { .. })) {
+                let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
+                if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
                     last_period = Some((id, year, Some(q)));
                 } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
                     (&c.reading, dct)
@@ -276,6 +289,13 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
         Reading::Set { ref value, .. } => Normalized::new(Set, value.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
+        Reading::Half { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-H{n}"), false),
+        Reading::Half { n, year: None } => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-H{n}", d.year()), true),
+            None => Normalized::new(Date, format!("XXXX-H{n}"), false),
+        },
+        // Resolved in `resolve`, which knows the quarter named before.
+        Reading::SamePeriodIn(y) => Normalized::new(Date, format!("{y:04}"), false),
         Reading::Century(c) => Normalized::new(Date, format!("{c:02}"), false),
         Reading::Holiday { when, year, shift } => return holiday_value(when, year, shift, dct, ahead),
         Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
