@@ -146,6 +146,18 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Month,
         pattern: r"(?:{month_full_plain})(?:,|{sp}(?i:and|or|to|through|until))(?:{sp}(?i:and|or))?{sp}(?P<t>{month_full})",
     },
+    // The day after a month's first day in a list: "on April 24 and [25]", "May 3, [4] or 5".
+    Rule {
+        id: "day_in_list",
+        anchor: Anchor::Month,
+        pattern: r"{month}\.?{sp}(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{day})",
+    },
+    // A month name modifying a noun: "the [October] slaying", "a [June] agreement".
+    Rule {
+        id: "month_modifier",
+        anchor: Anchor::Month,
+        pattern: r"(?i:the|a|an|its|his|her|their|this){sp}(?P<t>{month_full})",
+    },
     Rule {
         id: "month_in_context",
         anchor: Anchor::Month,
@@ -287,7 +299,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "duration",
         anchor: Anchor::Unit,
-        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}{or_so}",
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}(?:{unit_kind}{sp})?{unit}{or_so}",
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
     // A count and a half: "5 1/2 hours", "2½ years", "a minute and a half".
@@ -652,6 +664,7 @@ fn expand(pattern: &str) -> String {
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
+        ("{unit_kind}", "(?i:more|additional|extra|further|trading|business|working|straight|consecutive)".to_string()),
         ("{span}", "(?P<span>(?i:past|last|next|first|coming|previous|final|following|recent))".to_string()),
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
@@ -840,9 +853,30 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         || after.starts_with('%')
         || before.ends_with(['.', ':', '/', '-', '$', '£', '€']) && !before.ends_with("mid-");
     let age = after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
+    // "post-1959" and "pre-war" take a hyphen; "to post last year's loss" is the verb.
+    let matched = text[range.clone()].as_bytes();
+    let verb_post =
+        [&b"post "[..], b"pre "].iter().any(|p| matched.len() > p.len() && matched[..p.len()].eq_ignore_ascii_case(p));
+    if verb_post {
+        return true;
+    }
     match rule {
         "clock_24" => digit_follows || joined_number,
         "duration" | "duration_adjective" => joined_number || age || is_rate(before, &text[range]),
+        // "April 24 and 25 people": a count, unless a small word or punctuation follows.
+        "day_in_list" => {
+            let next = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            next.starts_with(char::is_lowercase)
+                && !matches!(next, "in" | "at" | "on" | "and" | "or" | "to" | "of" | "for" | "with" | "when" | "the")
+        }
+        // "the [October] slaying": a lower-case word (the noun) follows, and not a verb form
+        // of a name ("the March for Life" has "for").
+        "month_modifier" => {
+            let next = after.strip_prefix(' ').unwrap_or("x").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            next.is_empty()
+                || !next.starts_with(char::is_lowercase)
+                || matches!(next, "for" | "of" | "and" | "or" | "to")
+        }
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
