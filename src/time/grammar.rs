@@ -326,9 +326,16 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"(?i:the){sp}(?P<t>(?P<around>(?i:days|weeks))){sp}(?i:before|after|leading{sp}up{sp}to)",
     },
-    // "for years", "within weeks": a bare plural unit after "for" or "within" is a vague length;
-    // the preposition is not part of it.
-    Rule { id: "bare_duration", anchor: Anchor::Unit, pattern: r"(?i:for|within){sp}(?P<t>{unit_plural})" },
+    // "for years", "within weeks", "the first time in years", "in the years that followed": a
+    // bare plural unit after "for", "within", "in" or "over" is a vague length; the preposition
+    // (and the article after "in") is not part of it.
+    Rule {
+        id: "bare_duration",
+        anchor: Anchor::Unit,
+        pattern: r"(?:(?i:for|within)|(?i:in|over)(?:{sp}(?i:the))?){sp}(?P<t>{unit_plural})",
+    },
+    // "over [the years]": the article belongs to the span.
+    Rule { id: "over_the_units", anchor: Anchor::Unit, pattern: r"(?i:over){sp}(?P<t>(?i:the){sp}{unit_plural})" },
     Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
     // "twice a week", "three times a year", "once per month".
@@ -619,7 +626,11 @@ fn expand(pattern: &str) -> String {
     let units_singular = any_case(lex.units.iter().filter(|u| u.2).map(|u| u.0).collect());
     let units_plural = any_case(lex.units.iter().filter(|u| !u.2).map(|u| u.0).collect());
     let periods = any_case(
-        lex.units.iter().filter(|u| u.2 && matches!(u.1, "Y" | "M" | "W" | "WE" | "Q" | "E")).map(|u| u.0).collect(),
+        lex.units
+            .iter()
+            .filter(|u| u.2 && matches!(u.1, "Y" | "M" | "W" | "WE" | "Q" | "E" | "C"))
+            .map(|u| u.0)
+            .collect(),
     );
     let quantity = any_case(lex.modifiers.iter().filter(|m| m.2).map(|m| m.0).collect());
     let edge = any_case(lex.modifiers.iter().filter(|m| !m.2).map(|m| m.0).collect());
@@ -891,7 +902,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
                 && !matches!(previous, "In" | "By" | "Between" | "From" | "Since" | "Until" | "During" | "Through")
         }
         // "for years of service", "for days on end" is still a length, "for years-old debts" not.
-        "bare_duration" => {
+        "bare_duration" | "over_the_units" => {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "ago" | "old" | "earlier" | "later" | "before" | "after")
         }
