@@ -313,6 +313,9 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<half>(?i:and{sp}a{sp}half))",
     },
+    // Vague references (`lexicon/references.tsv`); before the vague lengths, so that "recent
+    // years" is PAST_REF rather than PXY.
+    Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
     // "a [day-long] meeting", "a [two-week-long] strike", "the [decades-long] battle".
     Rule { id: "duration_long", anchor: Anchor::Unit, pattern: r"(?:{count_number}-)?{unit}-(?P<long>(?i:long))" },
@@ -336,7 +339,6 @@ pub const RULES: &[Rule] = &[
     },
     // "over [the years]": the article belongs to the span.
     Rule { id: "over_the_units", anchor: Anchor::Unit, pattern: r"(?i:over){sp}(?P<t>(?i:the){sp}{unit_plural})" },
-    Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
     // "twice a week", "three times a year", "once per month".
     Rule {
