@@ -348,6 +348,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "set_month", anchor: Anchor::Month, pattern: r"(?P<every>(?i:every|each)){sp}{month_full}" },
     Rule { id: "set_weekday", anchor: Anchor::Weekday, pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
+    // A weekday in the plural recurs: "on Mondays", "on Tuesday nights".
+    Rule {
+        id: "plural_weekday",
+        anchor: Anchor::Weekday,
+        pattern: r"{weekday}(?:(?P<plural>s)|{sp}{part_of_day}(?P<plural_part>s))",
+    },
     Rule { id: "clock_24", anchor: Anchor::Clock, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
     Rule {
         id: "clock_12",
@@ -793,7 +799,15 @@ fn anchor_words() -> &'static AnchorWords {
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
         let lists: [(Anchor, Vec<String>); 10] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
-            (Anchor::Weekday, lex.weekdays.iter().map(|w| w.0.to_string()).collect()),
+            // Full names also in the plural ("on Mondays").
+            (
+                Anchor::Weekday,
+                lex.weekdays
+                    .iter()
+                    .flat_map(|w| [Some(w.0.to_string()), w.2.then(|| format!("{}s", w.0))])
+                    .flatten()
+                    .collect(),
+            ),
             (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
             (Anchor::Season, lex.seasons.iter().map(|s| s.0.to_string()).collect()),
             (Anchor::Reference, lex.references.iter().map(|r| last_word(r.0)).collect()),
@@ -870,7 +884,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
     let matched = text[range.clone()].as_bytes();
     let verb_post =
         [&b"post "[..], b"pre "].iter().any(|p| matched.len() > p.len() && matched[..p.len()].eq_ignore_ascii_case(p));
-    if verb_post {
+    if verb_post || quoted_title(before, &text[range.clone()]) {
         return true;
     }
     match rule {
@@ -914,6 +928,17 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         _ => joined_number,
     }
+}
+
+/// Is the match the start of a quoted title ("[This Week] With David Brinkley", ''[60 Minutes]'')?
+/// It is when a quote opens right before it and its last word is a time unit written with a
+/// capital, as titles are and time units in running text are not.
+fn quoted_title(before: &str, matched: &str) -> bool {
+    let last = matched.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    before.ends_with(['"', '“', '\'', '‘', '`'])
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && unit_letter(last).is_some()
 }
 
 /// Is a one-unit span a rate ("$2 million a year", "four flights a week", "24 hours a day")?
@@ -968,6 +993,12 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             None => format!("P1{unit}"),
         };
         Reading::Set { value, freq: Some(format!("{times}X")), quant: None }
+    } else if let (true, Some(w)) = (group("plural").or(group("plural_part")).is_some(), group("weekday")) {
+        let part = match group("part_of_day") {
+            Some(p) => format!("T{}", lex.part_of_day(p)?.code),
+            None => String::new(),
+        };
+        Reading::Set { value: format!("XXXX-WXX-{}{part}", lex.weekday(w)?), freq: None, quant: None }
     } else if let (Some(_), Some(w)) = (group("every"), group("weekday")) {
         Reading::Set { value: format!("XXXX-WXX-{}", lex.weekday(w)?), freq: None, quant: Some("EVERY") }
     } else if let (Some(_), Some(m)) = (group("every"), group("month")) {
