@@ -370,6 +370,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}",
     },
     Rule { id: "this_part_of_day", anchor: Anchor::PartOfDay, pattern: r"(?i:this){sp}{part_of_day}" },
+    // "mid-afternoon yesterday", "by mid afternoon", "late evening": a part of an edge of the day.
+    Rule {
+        id: "edge_part_of_day",
+        anchor: Anchor::PartOfDay,
+        pattern: r"{edge}{part_of_day}(?:{sp}(?P<day_word>(?i:yesterday|today|tomorrow)))?",
+    },
     Rule { id: "last_night", anchor: Anchor::PartOfDay, pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
     Rule {
         id: "day_word",
