@@ -234,7 +234,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "anaphoric_period",
         anchor: Anchor::Unit,
-        pattern: r"(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
+        pattern: r"{edge_opt}(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
     },
     Rule {
         id: "the_next_day",
