@@ -57,7 +57,7 @@ pub enum Anchor {
     Year = 1024,
     /// A number followed by a colon and a digit ("20:43").
     Clock = 2048,
-    /// "quarter", "quarters".
+    /// "quarter", "quarters", "half", and "period" ("the latest period" of a results story).
     Quarter = 4096,
     /// "ago", "earlier": a span counted back.
     Ago = 8192,
@@ -135,7 +135,7 @@ const CENTURY_WORDS: &[&str] = &[
 /// The words of the narrower anchors that single out a few [`Anchor::Unit`] rules, so that those
 /// rules skip the many sentences that only say "year" or "day".
 const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
-    (Anchor::Quarter, &["quarter", "quarters"]),
+    (Anchor::Quarter, &["quarter", "quarters", "period", "half"]),
     (Anchor::Ago, &["ago", "earlier"]),
     (Anchor::Weekend, &["weekend", "weekends"]),
     // The first word of a spoken year (see `spoken_year_pattern`).
@@ -190,6 +190,18 @@ pub const RULES: &[Rule] = &[
         id: "month_in_list",
         anchor: Anchor::Month,
         pattern: r"(?:{month_full_plain})(?:,|{sp}(?i:and|or|to|through|until))(?:{sp}(?i:and|or))?{sp}(?P<t>{month_full})",
+    },
+    // The day after a month's first day in a list: "on April 24 and [25]", "May 3, [4] or 5".
+    Rule {
+        id: "day_in_list",
+        anchor: Anchor::Month,
+        pattern: r"{month}\.?{sp}(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{day})",
+    },
+    // A month name modifying a noun: "the [October] slaying", "a [June] agreement".
+    Rule {
+        id: "month_modifier",
+        anchor: Anchor::Month,
+        pattern: r"(?i:the|a|an|its|his|her|their|this){sp}(?P<t>{month_full})",
     },
     Rule {
         id: "month_in_context",
@@ -267,7 +279,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "anaphoric_period",
         anchor: Anchor::Unit,
-        pattern: r"(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
+        pattern: r"{edge_opt}(?:(?i:the){sp})?(?P<anaphor>(?i:following|previous|preceding|same|that(?:{sp}same)?)){sp}(?P<period>(?i:day|week|month|year))",
     },
     Rule {
         id: "the_next_day",
@@ -286,6 +298,25 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
+    // Halves of a year: "the first half of 1990", "the second half", "the last half of 1989",
+    // "the first two quarters of 1990".
+    Rule {
+        id: "half_year",
+        anchor: Anchor::Quarter,
+        pattern: r"(?:(?i:the){sp})?(?:(?P<half_ordinal>(?i:first|second|last|latter))(?:{sp}|-)(?i:half)|(?P<first_two>(?i:first)){sp}(?i:two){sp}(?i:quarters)|(?P<last_two>(?i:last)){sp}(?i:two){sp}(?i:quarters))(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+    },
+    // "the 1988 quarter", "the 1989 period": the quarter being reported, in another year.
+    Rule {
+        id: "year_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}{year}{sp}(?P<year_period>(?i:quarter|period))",
+    },
+    // "the latest period" of a results story is the quarter just reported.
+    Rule {
+        id: "latest_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}(?i:latest|most{sp}recent){sp}(?P<quarter_period>(?i:period))",
+    },
     // Results stories: "the year" is the current one; "year-earlier" and "year-ago" mean a year ago.
     // Results stories: "for the year ended June 30" is a year's length, not the calendar year.
     Rule {
@@ -293,7 +324,13 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Unit,
         pattern: r"(?P<t>(?i:the){sp}(?:(?i:fiscal|full){sp})?(?P<unit>(?i:year))(?P<single>)){sp}(?i:ended|ending)",
     },
-    Rule { id: "the_year", anchor: Anchor::Unit, pattern: r"{edge_opt}(?i:the){sp}(?P<period>(?i:year))" },
+    // "the year", "the fiscal year", "the full year", "the current fiscal year" (the reference
+    // year) and "the latest fiscal year" (the one before) in results stories.
+    Rule {
+        id: "the_year",
+        anchor: Anchor::Unit,
+        pattern: r"{edge_opt}(?i:the){sp}(?:(?P<shift>(?i:current|latest)){sp})?(?:(?i:fiscal|full){sp})?(?P<period>(?i:year))",
+    },
     Rule {
         id: "year_ago_adjective",
         anchor: Anchor::Ago,
@@ -307,14 +344,46 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "duration",
         anchor: Anchor::Unit,
-        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}{unit}{or_so}",
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}(?:{unit_kind}{sp})?{unit}{or_so}",
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
-    Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
-    // "for years", "within weeks": a bare plural unit after "for" or "within" is a vague length;
-    // the preposition is not part of it.
-    Rule { id: "bare_duration", anchor: Anchor::Unit, pattern: r"(?i:for|within){sp}(?P<t>{unit_plural})" },
+    // A count and a half: "5 1/2 hours", "2½ years", "a minute and a half".
+    Rule {
+        id: "duration_half",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}{count}{sp_opt}(?P<half>1/2|½){sp}{unit}",
+    },
+    Rule {
+        id: "duration_and_a_half",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<half>(?i:and{sp}a{sp}half))",
+    },
+    // Vague references (`lexicon/references.tsv`); before the vague lengths, so that "recent
+    // years" is PAST_REF rather than PXY.
     Rule { id: "reference", anchor: Anchor::Reference, pattern: r"{reference}" },
+    Rule { id: "vague_duration", anchor: Anchor::Unit, pattern: r"(?:(?i:the){sp})?{span}{sp}{unit_plural}" },
+    // "a [day-long] meeting", "a [two-week-long] strike", "the [decades-long] battle".
+    Rule { id: "duration_long", anchor: Anchor::Unit, pattern: r"(?:{count_number}-)?{unit}-(?P<long>(?i:long))" },
+    // "the weeks ahead": a vague length from now on.
+    Rule { id: "units_ahead", anchor: Anchor::Unit, pattern: r"(?i:the){sp}{unit_plural}{sp}(?i:ahead)" },
+    // "in the [weeks] before the shooting", "the [days] after his death": vague days around the
+    // event the text narrates, so the month of the date it last named. The article stays out,
+    // as the annotators left it.
+    Rule {
+        id: "units_around",
+        anchor: Anchor::Unit,
+        pattern: r"(?i:the){sp}(?P<t>(?P<around>(?i:days|weeks))){sp}(?i:before|after|leading{sp}up{sp}to)",
+    },
+    // "for years", "within weeks", "the first time in years", "in the years that followed": a
+    // bare plural unit after "for", "within", "in" or "over" is a vague length; the preposition
+    // (and the article after "in") is not part of it.
+    Rule {
+        id: "bare_duration",
+        anchor: Anchor::Unit,
+        pattern: r"(?:(?i:for|within)|(?i:in|over)(?:{sp}(?i:the))?){sp}(?P<t>{unit_plural})",
+    },
+    // "over [the years]": the article belongs to the span.
+    Rule { id: "over_the_units", anchor: Anchor::Unit, pattern: r"(?i:over){sp}(?P<t>(?i:the){sp}{unit_plural})" },
     Rule { id: "set", anchor: Anchor::Set, pattern: r"{set}" },
     // "twice a week", "three times a year", "once per month".
     Rule {
@@ -324,6 +393,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "set_month", anchor: Anchor::Month, pattern: r"(?P<every>(?i:every|each)){sp}{month_full}" },
     Rule { id: "set_weekday", anchor: Anchor::Weekday, pattern: r"(?P<every>(?i:every|each)){sp}{weekday}" },
+    // A weekday in the plural recurs: "on Mondays", "on Tuesday nights".
+    Rule {
+        id: "plural_weekday",
+        anchor: Anchor::Weekday,
+        pattern: r"{weekday}(?:(?P<plural>s)|{sp}{part_of_day}(?P<plural_part>s))",
+    },
     Rule { id: "clock_24", anchor: Anchor::Clock, pattern: r"{quantity_opt}{hour24}:{minute}(?:{sp}{zone})?" },
     Rule {
         id: "clock_12",
@@ -340,6 +415,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?P<day_word>(?i:yesterday|tomorrow|today)){sp}{part_of_day}",
     },
     Rule { id: "this_part_of_day", anchor: Anchor::PartOfDay, pattern: r"(?i:this){sp}{part_of_day}" },
+    // "mid-afternoon yesterday", "by mid afternoon", "late evening": a part of an edge of the day.
+    Rule {
+        id: "edge_part_of_day",
+        anchor: Anchor::PartOfDay,
+        pattern: r"{edge}{part_of_day}(?:{sp}(?P<day_word>(?i:yesterday|today|tomorrow)))?",
+    },
     Rule { id: "last_night", anchor: Anchor::PartOfDay, pattern: r"(?i:last){sp}(?P<last_night>(?i:night))" },
     Rule {
         id: "day_word",
@@ -387,12 +468,14 @@ pub enum Reading {
         /// TIMEX3 unit letter(s).
         unit: &'static str,
     },
-    /// A length of time ("40 years", "several minutes").
+    /// A length of time ("40 years", "several minutes", "5 1/2 hours").
     Duration {
         /// The count, if stated exactly.
         count: Option<u32>,
         /// TIMEX3 unit letter(s); `TH` is hours.
         unit: &'static str,
+        /// Plus half a unit ("2 1/2 years", "a minute and a half").
+        half: bool,
     },
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
     Reference(&'static str),
@@ -407,6 +490,16 @@ pub enum Reading {
         /// "the year-ago third quarter": a year before the quarter it would otherwise be.
         year_ago: bool,
     },
+    /// A half of a year ("the first half of 1990" → `1990-H1`); the reference year's unless stated.
+    Half {
+        /// 1 or 2.
+        n: u8,
+        /// Stated year.
+        year: Option<i32>,
+    },
+    /// The period a results story reports, in another year: "the 1988 quarter", "the 1988
+    /// period" (the same quarter as the one last named, in 1988).
+    SamePeriodIn(i32),
     /// A season: of a stated year, or `shift` seasons from the reference one.
     Season {
         /// TIMEX3 code (`SP`, `SU`, `FA`, `WI`).
@@ -622,7 +715,11 @@ fn expand(pattern: &str) -> String {
     let units_singular = any_case(lex.units.iter().filter(|u| u.2).map(|u| u.0).collect());
     let units_plural = any_case(lex.units.iter().filter(|u| !u.2).map(|u| u.0).collect());
     let periods = any_case(
-        lex.units.iter().filter(|u| u.2 && matches!(u.1, "Y" | "M" | "W" | "WE" | "Q" | "E")).map(|u| u.0).collect(),
+        lex.units
+            .iter()
+            .filter(|u| u.2 && matches!(u.1, "Y" | "M" | "W" | "WE" | "Q" | "E" | "C"))
+            .map(|u| u.0)
+            .collect(),
     );
     let quantity = any_case(lex.modifiers.iter().filter(|m| m.2).map(|m| m.0).collect());
     let edge = any_case(lex.modifiers.iter().filter(|m| !m.2).map(|m| m.0).collect());
@@ -667,6 +764,7 @@ fn expand(pattern: &str) -> String {
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
+        ("{unit_kind}", "(?i:more|additional|extra|further|trading|business|working|straight|consecutive)".to_string()),
         ("{span}", "(?P<span>(?i:past|last|next|first|coming|previous|final|following|recent))".to_string()),
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
@@ -804,7 +902,15 @@ fn anchor_words() -> &'static AnchorWords {
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
         let lists: [(Anchor, Vec<String>); 11] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
-            (Anchor::Weekday, lex.weekdays.iter().map(|w| w.0.to_string()).collect()),
+            // Full names also in the plural ("on Mondays").
+            (
+                Anchor::Weekday,
+                lex.weekdays
+                    .iter()
+                    .flat_map(|w| [Some(w.0.to_string()), w.2.then(|| format!("{}s", w.0))])
+                    .flatten()
+                    .collect(),
+            ),
             (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
             (Anchor::Season, lex.seasons.iter().map(|s| s.0.to_string()).collect()),
             (Anchor::Reference, lex.references.iter().map(|r| last_word(r.0)).collect()),
@@ -878,12 +984,37 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         || after.starts_with('%')
         || before.ends_with(['.', ':', '/', '-', '$', '£', '€']) && !before.ends_with("mid-");
     let age = after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
+    // "post-1959" and "pre-war" take a hyphen; "to post last year's loss" is the verb.
+    let matched = text[range.clone()].as_bytes();
+    let verb_post =
+        [&b"post "[..], b"pre "].iter().any(|p| matched.len() > p.len() && matched[..p.len()].eq_ignore_ascii_case(p));
+    if verb_post || quoted_title(before, &text[range.clone()]) {
+        return true;
+    }
     match rule {
         "clock_24" => digit_follows || joined_number,
         "duration" | "duration_adjective" => joined_number || age || is_rate(before, &text[range]),
+        // "April 24 and 25 people": a count, unless a small word or punctuation follows.
+        "day_in_list" => {
+            let next = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            next.starts_with(char::is_lowercase)
+                && !matches!(next, "in" | "at" | "on" | "and" | "or" | "to" | "of" | "for" | "with" | "when" | "the")
+        }
+        // "the [October] slaying": a lower-case word (the noun) follows, and not a verb form
+        // of a name ("the March for Life" has "for").
+        "month_modifier" => {
+            let next = after.strip_prefix(' ').unwrap_or("x").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            next.is_empty()
+                || !next.starts_with(char::is_lowercase)
+                || matches!(next, "for" | "of" | "and" | "or" | "to")
+        }
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "the first half of the cake" (or of the century) is no half of a year.
+        "half_year" => after.trim_start().starts_with("of "),
+        // "the months ahead of schedule" is no length of time.
+        "units_ahead" => after.trim_start().starts_with("of "),
         // "Theresa May and May Smith": a month after a capitalised word is a surname.
         "month_in_list" => {
             let previous = before.split_whitespace().next_back().unwrap_or("");
@@ -891,7 +1022,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
                 && !matches!(previous, "In" | "By" | "Between" | "From" | "Since" | "Until" | "During" | "Through")
         }
         // "for years of service", "for days on end" is still a length, "for years-old debts" not.
-        "bare_duration" => {
+        "bare_duration" | "over_the_units" => {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "ago" | "old" | "earlier" | "later" | "before" | "after")
         }
@@ -901,6 +1032,17 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         _ => joined_number,
     }
+}
+
+/// Is the match the start of a quoted title ("[This Week] With David Brinkley", ''[60 Minutes]'')?
+/// It is when a quote opens right before it and its last word is a time unit written with a
+/// capital, as titles are and time units in running text are not.
+fn quoted_title(before: &str, matched: &str) -> bool {
+    let last = matched.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    before.ends_with(['"', '“', '\'', '‘', '`'])
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && unit_letter(last).is_some()
 }
 
 /// Is a one-unit span a rate ("$2 million a year", "four flights a week", "24 hours a day")?
@@ -955,6 +1097,12 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             None => format!("P1{unit}"),
         };
         Reading::Set { value, freq: Some(format!("{times}X")), quant: None }
+    } else if let (true, Some(w)) = (group("plural").or(group("plural_part")).is_some(), group("weekday")) {
+        let part = match group("part_of_day") {
+            Some(p) => format!("T{}", lex.part_of_day(p)?.code),
+            None => String::new(),
+        };
+        Reading::Set { value: format!("XXXX-WXX-{}{part}", lex.weekday(w)?), freq: None, quant: None }
     } else if let (Some(_), Some(w)) = (group("every"), group("weekday")) {
         Reading::Set { value: format!("XXXX-WXX-{}", lex.weekday(w)?), freq: None, quant: Some("EVERY") }
     } else if let (Some(_), Some(m)) = (group("every"), group("month")) {
@@ -1005,6 +1153,17 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             _ => 0,
         };
         Reading::Anaphoric { unit: unit_letter(period)?, shift }
+    } else if let Some(o) = group("half_ordinal") {
+        let n = if o.eq_ignore_ascii_case("first") { 1 } else { 2 };
+        Reading::Half { n, year: year_of(caps) }
+    } else if group("first_two").is_some() || group("last_two").is_some() {
+        Reading::Half { n: if group("first_two").is_some() { 1 } else { 2 }, year: year_of(caps) }
+    } else if group("year_period").is_some() {
+        Reading::SamePeriodIn(year_of(caps)?)
+    } else if group("quarter_period").is_some() {
+        Reading::Relative { unit: "Q", shift: -1 }
+    } else if group("around").is_some() {
+        Reading::Anaphoric { unit: "M", shift: 0 }
     } else if let Some(period) = group("period") {
         let shift = match (group("shift"), group("last_reported")) {
             (Some(s), _) => lookup(&lex.shifts, s)?,
@@ -1017,13 +1176,15 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         let count = match (group("count"), group("ago").or(group("single"))) {
             (Some(c), _) => count(c)?,
             (None, Some(_)) => Some(1), // "year-ago"
+            // "day-long" is one day, "decades-long" some decades.
+            (None, None) if group("long").is_some() => group("unit").filter(|u| is_singular(u)).map(|_| 1),
             (None, None) => None,
         };
         // "recent years", "the last few months", "the coming weeks" are vague lengths (PXY, PXM,
         // PXW), as the TimeML guidelines have them.
         match group("ago") {
             Some(_) => Reading::Ago { count, unit },
-            None => Reading::Duration { count, unit },
+            None => Reading::Duration { count, unit, half: group("half").is_some() },
         }
     } else {
         Reading::Point(read_point(caps)?)
@@ -1154,6 +1315,11 @@ fn lookup_modifier(phrase: &str) -> Option<&'static str> {
     let phrase = phrase.trim_end_matches('-');
     let pairs: Vec<(&'static str, &'static str)> = lexicon().modifiers.iter().map(|m| (m.0, m.1)).collect();
     lookup(&pairs, phrase)
+}
+
+/// Is a unit word singular ("day", not "days")?
+fn is_singular(word: &str) -> bool {
+    lexicon().units.iter().any(|u| u.2 && u.0.eq_ignore_ascii_case(word))
 }
 
 /// The TIMEX3 unit letter of a unit word.

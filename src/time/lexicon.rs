@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub shifts: Vec<(&'static str, i32)>,
     /// Words that make a following weekday the coming one.
     pub future_cues: Vec<&'static str>,
+    /// Words that cancel a future cue beside them: the plan lies in the past ("had been due to").
+    pub past_cues: Vec<&'static str>,
     /// Holidays → when they fall, and the word that anchors them.
     pub holidays: Vec<(&'static str, (HolidayDate, &'static str))>,
 }
@@ -123,6 +125,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             seasons: rows(include_str!("lexicon/seasons.tsv")).map(|r| (r[0], (r[1], number(r[2])))).collect(),
             future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
+            past_cues: data_lines(include_str!("lexicon/past_cues.txt")).collect(),
         }
     })
 }
@@ -212,5 +215,6 @@ mod tests {
         assert_eq!(lookup(&l.sets, "every  day"), Some("P1D"));
         assert!(l.units.contains(&("years", "Y", false)));
         assert!(l.future_cues.contains(&"will"));
+        assert!(l.past_cues.contains(&"had"));
     }
 }

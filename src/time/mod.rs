@@ -125,21 +125,37 @@ pub fn extract(doc: &Segmented<'_>) -> Vec<Candidate> {
 /// creation time `dct` (if there is none, relative parts stay `X`).
 pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Moment>) -> Resolved {
     let mut out = Resolved::default();
-    // The last quarter the text named: results stories compare it with "a year ago".
-    let mut last_quarter: Option<(String, i32, u8)> = None;
+    // The last period a results story named, a quarter or (after "the nine months") a year:
+    // "a year ago" is the same period a year before.
+    let mut last_period: Option<(String, i32, Option<u8>)> = None;
     // The last calendar date the text named, and its timex id: "the following year" counts from it.
     let mut last_date: Option<(String, String)> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
         let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
-        let compared = match (&c.reading, &last_quarter) {
+        let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
+            (None, Reading::SamePeriodIn(year), _) => {
+                let value = match &last_period {
+                    Some((_, _, Some(q))) => format!("{year:04}-Q{q}"),
+                    _ => format!("{year:04}"),
+                };
+                let n = Normalized::new(TimexType::Date, value, false);
+                Ok(match &last_period {
+                    Some((id, _, Some(_))) => n.anchored_to(id.clone()),
+                    _ => n,
+                })
+            }
             (Some((id, year, q)), _, _) => {
-                Ok(Normalized::new(TimexType::Date, format!("{year:04}-Q{q}"), false).anchored_to(id))
+                let value = match q {
+                    Some(q) => format!("{year:04}-Q{q}"),
+                    None => format!("{year:04}"),
+                };
+                Ok(Normalized::new(TimexType::Date, value, false).anchored_to(id))
             }
             (None, Reading::Anaphoric { unit, shift }, Some((id, value))) => match anaphoric_value(value, unit, *shift)
             {
@@ -159,9 +175,17 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 {
                     last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
                 }
-                // The compared period itself ("a year ago" → 1988-Q3) is not a new reference.
-                if let (Some((year, q)), false) = (quarter_of(&n.value), matches!(c.reading, Reading::Ago { .. })) {
-                    last_quarter = Some((format!("t{}", out.timexes.len() + 1), year, q));
+                // The compared period itself ("a year ago", "the 1988 quarter" → 1988-Q3) is not
+                // a new reference.
+                let id = format!("t{}", out.timexes.len() + 1);
+                let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
+                if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
+                    last_period = Some((id, year, Some(q)));
+                } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
+                    (&c.reading, dct)
+                {
+                    // "the nine months" of this year: compared with the year before.
+                    last_period = Some((id, d.date.year() as i32, None));
                 }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
@@ -201,12 +225,20 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
 }
 
 /// Does the clause before a time expression look ahead ("will meet on", "set to resume")?
-/// Only the last few words of the same clause count: a cue further away rarely governs it.
+/// Only the last few words of the same clause count: a cue further away rarely governs it,
+/// and a past cue among them ("had been due to expire") puts the plan in the past.
 fn prospective(before: &str) -> bool {
     let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let near = format!(" {} ", words.join(" "));
-    future_cues().iter().any(|cue| near.contains(cue.as_str()))
+    let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
+    has(future_cues()) && !has(past_cues())
+}
+
+/// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
+fn past_cues() -> &'static [String] {
+    static CUES: OnceLock<Vec<String>> = OnceLock::new();
+    CUES.get_or_init(|| lexicon::lexicon().past_cues.iter().map(|cue| format!(" {cue} ")).collect())
 }
 
 /// The future cues as [`prospective`] looks for them: whole words (padded with spaces), except
@@ -257,6 +289,13 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
         Reading::Set { ref value, .. } => Normalized::new(Set, value.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
+        Reading::Half { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-H{n}"), false),
+        Reading::Half { n, year: None } => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-H{n}", d.year()), true),
+            None => Normalized::new(Date, format!("XXXX-H{n}"), false),
+        },
+        // Resolved in `resolve`, which knows the quarter named before.
+        Reading::SamePeriodIn(y) => Normalized::new(Date, format!("{y:04}"), false),
         Reading::Century(c) => Normalized::new(Date, format!("{c:02}"), false),
         Reading::Holiday { when, year, shift } => return holiday_value(when, year, shift, dct, ahead),
         Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
@@ -273,7 +312,7 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-{code}"), false),
         },
-        Reading::Duration { count, unit } => Normalized::new(Duration, duration_value(count, unit), false),
+        Reading::Duration { count, unit, half } => Normalized::new(Duration, duration_value(count, unit, half), false),
         Reading::Quarter { n, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
         Reading::Quarter { n, year: None, year_shift: Some(shift), .. } => match date {
             Some(d) => Normalized::new(Date, format!("{:04}-Q{n}", d.year() as i32 + shift), true),
@@ -319,12 +358,30 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
     })
 }
 
-/// `P2Y`, `PT3H`, `PXM`.
-fn duration_value(count: Option<u32>, unit: &str) -> String {
-    let n = count.map_or("X".to_string(), |n| n.to_string());
-    match unit.strip_prefix('T') {
-        Some(clock) => format!("PT{n}{clock}"),
-        None => format!("P{n}{unit}"),
+/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
+/// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
+fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
+    let Some(n) = count.filter(|_| half) else {
+        // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
+        // AQUAINT and MEANTIME alike).
+        let unit = if count.is_none() && unit == "E" { "Y" } else { unit };
+        let n = count.map_or("X".to_string(), |n| n.to_string());
+        return match unit.strip_prefix('T') {
+            Some(clock) => format!("PT{n}{clock}"),
+            None => format!("P{n}{unit}"),
+        };
+    };
+    match unit {
+        "Y" => format!("P{n}Y6M"),
+        "E" => format!("P{}Y", u64::from(n) * 10 + 5),
+        "C" => format!("P{}Y", u64::from(n) * 100 + 50),
+        "D" => format!("P{n}DT12H"),
+        "TH" => format!("PT{n}H30M"),
+        "TM" => format!("PT{n}M30S"),
+        _ => match unit.strip_prefix('T') {
+            Some(clock) => format!("PT{n}.5{clock}"),
+            None => format!("P{n}.5{unit}"),
+        },
     }
 }
 
