@@ -42,6 +42,12 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("terrorist ".to_string()),
         Just("accidentally ".to_string()),
         Just("not ".to_string()),
+        Just("!” Trump barked ".to_string()),
+        Just("Hours later, ".to_string()),
+        Just("when a man ".to_string()),
+        Just("said the attacker chanted ".to_string()),
+        Just("VIDEO: ".to_string()),
+        Just("She says ".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];
