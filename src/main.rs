@@ -88,6 +88,9 @@ mod cli {
         Polnear {
             /// The split directory.
             dir: PathBuf,
+            /// Also list the first N matched direct quotes whose speaker is wrong.
+            #[arg(long, value_name = "N")]
+            misses: Option<usize>,
         },
         /// Event-to-time anchoring accuracy on MEANTIME's TLINKs (every `*.xml` under DIR,
         /// sentences 0-5), per sub-corpus and overall.
@@ -167,7 +170,7 @@ mod cli {
                 }
                 Ok(out)
             }
-            Command::Eval { corpus: EvalCorpus::Polnear { dir } } => eval_polnear(&dir),
+            Command::Eval { corpus: EvalCorpus::Polnear { dir, misses } } => eval_polnear(&dir, misses),
         }
     }
 
@@ -377,7 +380,7 @@ mod cli {
         Ok(format!("\nThe same metric on {}:\n\n{}", file.display(), report.table()))
     }
 
-    fn eval_polnear(dir: &Path) -> Result<String, String> {
+    fn eval_polnear(dir: &Path, misses: Option<usize>) -> Result<String, String> {
         let texts = read_corpus(&dir.join("text"), "txt")?;
         let anns = read_corpus(&dir.join("attributions"), "ann")?;
         // `name_xxxx.ann` annotates `name.txt`; with several annotation files, the first.
@@ -390,8 +393,30 @@ mod cli {
             let Some((_, ann)) = ann else { return Err(format!("no annotation for {name}")) };
             triples.push((name.as_str(), text.as_str(), ann.as_str()));
         }
-        let report = polnear::score_corpus(triples).map_err(|e| e.to_string())?;
-        Ok(format!("PolNeAR attribution scores (percent) for {}\n\n{}", dir.display(), report.table()))
+        let report = polnear::score_corpus(triples.iter().copied()).map_err(|e| e.to_string())?;
+        let mut out = format!("PolNeAR attribution scores (percent) for {}\n\n{}", dir.display(), report.table());
+        if let Some(n) = misses {
+            out.push_str(
+                "\nDirect quotes with a wrong speaker (document | quote | dateline's speaker [rule] | gold):\n",
+            );
+            let mut listed = 0;
+            for (name, text, ann) in triples {
+                for miss in polnear::speaker_misses(text, ann).map_err(|e| format!("{name}: {e}"))? {
+                    if listed == n {
+                        return Ok(out);
+                    }
+                    listed += 1;
+                    let short: String = miss.quote.chars().take(60).collect();
+                    out.push_str(&format!(
+                        "{name} | {short:?} | {} [{}] | {}\n",
+                        miss.speaker.as_deref().unwrap_or("-"),
+                        miss.rule,
+                        miss.gold.as_deref().unwrap_or("-")
+                    ));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Every file under `dir` (recursively) with extension `ext`.

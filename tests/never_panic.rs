@@ -55,6 +55,12 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("mid-afternoon yesterday ".to_string()),
         Just("two more weeks ".to_string()),
         Just("post-1959 ".to_string()),
+        Just("!” Trump barked ".to_string()),
+        Just("Hours later, ".to_string()),
+        Just("when a man ".to_string()),
+        Just("said the attacker chanted ".to_string()),
+        Just("VIDEO: ".to_string()),
+        Just("She says ".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];

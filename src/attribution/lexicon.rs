@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub skip: FastSet<&'static str>,
     /// Nouns that can name a source.
     pub source_nouns: FastSet<&'static str>,
+    /// Words opening a sentence before its subject → `conjunction` or `phrase`.
+    pub intro: FastMap<&'static str, &'static str>,
 }
 
 /// The lists, built once.
@@ -74,6 +76,9 @@ pub fn get() -> &'static Lexicon {
             hedges_by_first_word,
             skip: data_lines(include_str!("lexicon/skip_words.txt")).collect(),
             source_nouns: data_lines(include_str!("lexicon/source_nouns.txt")).collect(),
+            intro: columns(include_str!("lexicon/intro_words.tsv"))
+                .map(|c| (c[0], c.get(1).copied().unwrap_or("phrase")))
+                .collect(),
         }
     })
 }

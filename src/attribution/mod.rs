@@ -1,8 +1,8 @@
 //! Attribution: who said what, on whose authority, and how sure.
 //!
 //! ```text
-//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, cue before, "according to",
-//!        continuation)──▶ Quotes
+//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, a name after, cue before,
+//!        "according to", continuation, the clause's subject)──▶ Quotes
 //! sentences ──cue verbs outside quotes──▶ Sources (who a claim leans on, and the claim)
 //! sentences ──hedges (lexicon/hedges.tsv)──▶ Hedges, and each sentence's Certainty
 //! ```
@@ -54,7 +54,8 @@ pub struct Quote {
     /// The cue ("said", "told", "shouted", "according to"), if any.
     pub cue: Option<String>,
     /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`, `dash_credit`,
-    /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, or `none`.
+    /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, `name_after`,
+    /// `clause_subject`, `reported_speaker`, or `none`.
     pub rule: &'static str,
     /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
     pub marks: &'static str,
@@ -348,6 +349,115 @@ fn resolve(
     plausible.then_some(None)
 }
 
+/// A person or a body named by the first words after a quote, or by the words after one verb
+/// ("“…,” Trump barked", "“…!” beamed Donald Hartley", "“…,” he went on"): the name or pronoun,
+/// followed by a lower-case word.
+fn name_after(text: &str, after: &[Word<'_>], entities: &Entities) -> Option<Range<usize>> {
+    let person_at = |w: &Word<'_>| {
+        entities
+            .mentions_in(w.bytes.start..text.len())
+            .next()
+            .filter(|m| m.bytes.start == w.bytes.start && matches!(m.kind, Kind::Person | Kind::Organization))
+            .map(|m| m.bytes.clone())
+    };
+    let lower_word = |w: Option<&Word<'_>>| w.is_some_and(|w| text[w.bytes.clone()].starts_with(char::is_lowercase));
+    let first = after.first()?;
+    if matches!(first.lower.as_ref(), "he" | "she" | "they" | "i" | "we") {
+        return lower_word(after.get(1)).then(|| first.bytes.clone());
+    }
+    if let Some(name) = person_at(first) {
+        let next = after.iter().find(|w| w.bytes.start >= name.end);
+        return (lower_word(next) && spaced(text, name.end, next?.bytes.start)).then_some(name);
+    }
+    let second =
+        after.get(1).filter(|_| lower_word(Some(first)) && !function_words().contains(first.lower.as_ref()))?;
+    person_at(second).filter(|_| spaced(text, first.bytes.end, second.bytes.start))
+}
+
+/// A lower-case word ending in a verb's "-s" ("targets", "says"), not in "-ss" or a possessive
+/// ("campaign’s").
+fn verb_s(lower: &str) -> bool {
+    lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("’s") && !lower.ends_with("'s")
+}
+
+/// The subject of the sentence holding a quote that no cue attributes, read from `start` (the
+/// sentence's start) to `end` (the quote): past a conjunction or an introductory phrase up to
+/// its comma, the person, body or pronoun opening the clause ("At a rally Friday, Trump called
+/// him “a total stiff”", "She says people may not like it, but insists it is a “phony
+/// attack”"), or words ending in a source noun ("The campaign’s statement then declares “…”");
+/// or in a capitalized word that is no common word ("Hours later, …", "Indeed, …" are none).
+/// Words inside quotation marks are passed over. `None` when the clause opens with anything
+/// else ("The shooting was “a matter of concern”").
+fn clause_subject(
+    text: &str,
+    start: usize,
+    end: usize,
+    entities: &Entities,
+    quoted: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let lex = lexicon::get();
+    let ws: Vec<Word<'_>> = words(text, start..end).into_iter().filter(|w| !within(quoted, w.bytes.start)).collect();
+    let mut i = 0;
+    for _ in 0..3 {
+        match ws.get(i).and_then(|w| lex.intro.get(w.lower.as_ref())) {
+            Some(&"conjunction") => i += 1,
+            Some(_) => {
+                let from = ws[i].bytes.end;
+                let comma = from + text[from..end].find(',')?;
+                i = ws.partition_point(|w| w.bytes.start < comma);
+            }
+            None => break,
+        }
+    }
+    let first = ws.get(i)?;
+    if matches!(first.lower.as_ref(), "he" | "she" | "they" | "i" | "we") {
+        return Some(first.bytes.clone());
+    }
+    let mut last = None;
+    for (j, w) in ws.iter().enumerate().skip(i).take(8) {
+        if j > i && !spaced(text, ws[j - 1].bytes.end, w.bytes.start) {
+            break;
+        }
+        let mention = entities.mentions_in(w.bytes.start..end).next().filter(|m| m.bytes.start == w.bytes.start);
+        match mention {
+            Some(m) if matches!(m.kind, Kind::Person | Kind::Organization) => return Some(m.bytes.clone()),
+            Some(_) => break,
+            None => {}
+        }
+        let lower = w.lower.as_ref();
+        if lex.source_nouns.contains(lower) {
+            last = Some(j);
+            break;
+        }
+        let capitalized = text[w.bytes.clone()].starts_with(char::is_uppercase);
+        let determiner = np_words().get(lower) == Some(&"determiner");
+        let verb_like = lex.cues.contains_key(lower)
+            || lex.skip.contains(lower)
+            || (function_words().contains(lower) && !determiner)
+            || j > i && (lower.ends_with("ed") || verb_s(lower));
+        if verb_like && !capitalized {
+            break;
+        }
+        last = Some(j);
+    }
+    let head = &ws[last?];
+    let common = &crate::entity::lexicon::get().common;
+    let name_like = |w: &Word<'_>| {
+        let written = &text[w.bytes.clone()];
+        written.starts_with(char::is_uppercase)
+            && written.chars().any(char::is_lowercase)
+            && !common.contains(w.lower.as_ref())
+            && !crate::entity::lexicon::get().demonyms.contains(w.lower.as_ref())
+    };
+    // A capitalized word a comma follows within a word opens the sentence ("Hours later, …").
+    let introductory = text[head.bytes.end..].starts_with(',')
+        || ws
+            .get(last? + 1)
+            .is_some_and(|n| spaced(text, head.bytes.end, n.bytes.start) && text[n.bytes.end..].starts_with(','));
+    let named = lex.source_nouns.contains(head.lower.as_ref()) || name_like(head) && name_like(first) && !introductory;
+    named.then_some(first.bytes.start..head.bytes.end)
+}
+
 /// Find a document's quotes, sources, hedges and the certainty of each sentence.
 pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let text = doc.text;
@@ -365,7 +475,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         let last_sentence =
             doc.sentences.partition_point(|s| s.end < m.outer.end).min(doc.sentences.len().saturating_sub(1));
         let sentence_start = doc.sentences.get(first_sentence).map_or(m.outer.start, |s| s.start.min(m.outer.start));
-        let sentence_end = doc.sentences.get(last_sentence).map_or(m.outer.end, |s| s.end.max(m.outer.end));
+        let mut sentence_end = doc.sentences.get(last_sentence).map_or(m.outer.end, |s| s.end.max(m.outer.end));
+        // "“Does he not understand?” Biden said.": a question or an exclamation closing the quote
+        // ends no sentence before the words crediting it.
+        if sentence_end == m.outer.end && text[m.inner.clone()].trim_end().ends_with(['?', '!']) {
+            if let Some(next) = doc.sentences.get(last_sentence + 1).filter(|n| spaced(text, m.outer.end, n.start)) {
+                sentence_end = next.end;
+            }
+        }
         let floor =
             qi.checked_sub(1).map(|p| marked[p].outer.end).filter(|&e| e > sentence_start).unwrap_or(sentence_start);
         let ceiling = marked.get(qi + 1).map(|n| n.outer.start).filter(|&s| s < sentence_end).unwrap_or(sentence_end);
@@ -409,6 +526,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // attributes nothing: the steps below may still find the speaker.
         if !speaker_ok(&speaker) {
             (speaker, rule, cue) = (None, "none", None);
+        }
+        // A speaker named right after a spoken quote, whatever the verb: "“Go back to
+        // Univision,” Trump barked", "“This is fantastic!” beamed Donald Hartley".
+        if !speaker_ok(&speaker) && lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+            let spoken = text[m.inner.clone()].trim_end().ends_with([',', '?', '!', '—']);
+            if let Some(r) = spoken.then(|| name_after(text, &after, entities)).flatten() {
+                (speaker, rule, cue) = (Some(r), "name_after", None);
+            }
         }
         // A credit line after a dash: "“…” ― Carla Sanchez", "“…” — Krystal Correa “…”".
         if !speaker_ok(&speaker) {
@@ -557,6 +682,10 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             }
         }
         let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted, true));
+        // A cue before the quote whose subject names no plausible speaker ("a man wearing a suit
+        // and tie shouted “…”"): the quote is someone's words, but not the sentence subject's.
+        let unnamed_cue = resolved.is_none() && speaker.is_some() && rule == "cue_before";
+        let unnamed_cue_start = cue.as_ref().map_or(m.outer.start, |c| c.start);
         if resolved.is_none() {
             speaker = None;
             cue = None;
@@ -573,6 +702,39 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     resolved = Some(prev.speaker.clone());
                     cue = None;
                     rule = "continuation";
+                }
+            }
+        }
+        // 5. A quote inside a sentence that no cue attributes: the words of its clause's subject.
+        if resolved.is_none() {
+            let subject = clause_subject(text, sentence_start, m.outer.start, entities, &quoted);
+            // Not a label ("VIDEO: “…”"), nor past a subordinate clause holding the quote's own
+            // cue ("Karlov was speaking when a man wearing a suit and tie shouted “…”").
+            let label = |r: &Range<usize>| text[r.end..].starts_with(':');
+            let subordinate = |r: &Range<usize>| {
+                unnamed_cue
+                    && words(text, r.end..unnamed_cue_start.max(r.end))
+                        .iter()
+                        .any(|w| lex.intro.get(w.lower.as_ref()) == Some(&"subordinator"))
+            };
+            if let Some(r) = subject.filter(|r| !label(r) && !subordinate(r)) {
+                // "A reporter said the attacker chanted slogans, including allegedly saying that
+                // … was “…”": the one reported speaking, when a cue follows right after them.
+                let ws = words(text, r.end..unnamed_cue_start.max(r.end));
+                let reported =
+                    ws.iter().filter(|w| unnamed_cue && lex.cues.contains_key(w.lower.as_ref())).find_map(|w| {
+                        let np = object_after(text, w.bytes.end, unnamed_cue_start.max(w.bytes.end))?;
+                        let next = ws.iter().find(|n| n.bytes.start >= np.end)?;
+                        (lex.cues.contains_key(next.lower.as_ref()) && spaced(text, np.end, next.bytes.start))
+                            .then_some(np)
+                    });
+                let (r, by) = match reported {
+                    Some(np) => (np, "reported_speaker"),
+                    None => (r, "clause_subject"),
+                };
+                resolved = resolve(text, &r, entities, &quoted, true);
+                if resolved.is_some() {
+                    (speaker, rule, cue) = (Some(r), by, None);
                 }
             }
         }

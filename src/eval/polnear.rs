@@ -212,6 +212,47 @@ pub fn score_document(_name: &str, text: &str, ann: &str) -> Result<DocumentScor
     })
 }
 
+/// A direct quote matched to a gold one whose speaker is wrong (for the `--misses` listing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerMiss {
+    /// The quoted words.
+    pub quote: String,
+    /// dateline's speaker words, if any.
+    pub speaker: Option<String>,
+    /// The rule that gave dateline's speaker.
+    pub rule: &'static str,
+    /// The gold `Source` words, if any.
+    pub gold: Option<String>,
+}
+
+/// The matched direct quotes of one document whose speaker does not overlap the gold source.
+pub fn speaker_misses(text: &str, ann: &str) -> Result<Vec<SpeakerMiss>, AnnError> {
+    let gold: Vec<Attribution> =
+        read_gold(text, ann)?.into_iter().filter(|a| text[a.content.clone()].contains(is_double_quote)).collect();
+    let doc = text::segment(text);
+    let found = attribution::extract(&doc, &entity::extract(&doc));
+    let mut out = Vec::new();
+    for q in &found.quotes {
+        let best =
+            gold.iter().map(|g| (overlap(&g.content, &q.bytes), g)).filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n);
+        let Some((_, g)) = best else { continue };
+        let right = match (&g.source, &q.speaker_bytes) {
+            (Some(g), Some(s)) => overlap(g, s) > 0,
+            (None, None) => true,
+            _ => false,
+        };
+        if !right {
+            out.push(SpeakerMiss {
+                quote: q.text.clone(),
+                speaker: q.speaker_text.clone(),
+                rule: q.rule,
+                gold: g.source.clone().map(|r| text[r].to_string()),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The scores of a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
