@@ -79,8 +79,8 @@ pub enum Anchor {
     Span = 1 << 21,
     /// A frequency word ("once", "twice", "times").
     Frequency = 1 << 22,
-    /// "for", "within".
-    ForWithin = 1 << 23,
+    /// "for", "within", "in", "over": the prepositions before a bare plural unit.
+    Preposition = 1 << 23,
     /// "a.m." or "pm", alone or glued to a number ("3pm").
     AmPm = 1 << 24,
     /// A time unit right after a hyphen ("62-year-old").
@@ -99,7 +99,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("relative_period", Anchor::Shift),
     ("vague_duration", Anchor::Span),
     ("set_frequency", Anchor::Frequency),
-    ("bare_duration", Anchor::ForWithin),
+    ("bare_duration", Anchor::Preposition),
     ("clock_12", Anchor::AmPm),
     ("duration_adjective", Anchor::HyphenUnit),
 ];
@@ -147,7 +147,7 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Anaphor, &["following", "previous", "preceding", "same", "that"]),
     (Anchor::Span, &["past", "last", "next", "first", "coming", "previous", "final", "following", "recent"]),
     (Anchor::Frequency, &["once", "twice", "thrice", "times"]),
-    (Anchor::ForWithin, &["for", "within"]),
+    (Anchor::Preposition, &["for", "within", "in", "over"]),
 ];
 
 /// The rules, most specific first (on equal length the earlier rule wins).
@@ -238,6 +238,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { id: "edge_year", anchor: Anchor::Year, pattern: r"{edge}{year}" },
     Rule { id: "fiscal_year", anchor: Anchor::Year, pattern: r"(?i:fiscal){sp}{year}" },
+    // An open end: "1994 or later", "1990 and beyond" (ON_OR_AFTER).
+    Rule {
+        id: "year_or_later",
+        anchor: Anchor::Year,
+        pattern: r"{year}{sp}(?P<on_or_after>(?i:or{sp}later|and{sp}beyond|or{sp}after))",
+    },
     Rule { id: "decade", anchor: Anchor::Year, pattern: r"(?:(?i:the){sp})?{edge_opt}{decade}0'?s" },
     Rule {
         id: "quarter",
@@ -347,6 +353,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?{count}{sp}(?:{unit_kind}{sp})?{unit}{or_so}",
     },
     Rule { id: "duration_adjective", anchor: Anchor::Unit, pattern: r"{count_number}-{unit_singular}" },
+    // A range of counts is one vague length: "two to three weeks", "the next 12 to 18 months".
+    Rule {
+        id: "duration_range",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?(?P<range_low>[0-9]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)){sp}(?i:to|or){sp}{count}{sp}{unit}",
+    },
     // A count and a half: "5 1/2 hours", "2½ years", "a minute and a half".
     Rule {
         id: "duration_half",
@@ -405,7 +417,7 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Digit,
         pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?",
     },
-    Rule { id: "relative_weekday", anchor: Anchor::Weekday, pattern: r"{shift}{sp}{weekday}" },
+    Rule { id: "relative_weekday", anchor: Anchor::Weekday, pattern: r"(?:(?i:the){sp})?{shift}{sp}{weekday}" },
     Rule { id: "clock_word", anchor: Anchor::ClockWord, pattern: r"{clock_word}" },
     Rule { id: "weekday_part_of_day", anchor: Anchor::Weekday, pattern: r"{weekday}{sp}{part_of_day}" },
     Rule { id: "weekday", anchor: Anchor::Weekday, pattern: r"{edge_opt}{weekday}" },
@@ -1074,6 +1086,7 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         (Some(q), _, _) => lookup_modifier(q),
         (None, Some(e), _) => lookup_modifier(e),
         (None, None, Some(_)) => Some("APPROX"), // "the next year or so"
+        _ if group("on_or_after").is_some() => Some("ON_OR_AFTER"),
         _ => None,
     };
     let reading = if let Some(r) = group("reference") {
@@ -1174,6 +1187,7 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
         let count = match (group("count"), group("ago").or(group("single"))) {
+            (Some(_), _) if group("range_low").is_some() => None,
             (Some(c), _) => count(c)?,
             (None, Some(_)) => Some(1), // "year-ago"
             // "day-long" is one day, "decades-long" some decades.
