@@ -110,7 +110,7 @@ fn year_held(doc: &Segmented<'_>, timexes: &[Timex], at: usize, dct: Option<&Mom
         });
     match (named, dct) {
         (Some((year, id)), _) => (Some(year), Some(id)),
-        (None, Some(dct)) => (Some(dct.date.year() as i32), Some("creation_time".to_string())),
+        (None, Some(dct)) => (Some(dct.date.year()), Some("creation_time".to_string())),
         (None, None) => (None, None),
     }
 }

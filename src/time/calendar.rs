@@ -1,23 +1,63 @@
-//! Calendar facts through `jiff`: valid dates, weekdays, day arithmetic, and the [`Moment`]
-//! a document was written at.
+//! Calendar facts through `chrono`'s civil dates: valid dates, weekdays, ISO weeks, day
+//! arithmetic, and the [`Moment`] a document was written at. The rest of the crate sees only this
+//! module's [`Date`], so the calendar library is one file's business. `chrono` without its default
+//! features brings civil dates alone; a date-time library with time zones and parsers costs the
+//! page's wasm about 40 KB gzipped more for the same few facts.
 
 use super::lexicon::HolidayDate;
-use jiff::civil::{Date, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
-/// A valid calendar date, if `year-month-day` is one ("February 30" is not).
+/// A day of the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(NaiveDate);
+
+impl Date {
+    /// The year (`2016`).
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.0.month() as u8
+    }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(self) -> u8 {
+        self.0.day() as u8
+    }
+
+    /// The ISO week-numbering year and week of this day (`2016-12-19` is in 2016's week 51).
+    pub fn iso_week(self) -> (i32, u8) {
+        let w = self.0.iso_week();
+        (w.year(), w.week() as u8)
+    }
+
+    /// Days from `other` to this day (negative when `other` is later).
+    pub fn days_since(self, other: Date) -> i64 {
+        self.0.signed_duration_since(other.0).num_days()
+    }
+}
+
+/// A valid calendar date, if `year-month-day` is one ("February 30" is not) and the year has at
+/// most four digits, as TIMEX3 values write it.
 pub fn date(year: i32, month: u8, day: u8) -> Option<Date> {
-    let year = i16::try_from(year).ok()?;
-    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    NaiveDate::from_ymd_opt(year, month.into(), day.into()).filter(|_| year.abs() <= 9999).map(Date)
+}
+
+/// The Monday of ISO week `week` of ISO year `year`, if the year has such a week.
+pub fn iso_week_monday(year: i32, week: u8) -> Option<Date> {
+    NaiveDate::from_isoywd_opt(year, week.into(), Weekday::Mon).map(Date)
 }
 
 /// ISO weekday number of a date (Monday = 1).
 pub fn iso_weekday(d: Date) -> u8 {
-    d.weekday().to_monday_one_offset() as u8
+    d.0.weekday().number_from_monday() as u8
 }
 
 /// `d` moved by `days`.
 pub fn add_days(d: Date, days: i32) -> Option<Date> {
-    d.checked_add(jiff::Span::new().try_days(days as i64).ok()?).ok()
+    d.0.checked_add_signed(chrono::TimeDelta::try_days(days.into())?).map(Date)
 }
 
 /// The most recent date on or before `d` that falls on ISO weekday `weekday`.
@@ -64,16 +104,8 @@ pub fn iso(d: Date) -> String {
 
 /// The name of an ISO weekday number.
 pub fn weekday_name(n: u8) -> &'static str {
-    match Weekday::from_monday_one_offset(n as i8) {
-        Ok(Weekday::Monday) => "Monday",
-        Ok(Weekday::Tuesday) => "Tuesday",
-        Ok(Weekday::Wednesday) => "Wednesday",
-        Ok(Weekday::Thursday) => "Thursday",
-        Ok(Weekday::Friday) => "Friday",
-        Ok(Weekday::Saturday) => "Saturday",
-        Ok(Weekday::Sunday) => "Sunday",
-        Err(_) => "?",
-    }
+    const NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    n.checked_sub(1).and_then(|i| NAMES.get(i as usize)).copied().unwrap_or("?")
 }
 
 /// The time a document was written: a date, perhaps a clock time and a UTC offset.

@@ -88,10 +88,10 @@ pub fn dateline(text: &str, candidates: &[Candidate], given: Option<Moment>) -> 
         let year = match (p.year, given) {
             (Some(y), _) => y,
             (None, Some(g)) if wire => {
-                let near = g.date.year() as i32;
+                let near = g.date.year();
                 [near - 1, near, near + 1]
                     .into_iter()
-                    .filter_map(|y| calendar::date(y, m, d).map(|date| (y, (date - g.date).get_days().abs())))
+                    .filter_map(|y| calendar::date(y, m, d).map(|date| (y, date.days_since(g.date).abs())))
                     .min_by_key(|&(_, distance)| distance)?
                     .0
             }

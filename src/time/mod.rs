@@ -185,7 +185,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     (&c.reading, dct)
                 {
                     // "the nine months" of this year: compared with the year before.
-                    last_period = Some((id, d.date.year() as i32, None));
+                    last_period = Some((id, d.date.year(), None));
                 }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
@@ -301,7 +301,7 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
         Reading::Season { code, last_month, year: None, shift } => match date {
             Some(d) => {
-                let (year, month) = (d.year() as i32, d.month() as u8);
+                let (year, month) = (d.year(), d.month());
                 let y = match shift.unwrap_or(0) {
                     // The most recent one that is over.
                     s if s < 0 => year - i32::from(last_month >= month),
@@ -315,15 +315,15 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Duration { count, unit, half } => Normalized::new(Duration, duration_value(count, unit, half), false),
         Reading::Quarter { n, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-Q{n}"), false),
         Reading::Quarter { n, year: None, year_shift: Some(shift), .. } => match date {
-            Some(d) => Normalized::new(Date, format!("{:04}-Q{n}", d.year() as i32 + shift), true),
+            Some(d) => Normalized::new(Date, format!("{:04}-Q{n}", d.year() + shift), true),
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
         Reading::Quarter { n, year: None, year_shift: None, year_ago } => match date {
             // The quarter being reported is normally the one just closed: a later number than
             // the current quarter's is last year's.
             Some(d) => {
-                let current = (d.month() as u8 - 1) / 3 + 1;
-                let y = d.year() as i32 - i32::from(n > current) - i32::from(year_ago);
+                let current = (d.month() - 1) / 3 + 1;
+                let y = d.year() - i32::from(n > current) - i32::from(year_ago);
                 Normalized::new(Date, format!("{y:04}-Q{n}"), true)
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
@@ -348,7 +348,7 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             // "a decade ago" is a year, not a decade.
             Some(d) if matches!(unit, "E" | "C") => {
                 let years = if unit == "E" { 10 } else { 100 } * n as i32;
-                Normalized::new(Date, format!("{:04}", d.year() as i32 - years), true)
+                Normalized::new(Date, format!("{:04}", d.year() - years), true)
             }
             Some(d) => {
                 Normalized::new(Date, relative_value(d, unit, -(n as i32)).ok_or("out of the calendar's range")?, true)
@@ -388,8 +388,8 @@ fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
 /// The value of the period `shift` units away from the one holding `d`, at the unit's
 /// granularity: year `2015`, month `2016-11`, ISO week `2016-W50`, weekend `2016-W50-WE`,
 /// quarter `2016-Q3`, decade `201`, day `2016-12-18`.
-fn relative_value(d: jiff::civil::Date, unit: &str, shift: i32) -> Option<String> {
-    let year = d.year() as i32;
+fn relative_value(d: calendar::Date, unit: &str, shift: i32) -> Option<String> {
+    let year = d.year();
     Some(match unit {
         "Y" => format!("{:04}", year + shift),
         "M" => {
@@ -397,9 +397,9 @@ fn relative_value(d: jiff::civil::Date, unit: &str, shift: i32) -> Option<String
             format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
         }
         "W" | "WE" => {
-            let w = calendar::add_days(d, shift * 7)?.iso_week_date();
+            let (week_year, week) = calendar::add_days(d, shift * 7)?.iso_week();
             let suffix = if unit == "WE" { "-WE" } else { "" };
-            format!("{:04}-W{:02}{suffix}", w.year(), w.week())
+            format!("{week_year:04}-W{week:02}{suffix}")
         }
         "Q" => {
             let quarters = year * 4 + (d.month() as i32 - 1) / 3 + shift;
@@ -476,14 +476,14 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
         (None, Some(m), None) if p.year_shift.is_some() => match dct {
             Some(dct) => {
                 anchored = true;
-                format!("{:04}-{m:02}", dct.date.year() as i32 + p.year_shift.unwrap_or(0))
+                format!("{:04}-{m:02}", dct.date.year() + p.year_shift.unwrap_or(0))
             }
             None => format!("XXXX-{m:02}"),
         },
         (None, Some(m), None) => match dct {
             Some(dct) => {
                 anchored = true;
-                let (year, month) = (dct.date.year() as i32, dct.date.month() as u8);
+                let (year, month) = (dct.date.year(), dct.date.month());
                 let y = match p.shift {
                     Some(s) if s < 0 => year - i32::from(m >= month),
                     Some(s) if s > 0 => year + i32::from(m <= month),
@@ -554,7 +554,7 @@ fn holiday_value(
     let (year, anchored) = match (year, dct) {
         (Some(y), _) => (y, false),
         (None, Some(dct)) => {
-            let this = dct.date.year() as i32;
+            let this = dct.date.year();
             let y = match shift {
                 Some(s) if s < 0 => this - i32::from(on(this)? >= dct.date),
                 Some(s) if s > 0 => this + i32::from(on(this)? <= dct.date),
@@ -575,7 +575,7 @@ fn holiday_value(
 }
 
 fn month_year(dct: &Moment, month: u8, ahead: bool) -> i32 {
-    let (year, current) = (dct.date.year() as i32, dct.date.month() as u8);
+    let (year, current) = (dct.date.year(), dct.date.month());
     match (ahead, month.cmp(&current)) {
         (true, std::cmp::Ordering::Less) => year + 1,
         (true, _) => year,

@@ -316,9 +316,8 @@ pub fn interval(value: &str) -> Option<(String, String, Granularity)> {
                 Some((format!("{year}-{:02}", n * 3 - 2), format!("{year}-{:02}", n * 3), Granularity::Quarter))
             }
             (2 | 3, w) if w.len() == 3 && w.starts_with('W') && digits(&w[1..]) => {
-                let week: i8 = w[1..].parse().ok()?;
-                let monday =
-                    jiff::civil::ISOWeekDate::new(year.parse().ok()?, week, jiff::civil::Weekday::Monday).ok()?.date();
+                let week: u8 = w[1..].parse().ok()?;
+                let monday = crate::time::calendar::iso_week_monday(year.parse().ok()?, week)?;
                 let weekend = parts.get(2) == Some(&"WE");
                 if parts.len() == 3 && !weekend {
                     return None;
