@@ -218,14 +218,20 @@ async function datelineTool() {
     fail(`loading ${repoRel(wasmBin())} failed: ${String(e?.message ?? e).split('\n')[0]}`);
   }
   const version = typeof mod.version === 'function' ? mod.version() : 'unknown';
+  const request = (d) => ({ documents: [{ name: d.name, text: d.text, dct: d.dct, dct_overrides_text: false }] });
   return {
     key: 'dateline',
     label: 'dateline (wasm) `analyze`',
     version,
     found: 'timexes',
-    run: (d) => {
-      const out = mod.analyze({ documents: [{ name: d.name, text: d.text, dct: d.dct, dct_overrides_text: false }] });
-      return out.documents[0].timexes.length;
+    run: (d) => mod.analyze(request(d)).documents[0].timexes.length,
+    // The time stage alone (`times`), the like-for-like peer of the date parsers; older builds lack it.
+    timesTool: typeof mod.times === 'function' && {
+      key: 'datelineTimes',
+      label: 'dateline (wasm) `times`: the time stage alone',
+      version,
+      found: 'timexes',
+      run: (d) => mod.times(request(d)).documents[0].timexes.length,
     },
   };
 }
@@ -473,6 +479,9 @@ function textReport(res) {
       (r >= 1 ? `(dateline is ${fmtRatio(r)} faster)` : `(${peer} is ${fmtRatio(1 / r)} faster)`);
     out.push(`${vs(res.ratios.datelineVsChrono, 'chrono-node')}; ` +
       `${vs(res.ratios.datelineVsCompromise, 'compromise + compromise-dates')}.`);
+    if (res.ratios.datelineTimesVsChrono != null) {
+      out.push(`The time stage alone (\`times\`): ${vs(res.ratios.datelineTimesVsChrono, 'chrono-node').replace('dateline /', 'dateline times /')}.`);
+    }
   }
   out.push('');
   out.push('Each tool analyses each document separately (dateline: `analyze({documents: [one]})`, ' +
@@ -535,7 +544,7 @@ async function main() {
   if (!opts.skipDateline) {
     dateline = await datelineTool();
     if (dateline.missing) log(`warning: ${dateline.missing}`);
-    else tools.push(dateline);
+    else tools.push(dateline, ...(dateline.timesTool ? [dateline.timesTool] : []));
   }
   tools.push(await chronoTool(), await compromiseTool());
 
@@ -558,6 +567,7 @@ async function main() {
     ratios: {
       datelineVsChrono: ratio(by.dateline?.mbPerSecond, by.chrono?.mbPerSecond),
       datelineVsCompromise: ratio(by.dateline?.mbPerSecond, by.compromise?.mbPerSecond),
+      datelineTimesVsChrono: ratio(by.datelineTimes?.mbPerSecond, by.chrono?.mbPerSecond),
     },
     sizes: { page: pageSizes(), peers: peerBundles() },
   };

@@ -182,6 +182,63 @@ pub fn analyze(inputs: &[DocumentInput]) -> Result<Analysis, Error> {
     Ok(combine(analysed))
 }
 
+/// The time expressions of one or more articles, and nothing else: the time stage alone, for
+/// callers that want dates and times without the people, quotes, events and comparison
+/// ([`analyze`] gives the same timexes, ranges and ages within its documents).
+///
+/// Returns an error only for an unreadable `dct`, like [`analyze`].
+pub fn times(inputs: &[DocumentInput]) -> Result<Times, Error> {
+    let mut documents = Vec::with_capacity(inputs.len());
+    let mut warnings = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let id = format!("d{}", i + 1);
+        let stage = time_stage(&id, input)?;
+        warnings.extend(stage.warnings);
+        documents.push(DocumentTimes {
+            creation_time: stage.creation.output(&stage.segmented),
+            id,
+            name: input.name.clone(),
+            timexes: stage.timexes,
+            ranges: stage.ranges,
+            ages: stage.ages,
+        });
+    }
+    Ok(Times { schema: TIMES_SCHEMA, version: VERSION, documents, warnings })
+}
+
+/// The schema name of [`times`]'s output.
+pub const TIMES_SCHEMA: &str = "dateline-times/1";
+
+/// What [`times`] found: per document, the same fields as in a [`DocumentAnalysis`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Times {
+    /// Always [`TIMES_SCHEMA`].
+    pub schema: &'static str,
+    /// The crate version that produced it.
+    pub version: &'static str,
+    /// One entry per input document, in input order.
+    pub documents: Vec<DocumentTimes>,
+    /// Problems worth the reader's attention (`no_creation_time`, `not_english`, impossible dates).
+    pub warnings: Vec<Warning>,
+}
+
+/// The time stage's findings in one document (the fields of the same name in [`DocumentAnalysis`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentTimes {
+    /// `d1`, `d2`, … in input order.
+    pub id: String,
+    /// The input name.
+    pub name: String,
+    /// Where the document's creation time came from, and its value.
+    pub creation_time: CreationTime,
+    /// Time expressions, in text order.
+    pub timexes: Vec<Timex>,
+    /// Ranges: pairs of timexes that bound one stretch of time.
+    pub ranges: Vec<time::range::TimeRange>,
+    /// Ages and births, with the birth years they imply.
+    pub ages: Vec<time::age::Age>,
+}
+
 /// One document's analysis and its warnings, as [`analyze_document`] returns them.
 pub type Analysed = (DocumentAnalysis, Vec<Warning>);
 
@@ -202,9 +259,19 @@ pub fn combine(analysed: Vec<Analysed>) -> Analysis {
     Analysis { schema: SCHEMA, version: VERSION, documents, timeline, story, comparisons, warnings }
 }
 
-/// Analyse one document on its own, as document `id`: every stage up to its events. Returns an
-/// error only for an unreadable `dct`.
-pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Error> {
+/// The time stage of one document: its sentences, creation time, time expressions, ranges and
+/// ages, with the warnings found on the way. The first part of [`analyze_document`], and all of
+/// [`times`].
+struct TimeStage<'a> {
+    segmented: text::Segmented<'a>,
+    creation: time::creation::Creation,
+    timexes: Vec<Timex>,
+    ranges: Vec<time::range::TimeRange>,
+    ages: Vec<time::age::Age>,
+    warnings: Vec<Warning>,
+}
+
+fn time_stage<'a>(id: &str, input: &'a DocumentInput) -> Result<TimeStage<'a>, Error> {
     let given = match input.dct.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(time::Moment::parse(s).ok_or_else(|| Error::BadCreationTime(s.to_string()))?),
@@ -247,6 +314,14 @@ pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Err
         warnings.push(warn(problem.code, problem.message.clone(), Some(segmented.span(problem.bytes.clone()))));
     }
     let ages = time::age::extract(&segmented, &resolved.timexes, creation.moment.as_ref());
+    Ok(TimeStage { segmented, creation, timexes: resolved.timexes, ranges, ages, warnings })
+}
+
+/// Analyse one document on its own, as document `id`: every stage up to its events. Returns an
+/// error only for an unreadable `dct`.
+pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Error> {
+    let TimeStage { segmented, creation, timexes, ranges, ages, warnings } = time_stage(id, input)?;
+    let text = input.text.as_str();
     let found = entity::extract(&segmented);
     let attributed = attribution::extract(&segmented, &found);
     let participants: Vec<events::Participant> = found
@@ -260,7 +335,7 @@ pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Err
         .map(|c| events::Attribution { sentence: c.bytes.clone(), certainty: c.value, source: c.source.clone() })
         .collect();
     let context = events::Context { participants: &participants, attributions: &attributions };
-    let events = events::extract(&segmented, &resolved.timexes, &ranges, &ages, creation.moment.as_ref(), context);
+    let events = events::extract(&segmented, &timexes, &ranges, &ages, creation.moment.as_ref(), context);
     let doc = DocumentAnalysis {
         id: id.to_string(),
         name: input.name.clone(),
@@ -269,7 +344,7 @@ pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Err
         sentences: segmented.sentences.iter().map(|s| segmented.span(s.clone())).collect(),
         ages,
         events,
-        timexes: resolved.timexes,
+        timexes,
         ranges,
         entities: found.entities,
         quotes: attributed.quotes,
@@ -286,5 +361,32 @@ fn display_name<'a>(input: &'a DocumentInput, id: &'a str) -> &'a str {
         id
     } else {
         &input.name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_is_the_time_stage_of_analyze() {
+        let docs = [
+            DocumentInput::new(
+                "a",
+                "Monday, December 19 2016 20:43 EET\nHe joined in 1976 aged 22 and left two years later.",
+            ),
+            DocumentInput::new("b", "He will meet on Tuesday."),
+        ];
+        let (found, full) = (times(&docs).unwrap(), analyze(&docs).unwrap());
+        assert_eq!(found.documents.len(), 2);
+        for (t, f) in found.documents.iter().zip(&full.documents) {
+            assert_eq!(t.timexes, f.timexes);
+            assert_eq!(t.ages.len(), f.ages.len());
+            assert_eq!(t.creation_time, f.creation_time);
+        }
+        assert!(!found.documents[0].timexes.is_empty());
+        assert_eq!(found.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["no_creation_time"]);
+        let bad = [DocumentInput { dct: Some("19/12/2016".into()), ..DocumentInput::new("c", "x") }];
+        assert!(times(&bad).is_err());
     }
 }

@@ -30,6 +30,17 @@ pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the analysis is not valid JSON"))
 }
 
+/// The time stage alone on the same request as [`analyze`]: per document, its creation time, time
+/// expressions, ranges and ages (`dateline-times/1`, see `docs/CONTRACT.md`), for a page that
+/// wants dates and nothing else. Throws like [`analyze`].
+#[wasm_bindgen]
+pub fn times(input: JsValue) -> Result<JsValue, JsError> {
+    let request = request(&input)?;
+    let found = crate::times(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = serde_json::to_string(&found).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the time expressions are not valid JSON"))
+}
+
 /// An analyzer that remembers the documents of its last request ([`crate::Incremental`]): after
 /// an edit to one of ten articles, only that one is analysed again. The page's worker keeps one.
 #[wasm_bindgen]

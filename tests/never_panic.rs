@@ -1,5 +1,6 @@
-//! Property tests: `analyze` returns on any text, and every span it reports is a real slice of
-//! that text (UTF-16 offsets on character boundaries, the claimed text equal to the slice).
+//! Property tests: `analyze` (and `times`, its time stage alone) returns on any text, and every
+//! span it reports is a real slice of that text (UTF-16 offsets on character boundaries, the
+//! claimed text equal to the slice).
 #![cfg(not(target_arch = "wasm32"))]
 
 use dateline::{analyze, DocumentInput};
@@ -70,7 +71,9 @@ fn nasty_text() -> impl Strategy<Value = String> {
 fn check(text: &str, dct: Option<&str>) {
     let mut input = DocumentInput::new("p", text);
     input.dct = dct.map(str::to_string);
-    let analysis = analyze(&[input]).expect("valid dct");
+    let analysis = analyze(std::slice::from_ref(&input)).expect("valid dct");
+    let times = dateline::times(&[input]).expect("valid dct");
+    assert_eq!(times.documents[0].timexes, analysis.documents[0].timexes, "times is the time stage of analyze");
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let slice = |[s, e]: [usize; 2]| -> String {
         assert!(s <= e && e <= utf16.len(), "span {s}..{e} outside text of {} units", utf16.len());

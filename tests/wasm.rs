@@ -53,6 +53,18 @@ fn analyzer_json_is_the_same_analysis_as_bytes_and_reuses_documents() {
 }
 
 #[wasm_bindgen_test]
+fn times_is_the_time_stage_of_analyze() {
+    let text = "He joined on December 19 2016 and left two years later.";
+    let times = dateline::wasm::times(request(text, Some("2017-01-01"))).unwrap();
+    let full = dateline::wasm::analyze(request(text, Some("2017-01-01"))).unwrap();
+    assert_eq!(get(&times, &["schema"]).as_string().as_deref(), Some("dateline-times/1"));
+    let timexes = |v: &JsValue| js_sys::JSON::stringify(&get(v, &["documents", "0", "timexes"])).unwrap();
+    assert_eq!(timexes(&times), timexes(&full));
+    assert!(get(&times, &["documents", "0", "events"]).is_undefined(), "no later stage");
+    assert!(dateline::wasm::times(request("text", Some("19/12/2016"))).is_err());
+}
+
+#[wasm_bindgen_test]
 fn bad_input_is_an_error_not_a_panic() {
     let err = dateline::wasm::analyze(request("text", Some("19/12/2016"))).unwrap_err();
     let message = js_sys::Reflect::get(&JsValue::from(err), &JsValue::from_str("message")).unwrap();
