@@ -154,10 +154,26 @@ pub struct Report {
     pub events: Option<Prf>,
     /// Dated-event P/R/F1 (percent).
     pub dated_events: Option<Prf>,
+    /// The same figures per set of timelines (a directory of gold files), when several were
+    /// scored into this report with [`Report::add`].
+    pub sets: Vec<(String, Report)>,
 }
 
 impl Report {
-    /// The figures as a small table.
+    /// Add the counts of one set, scored alone into `set`, and keep its figures under `name`.
+    pub fn add(&mut self, name: &str, set: Report) {
+        self.timelines += set.timelines;
+        self.documents += set.documents;
+        self.gold += set.gold;
+        self.system += set.system;
+        self.events_matched += set.events_matched;
+        self.dated_matched += set.dated_matched;
+        self.events = Some(Prf::new(self.events_matched, self.system, self.gold));
+        self.dated_events = Some(Prf::new(self.dated_matched, self.system, self.gold));
+        self.sets.push((name.to_string(), set));
+    }
+
+    /// The figures as a small table (then one per set, when there are several).
     pub fn table(&self) -> String {
         let row = |name: &str, p: &Option<Prf>, tp: usize| {
             let p = p.unwrap_or(Prf { precision: 0.0, recall: 0.0, f1: 0.0 });
@@ -166,7 +182,7 @@ impl Report {
                 p.precision, p.recall, p.f1, tp, self.system, self.gold
             )
         };
-        format!(
+        let mut out = format!(
             "{} timelines over {} documents\n\n{:<14} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8}\n{}{}",
             self.timelines,
             self.documents,
@@ -179,7 +195,13 @@ impl Report {
             "gold",
             row("events", &self.events, self.events_matched),
             row("dated events", &self.dated_events, self.dated_matched)
-        )
+        );
+        if self.sets.len() > 1 {
+            for (name, set) in &self.sets {
+                out.push_str(&format!("\n{name}: {}", set.table()));
+            }
+        }
+        out
     }
 }
 
