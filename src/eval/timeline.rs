@@ -9,12 +9,16 @@
 //! The system side: each article's tokens (NewsReader CAT XML, rebuilt into text by
 //! [`meantime::read_gold`]) are analysed by [`crate::analyze`] with the document's creation
 //! time (its `TIMEX3` with `functionInDocument="CREATION_TIME"`, which the task gives); an event
-//! takes part in the entity's timeline when its sentence names the entity ([`aliases`]: the full
-//! name, its words of three or more characters holding a digit such as "A380", and a person's
-//! surname), or when it follows such a sentence and opens with a pronoun or "The company"
-//! ([`continues`]): a stand-in for the event's participants (the scorer does not use the entity
-//! stage's). Its date is its time at day precision, `XX` where the time is coarser,
-//! `XXXX-XX-XX` when it has no bounded time.
+//! takes part in the entity's timeline when its sentence holds a mention, found by the entity
+//! stage, of a document entity one of whose names is the target's ([`aliases`]: the full name,
+//! its words of three or more characters holding a digit such as "A380", and a person's
+//! surname; compared by name key), so that "Boeing" inside the name "Boeing 787 Dreamliner" is
+//! no mention of Boeing, and the entity stage's surnames and role references ("the
+//! ambassador") count; when the entity stage finds no such entity in the document (names it
+//! does not read as names, such as "iPod"), when its sentence names the entity as a string; or
+//! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
+//! Its date is its time at day precision, `XX` where the time is coarser, `XXXX-XX-XX` when it
+//! has no bounded time.
 //!
 //! The metric (this project's; the official scorer measures temporal awareness over ordering
 //! graphs, which this does not):
@@ -26,6 +30,8 @@
 
 use super::meantime;
 use super::Prf;
+use crate::entity::{names::key, Entity};
+use crate::text::Span;
 use crate::{analyze, DocumentInput};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -126,6 +132,18 @@ fn names(sentence: &str, aliases: &[String]) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// The entities of a document that are the target: one of their names (name or alias) has the
+/// name key of one of the target's [`aliases`] ("Steve Jobs" and "Jobs" for Steve Jobs; "Airbus
+/// A380" and "A380" for the aircraft, not "Airbus").
+fn targets<'a>(entities: &'a [Entity], keys: &[String]) -> Vec<&'a Entity> {
+    entities.iter().filter(|e| std::iter::once(&e.name).chain(&e.aliases).any(|n| keys.contains(&key(n)))).collect()
+}
+
+/// Is the span `inner` inside `outer`?
+fn inside(inner: Span, outer: Span) -> bool {
+    outer[0] <= inner[0] && inner[1] <= outer[1]
 }
 
 /// Does a sentence go on about what the one before named ("It …", "The company …")?
@@ -235,8 +253,11 @@ pub fn score_set(
     if timelines.is_empty() {
         return Err(TimelineError::NoTimelines);
     }
-    // Per document: (sentence number, sentence text, first word, date) of each event.
+    // Per document: (sentence number, sentence text, first word, date) of each event, and the
+    // UTF-16 span of its sentence; the entity stage's entities.
     let mut analysed: HashMap<String, Vec<(usize, String, String, String)>> = HashMap::new();
+    let mut spans: HashMap<String, Vec<Span>> = HashMap::new();
+    let mut entities: HashMap<String, Vec<Entity>> = HashMap::new();
     for (name, xml) in documents {
         let id: String = name.rsplit('/').next().unwrap_or(name).chars().take_while(char::is_ascii_digit).collect();
         let gold = meantime::read_gold(xml).map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
@@ -250,8 +271,10 @@ pub fn score_set(
         .map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
         let doc = &analysis.documents[0];
         let mut events = Vec::new();
+        let mut sentence_spans = Vec::new();
         for e in &doc.events {
             let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
+            sentence_spans.push(e.sentence);
             let word = gold.text[t.bytes.clone()].to_lowercase();
             let sentence = gold.text[e.sentence_bytes.clone()].to_string();
             let date = e
@@ -260,6 +283,8 @@ pub fn score_set(
                 .map_or_else(|| "XXXX-XX-XX".to_string(), |x| event_date(x.start.as_deref(), x.end.as_deref()));
             events.push((t.sentence, sentence, word, date));
         }
+        spans.insert(id.clone(), sentence_spans);
+        entities.insert(id.clone(), doc.entities.clone());
         analysed.insert(id, events);
         report.documents += 1;
     }
@@ -269,8 +294,20 @@ pub fn score_set(
         let aliases = aliases(&timeline.entity);
         let mut system: BTreeSet<Item> = BTreeSet::new();
         let mut system_dated: BTreeSet<(Item, String)> = BTreeSet::new();
+        let keys: Vec<String> = aliases.iter().map(|a| key(a)).collect();
         for (doc, events) in &analysed {
-            let mut named: Vec<usize> = events.iter().filter(|e| names(&e.1, &aliases)).map(|e| e.0).collect();
+            let targets = targets(&entities[doc], &keys);
+            let spans = &spans[doc];
+            let mut named: Vec<usize> = (0..events.len())
+                .filter(|&k| {
+                    if targets.is_empty() {
+                        names(&events[k].1, &aliases)
+                    } else {
+                        targets.iter().any(|t| t.mentions.iter().any(|m| inside(*m, spans[k])))
+                    }
+                })
+                .map(|k| events[k].0)
+                .collect();
             // A sentence that goes on about the entity by pronoun or description ("It", "The
             // company") right after one naming it.
             let follows: Vec<usize> = events
@@ -336,6 +373,42 @@ mod tests {
         }
         assert!(names("The A380 flew.", &aliases("Airbus A380")));
         assert!(!names("The A3800 flew.", &aliases("Airbus A380")));
+    }
+
+    /// A CAT document of the given sentences (tokens split at spaces).
+    fn cat(id: &str, sentences: &[&str]) -> String {
+        let mut xml = format!("<Document doc_id=\"{id}\">\n");
+        let mut n = 0;
+        for (s, sentence) in sentences.iter().enumerate() {
+            for word in sentence.split(' ') {
+                n += 1;
+                xml.push_str(&format!("<token t_id=\"{n}\" sentence=\"{s}\" number=\"{}\">{word}</token>\n", n - 1));
+            }
+        }
+        xml + "</Document>"
+    }
+
+    #[test]
+    fn membership_reads_the_entity_stage() {
+        // "Boeing" inside the name "Boeing 787 Dreamliner" is not Boeing; "Boeing" alone is.
+        let xml = cat(
+            "7",
+            &[
+                "Officials from China have agreed to purchase 60 Boeing 787 Dreamliner aircraft .",
+                "Boeing said nothing more .",
+            ],
+        );
+        let documents = [("7_Boeing.xml".to_string(), xml)];
+        let boeing = read_timeline("Boeing\n0\tXXXX-XX-XX\t7-1-said\n").unwrap();
+        let mut report = Report::default();
+        score_set(&[boeing], &documents, &mut report).unwrap();
+        assert_eq!((report.events_matched, report.system), (1, 1), "{report:?}");
+        // The aircraft's timeline holds the purchase (and only what its sentence says).
+        let dreamliner = read_timeline("Boeing 787 Dreamliner\n0\tXXXX-XX-XX\t7-0-purchase\n").unwrap();
+        let mut report = Report::default();
+        score_set(&[dreamliner], &documents, &mut report).unwrap();
+        assert_eq!(report.events_matched, 1, "{report:?}");
+        assert!(report.system >= 1 && report.system <= 2, "{report:?}");
     }
 
     #[test]

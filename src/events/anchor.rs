@@ -337,7 +337,8 @@ fn holds(start: &str, end: &str, day: &str) -> bool {
 /// A possessive time expression ("last week's European Council", "Monday's attack") dates the
 /// noun phrase it opens, not the clause: it governs only an event within the next three words.
 fn governs(text: &str, t: &Timex, e: &Event) -> bool {
-    let after = &text[t.bytes.end..];
+    // Tokenized text may set the possessive apart ("year 's").
+    let after = text[t.bytes.end..].trim_start_matches(' ');
     if !(after.starts_with("'s") || after.starts_with("’s")) {
         return true;
     }
