@@ -6,7 +6,7 @@
 //! 2. an offset from another event ("the attack comes one day before … talks": the talks are a
 //!    day after the attack) (`offset`);
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
-//!    evening") (`happening`);
+//!    evening"; classes that merge only) (`happening`);
 //! 4. the narrative reference time: for a past-tense verb in a sentence that carries the story
 //!    on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
 //!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
@@ -19,7 +19,9 @@
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
 //!
-//! A reporting act is never dated by another mention of its word (each "said" is its own).
+//! Only classes of one happening (`merges` in `lexicon/classes.tsv`: attack, death, meeting…)
+//! take another mention's time (`happening`); the same word of another class is as often another
+//! happening (each "said" is its own).
 //!
 //! Births worked out from ages keep the one or two years they allow (`age`).
 
@@ -187,17 +189,15 @@ pub fn anchor(
     }
     for k in 0..events.len() {
         let e = &events[k];
-        // Each reporting act is its own ("said" twice is two sayings): never dated by another.
-        if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future || e.class == "statement" {
+        // Only a class of one happening (attack, death, meeting…: `merges` in `classes.tsv`) takes
+        // another mention's time: the same word of another class is as often another happening
+        // ("said" twice is two sayings; "delivered" the first plane, then "deliveries" to come).
+        let merges = super::lexicon::lexicon().class(e.class).merges;
+        if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future || !merges {
             continue;
         }
-        let merges = super::lexicon::lexicon().class(e.class).merges;
-        let same = |j: usize| {
-            let o = &events[j];
-            o.tense != Tense::Future && (merges || o.lemma == e.lemma)
-        };
         let candidates = explicit_by_class.get(e.class).map_or(&[][..], Vec::as_slice);
-        if let Some(&source) = candidates.iter().find(|j| same(**j)) {
+        if let Some(&source) = candidates.iter().find(|j| events[**j].tense != Tense::Future) {
             let mut time = events[source].time.clone().expect("explicit events have a time");
             time.anchor = AnchorKind::Happening;
             time.via = Some(events[source].id.clone());
