@@ -19,6 +19,10 @@
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
 //!
+//! 7. a verb with no tense of its own ("-ing", "to …") left without a time takes the bounded time
+//!    of the finite verb before it in its sentence, unless that one is future or a plan
+//!    ("unveiled the device by walking onto the stage") (`governor`, `via` that verb, `inferred`).
+//!
 //! Only classes of one happening (`merges` in `lexicon/classes.tsv`: attack, death, meeting…)
 //! take another mention's time (`happening`); the same word of another class is as often another
 //! happening (each "said" is its own).
@@ -59,6 +63,9 @@ pub enum AnchorKind {
     NewsDay,
     /// A past-tense verb with nothing else: some time before the creation time.
     BeforeCreation,
+    /// A verb with no tense of its own ("walking", "to unveil") and nothing else: the bounded
+    /// time of the finite verb before it in its sentence, unless that one is future or a plan.
+    Governor,
     /// A future verb with nothing else: some time after the creation time.
     AfterCreation,
     /// A birth from an age and the year it held in.
@@ -85,8 +92,9 @@ pub struct EventTime {
     pub anchor: AnchorKind,
     /// The event it was worked out from (`happening`, `offset`).
     pub via: Option<String>,
-    /// Read from news convention rather than stated (`news_day`): less sure than a time the
-    /// words give, and drawn as such.
+    /// Read from news convention (`news_day`) or from the verb it depends on (`governor`) rather
+    /// than stated: less sure than a time the words give, drawn as such, and no article's claim
+    /// in the comparisons.
     pub inferred: bool,
 }
 
@@ -280,6 +288,28 @@ pub fn anchor(
             }),
             Tense::None => None,
         };
+    }
+    // 7. A verb with no tense of its own ("-ing", "to …") and no time: the time of the finite
+    // verb before it in its sentence ("unveiled the device by walking onto the stage").
+    for k in 0..events.len() {
+        let e = &events[k];
+        if e.time.is_some() || e.kind != TriggerKind::Verbal || e.tense != Tense::None || e.future || e.hypothetical {
+            continue;
+        }
+        let governor = events[..k]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence_bytes == e.sentence_bytes)
+            .find(|o| o.kind == TriggerKind::Verbal && o.tense != Tense::None);
+        let Some(g) = governor else { continue };
+        if g.tense == Tense::Future || g.future || g.class == "plan" {
+            continue;
+        }
+        let Some(mut time) = g.time.clone().filter(EventTime::bounded) else { continue };
+        time.anchor = AnchorKind::Governor;
+        time.inferred = true;
+        time.via = Some(g.id.clone());
+        events[k].time = Some(time);
     }
 }
 

@@ -143,7 +143,10 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
     let mut by_interval: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (d, doc) in documents.iter().enumerate() {
         for (k, e) in doc.events.iter().enumerate() {
-            let Some(time) = e.time.as_ref().filter(|t| t.bounded()) else { continue };
+            // A verb dated only by the verb it depends on (`governor`) is part of that one's entry.
+            let Some(time) = e.time.as_ref().filter(|t| t.bounded() && t.anchor != AnchorKind::Governor) else {
+                continue;
+            };
             let class = crate::events::lexicon::lexicon().class(e.class);
             let dated = !matches!(time.anchor, AnchorKind::CreationTime | AnchorKind::NewsDay | AnchorKind::Happening);
             if !e.positive || class.timeline.is_none() || (class.timeline == Some(false) && !dated) {
