@@ -15,7 +15,9 @@
 //! surname; compared by name key), so that "Boeing" inside the name "Boeing 787 Dreamliner" is
 //! no mention of Boeing, and the entity stage's surnames and role references ("the
 //! ambassador") count; when the entity stage finds no such entity in the document (names it
-//! does not read as names, such as "iPod"), when its sentence names the entity as a string; or
+//! does not read as names, such as "iPod"), when its sentence names the entity as a string
+//! ([`aliases`], or the full name's words side by side in any order, or in order with one more
+//! word among them: "3G iPhone", "iTunes Music Store"); or
 //! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
 //! Its date is its time at day precision, `XX` where the time is coarser, `XXXX-XX-XX` when it
 //! has no bounded time.
@@ -125,6 +127,10 @@ pub fn aliases(entity: &str) -> Vec<String> {
 
 /// Does `sentence` name the entity (an alias as a whole word, case as written)?
 fn names(sentence: &str, aliases: &[String]) -> bool {
+    let full = aliases.first().map_or("", String::as_str);
+    if variant(sentence, full) {
+        return true;
+    }
     aliases.iter().any(|a| {
         sentence.match_indices(a.as_str()).any(|(i, _)| {
             let before = sentence[..i].chars().next_back();
@@ -132,6 +138,24 @@ fn names(sentence: &str, aliases: &[String]) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+/// Does `sentence` name `name` (two words or more) in a variant: its words side by side in any
+/// order ("3G iPhone" for "iPhone 3G"), or in order with one more word among them ("iTunes Music
+/// Store" for "iTunes store"); case folded.
+fn variant(sentence: &str, name: &str) -> bool {
+    let want: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    if want.len() < 2 {
+        return false;
+    }
+    let words: Vec<String> =
+        sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let side_by_side = words.windows(want.len()).any(|w| want.iter().all(|x| w.contains(x)));
+    let in_order = words.windows(want.len() + 1).any(|w| {
+        let mut rest = w.iter();
+        w[0] == want[0] && want.iter().all(|x| rest.any(|y| y == x))
+    });
+    side_by_side || in_order
 }
 
 /// The entities of a document that are the target: one of their names (name or alias) has the
@@ -373,6 +397,11 @@ mod tests {
         }
         assert!(names("The A380 flew.", &aliases("Airbus A380")));
         assert!(!names("The A3800 flew.", &aliases("Airbus A380")));
+        // Variants of a name of two words or more.
+        assert!(names("Apple opened the iTunes Music Store.", &aliases("iTunes store")));
+        assert!(names("Apple sold the 3G iPhone.", &aliases("iPhone 3G")));
+        assert!(!names("The store sold iTunes gift cards.", &aliases("iTunes store")));
+        assert!(!names("The iTunes software reached the store.", &aliases("iTunes store")));
     }
 
     /// A CAT document of the given sentences (tokens split at spaces).
