@@ -19,7 +19,8 @@
 //! ([`aliases`], or the full name's words side by side in any order, or in order with one more
 //! word among them: "3G iPhone", "iTunes Music Store"); or
 //! when it follows such a sentence and opens with a pronoun or "The company" ([`continues`]).
-//! Its date is its time at day precision, `XX` where the time is coarser, `XXXX-XX-XX` when it
+//! Negated and hypothetical events ("did not sign", "may sell") are on no timeline, as they are
+//! off the analysis's own. Its date is its time at day precision, `XX` where the time is coarser, `XXXX-XX-XX` when it
 //! has no bounded time.
 //!
 //! The metric (this project's; the official scorer measures temporal awareness over ordering
@@ -297,6 +298,10 @@ pub fn score_set(
         let mut events = Vec::new();
         let mut sentence_spans = Vec::new();
         for e in &doc.events {
+            // What did not happen or only might ("did not sell", "may sell") is on no timeline.
+            if !e.positive || e.hypothetical {
+                continue;
+            }
             let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
             sentence_spans.push(e.sentence);
             let word = gold.text[t.bytes.clone()].to_lowercase();
@@ -419,12 +424,14 @@ mod tests {
 
     #[test]
     fn membership_reads_the_entity_stage() {
-        // "Boeing" inside the name "Boeing 787 Dreamliner" is not Boeing; "Boeing" alone is.
+        // "Boeing" inside the name "Boeing 787 Dreamliner" is not Boeing; "Boeing" alone is; what
+        // only might happen or did not is on no timeline.
         let xml = cat(
             "7",
             &[
                 "Officials from China have agreed to purchase 60 Boeing 787 Dreamliner aircraft .",
                 "Boeing said nothing more .",
+                "Boeing may sell planes to China but did not sign a deal .",
             ],
         );
         let documents = [("7_Boeing.xml".to_string(), xml)];
