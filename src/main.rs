@@ -288,6 +288,8 @@ mod cli {
             return Err(format!("no gold timelines under {}", dir.display()));
         }
         for (name, timelines, documents) in sets {
+            // The set's directory, relative to the corpus.
+            let name = Path::new(&name).strip_prefix(dir).map_or(name.clone(), |p| p.display().to_string());
             let mut set = timeline::Report::default();
             timeline::score_set(&timelines, &documents, &mut set).map_err(|e| e.to_string())?;
             report.add(&name, set);
