@@ -287,8 +287,12 @@ mod cli {
         if sets.is_empty() {
             return Err(format!("no gold timelines under {}", dir.display()));
         }
-        for (timelines, documents) in sets {
-            timeline::score_set(&timelines, &documents, &mut report).map_err(|e| e.to_string())?;
+        for (name, timelines, documents) in sets {
+            // The set's directory, relative to the corpus.
+            let name = Path::new(&name).strip_prefix(dir).map_or(name.clone(), |p| p.display().to_string());
+            let mut set = timeline::Report::default();
+            timeline::score_set(&timelines, &documents, &mut set).map_err(|e| e.to_string())?;
+            report.add(&name, set);
         }
         if json {
             return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
@@ -300,7 +304,9 @@ mod cli {
         ))
     }
 
-    type TimelineSet = (Vec<timeline::GoldTimeline>, Vec<(String, String)>);
+    /// A directory of gold timelines (its name relative to the corpus), the timelines, and the
+    /// CAT documents they are read against.
+    type TimelineSet = (String, Vec<timeline::GoldTimeline>, Vec<(String, String)>);
 
     /// Every directory under `dir` holding gold timeline files, with the CAT documents of its
     /// sibling directories (those not named like track B, the annotated copies).
@@ -343,7 +349,7 @@ mod cli {
             if documents.is_empty() {
                 return Err(format!("timelines in {} but no CAT documents beside them", dir.display()));
             }
-            out.push((timelines, documents));
+            out.push((dir.display().to_string(), timelines, documents));
         }
         for sub in subdirs {
             find_timeline_sets(&sub, out)?;

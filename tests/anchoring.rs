@@ -6,10 +6,10 @@
 use std::path::Path;
 
 /// Floors for the overall row: accuracy (correct over found) and anchored recall (correct over
-/// gold), in percent; about 1.5 points under the figures measured when they were set (one event
+/// gold), in percent; about a point under the figures measured when they were set (one event
 /// is worth about 0.4 points of accuracy).
-const ACCURACY_FLOOR: f64 = 57.0;
-const RECALL_FLOOR: f64 = 38.5;
+const ACCURACY_FLOOR: f64 = 61.6;
+const RECALL_FLOOR: f64 = 41.7;
 
 #[test]
 fn meantime_anchoring_holds_its_floors() {
@@ -33,7 +33,7 @@ fn meantime_anchoring_holds_its_floors() {
     println!("{}", report.table());
     let (name, overall) = report.rows.last().expect("an overall row");
     assert_eq!(name, "overall");
-    // measured 59.04 accuracy (147 of 249 found), 40.27 recall (of 365)
+    // measured 62.65 accuracy (156 of 249 found), 42.74 recall (of 365)
     assert!(overall.gold >= 300, "{overall:?}");
     assert!(overall.accuracy() >= ACCURACY_FLOOR, "anchoring accuracy {:.2} < {ACCURACY_FLOOR}", overall.accuracy());
     assert!(

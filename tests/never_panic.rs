@@ -3,6 +3,7 @@
 //! claimed text equal to the slice).
 #![cfg(not(target_arch = "wasm32"))]
 
+use dateline::events::{AnchorKind, Tense};
 use dateline::{analyze, DocumentInput};
 use proptest::prelude::*;
 
@@ -62,6 +63,8 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("said the attacker chanted ".to_string()),
         Just("VIDEO: ".to_string()),
         Just("She says ".to_string()),
+        Just("Airbus has announced ".to_string()),
+        Just("by introducing ".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];
@@ -98,10 +101,27 @@ fn check(text: &str, dct: Option<&str>) {
             if let (Some(s), Some(end)) = (&t.start, &t.end) {
                 assert!(s <= end || s.len() != end.len(), "event interval in order: {s}..{end}");
             }
+            // Only news convention and a governing verb's time are inferred; the news day is the
+            // creation day, and needs one.
+            let inferred = matches!(t.anchor, AnchorKind::NewsDay | AnchorKind::Governor);
+            assert_eq!(t.inferred, inferred, "inferred exactly for news_day and governor: {t:?}");
+            if t.anchor == AnchorKind::NewsDay {
+                let day = doc.creation_time.value.as_deref().and_then(|v| v.get(..10));
+                assert!(day.is_some(), "news_day needs a creation time");
+                assert_eq!((t.start.as_deref(), t.end.as_deref()), (day, day), "news_day is the creation day");
+                assert!(t.timex.is_none() && e.tense != Tense::Future, "news_day: no time expression, not future");
+            }
+            if t.anchor == AnchorKind::Governor {
+                let via = t.via.as_deref().expect("governor names its verb");
+                assert!(doc.events.iter().any(|o| o.id == via && o.sentence == e.sentence), "governor in the sentence");
+            }
         }
     }
     for entry in &analysis.timeline {
         assert!(!entry.events.is_empty() || !entry.timexes.is_empty(), "an entry holds something");
+        if entry.inferred {
+            assert!(!entry.events.is_empty(), "only event entries are inferred");
+        }
     }
     for e in &doc.entities {
         assert!(!e.mentions.is_empty(), "an entity has mentions");

@@ -770,13 +770,14 @@ function drawMarker(svg, m, cy, ctx) {
   const { entry } = m;
   const colors = m.docIds.map((id) => ctx.docs.get(id).color);
   const g = el('g', {
-    class: `tl-entry${entry.uncertain ? ' tl-uncertain' : ''}`, tabindex: 0, role: 'button',
+    class: `tl-entry${entry.uncertain ? ' tl-uncertain' : ''}${entry.inferred ? ' tl-inferred' : ''}`, tabindex: 0, role: 'button',
     'data-start': entry.start, 'data-end': entry.end ?? entry.start, 'data-granularity': entry.granularity ?? '',
     'data-group': entry.group ?? '',
     'data-timexes': m.refs.map((ref) => `${ref.document}/${ref.timex}`).join(' '),
     'data-events': m.events.map((ref) => `${ref.document}/${ref.event}`).join(' '),
   }, svg);
-  const hedge = entry.uncertain ? ' (reported, hedged or scheduled)' : '';
+  const hedge = (entry.uncertain ? ' (reported, hedged or scheduled)' : '')
+    + (entry.inferred ? ' (date inferred: the publication day)' : '');
   el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}${hedge}`;
   el('rect', {
     class: 'tl-bar', x: m.x0, y: cy - barH / 2, width: m.barW, height: barH, rx: 2,
@@ -884,6 +885,7 @@ export function tooltipContent(entry, refs, docs) {
       frag.children[2] ?? null);
   }
   if (entry.uncertain) div('tt-hedge', 'Not stated flatly: reported, hedged or scheduled');
+  if (entry.inferred) div('tt-hedge', 'Date inferred: no time in the text, read as the publication day (news_day)');
   if (refs.length > SENTENCES_SHOWN) div('tt-more', `and ${refs.length - SENTENCES_SHOWN} more`);
   if (refs.length) div('tt-hint', refs.length > 1 ? `${refs.length} mentions: click to visit each in the text` : 'Click to show it in the text');
   return frag;

@@ -188,9 +188,10 @@ struct Group {
     participants: Vec<usize>,
 }
 
-/// An event's bounded time, first and last instant.
+/// An event's bounded time, first and last instant; a time read from news convention
+/// (`inferred`) joins nothing.
 fn interval(e: &Event) -> Option<(&str, &str)> {
-    let t = e.time.as_ref()?;
+    let t = e.time.as_ref().filter(|t| !t.inferred)?;
     Some((t.start.as_deref()?, t.end.as_deref()?))
 }
 

@@ -6,13 +6,26 @@
 //! 2. an offset from another event ("the attack comes one day before … talks": the talks are a
 //!    day after the attack) (`offset`);
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
-//!    evening") (`happening`);
+//!    evening"; classes that merge only) (`happening`);
 //! 4. the narrative reference time: for a past-tense verb in a sentence that carries the story
 //!    on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
 //!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
-//! 5. the tense against the creation time: a present-tense verb happens on the creation day
+//! 5. news convention, only with a creation time and marked `inferred`: a reporting act ("said",
+//!    "announced") outside quotation marks, or an event of the lede (headline and first full
+//!    sentence) that is no one's account, in the simple past or present perfect (not "had …"),
+//!    not after a sentence of its paragraph naming another date, took place on (or just before)
+//!    the publication day (`news_day`);
+//! 6. the tense against the creation time: a present-tense verb happens on the creation day
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
+//!
+//! 7. a verb with no tense of its own ("-ing", "to …") left without a time takes the bounded time
+//!    of the finite verb before it in its sentence, unless that one is future or a plan
+//!    ("unveiled the device by walking onto the stage") (`governor`, `via` that verb, `inferred`).
+//!
+//! Only classes of one happening (`merges` in `lexicon/classes.tsv`: attack, death, meeting…)
+//! take another mention's time (`happening`); the same word of another class is as often another
+//! happening (each "said" is its own).
 //!
 //! Births worked out from ages keep the one or two years they allow (`age`).
 
@@ -44,8 +57,15 @@ pub enum AnchorKind {
     Narrative,
     /// A present-tense verb: the creation day.
     CreationTime,
+    /// News convention, inferred (`inferred: true`): a reporting act ("said", "announced") in the
+    /// simple past or present perfect, or such an event of the article's lede, that no time
+    /// expression dates took place on (or just before) the publication day.
+    NewsDay,
     /// A past-tense verb with nothing else: some time before the creation time.
     BeforeCreation,
+    /// A verb with no tense of its own ("walking", "to unveil") and nothing else: the bounded
+    /// time of the finite verb before it in its sentence, unless that one is future or a plan.
+    Governor,
     /// A future verb with nothing else: some time after the creation time.
     AfterCreation,
     /// A birth from an age and the year it held in.
@@ -72,6 +92,10 @@ pub struct EventTime {
     pub anchor: AnchorKind,
     /// The event it was worked out from (`happening`, `offset`).
     pub via: Option<String>,
+    /// Read from news convention (`news_day`) or from the verb it depends on (`governor`) rather
+    /// than stated: less sure than a time the words give, drawn as such, and no article's claim
+    /// in the comparisons.
+    pub inferred: bool,
 }
 
 impl EventTime {
@@ -91,6 +115,7 @@ impl EventTime {
             granularity: Some(granularity),
             anchor,
             via: None,
+            inferred: false,
         })
     }
 }
@@ -125,6 +150,7 @@ pub fn anchor(
                     granularity: Some(Granularity::Year),
                     anchor: AnchorKind::Age,
                     via: None,
+                    inferred: false,
                 })
             });
             continue;
@@ -171,16 +197,15 @@ pub fn anchor(
     }
     for k in 0..events.len() {
         let e = &events[k];
-        if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future {
+        // Only a class of one happening (attack, death, meeting…: `merges` in `classes.tsv`) takes
+        // another mention's time: the same word of another class is as often another happening
+        // ("said" twice is two sayings; "delivered" the first plane, then "deliveries" to come).
+        let merges = super::lexicon::lexicon().class(e.class).merges;
+        if e.time.is_some() || offset_targets[k].is_some() || e.tense == Tense::Future || !merges {
             continue;
         }
-        let merges = super::lexicon::lexicon().class(e.class).merges;
-        let same = |j: usize| {
-            let o = &events[j];
-            o.tense != Tense::Future && (merges || o.lemma == e.lemma)
-        };
         let candidates = explicit_by_class.get(e.class).map_or(&[][..], Vec::as_slice);
-        if let Some(&source) = candidates.iter().find(|j| same(**j)) {
+        if let Some(&source) = candidates.iter().find(|j| events[**j].tense != Tense::Future) {
             let mut time = events[source].time.clone().expect("explicit events have a time");
             time.anchor = AnchorKind::Happening;
             time.via = Some(events[source].id.clone());
@@ -196,7 +221,8 @@ pub fn anchor(
             events[k].time = Some(time);
         }
     }
-    // 4. Narrative reference time, 5. tense against the creation time.
+    // 4. Narrative reference time, 5. news convention, 6. tense against the creation time.
+    let lede = lede_end(doc);
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
         // A sentence that carries the story on from the one before ("He then …").
         let continued = {
@@ -230,7 +256,22 @@ pub fn anchor(
             granularity: None,
             anchor,
             via: None,
+            inferred: false,
         };
+        if news_day(doc, e, lede, timexes, &day) {
+            e.time = Some(EventTime {
+                timex: None,
+                until: None,
+                value: Some(day.clone()),
+                start: Some(day.clone()),
+                end: Some(day),
+                granularity: Some(Granularity::Day),
+                anchor: AnchorKind::NewsDay,
+                via: None,
+                inferred: true,
+            });
+            continue;
+        }
         e.time = match e.tense {
             Tense::Past | Tense::Perfect => Some(open(None, Some(day), AnchorKind::BeforeCreation)),
             Tense::Future => Some(open(Some(day), None, AnchorKind::AfterCreation)),
@@ -243,16 +284,91 @@ pub fn anchor(
                 granularity: Some(Granularity::Day),
                 anchor: AnchorKind::CreationTime,
                 via: None,
+                inferred: false,
             }),
             Tense::None => None,
         };
     }
+    // 7. A verb with no tense of its own ("-ing", "to …") and no time: the time of the finite
+    // verb before it in its sentence ("unveiled the device by walking onto the stage").
+    for k in 0..events.len() {
+        let e = &events[k];
+        if e.time.is_some() || e.kind != TriggerKind::Verbal || e.tense != Tense::None || e.future || e.hypothetical {
+            continue;
+        }
+        let governor = events[..k]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence_bytes == e.sentence_bytes)
+            .find(|o| o.kind == TriggerKind::Verbal && o.tense != Tense::None);
+        let Some(g) = governor else { continue };
+        if g.tense == Tense::Future || g.future || g.class == "plan" {
+            continue;
+        }
+        let Some(mut time) = g.time.clone().filter(EventTime::bounded) else { continue };
+        time.anchor = AnchorKind::Governor;
+        time.inferred = true;
+        time.via = Some(g.id.clone());
+        events[k].time = Some(time);
+    }
+}
+
+/// Where the article's lede ends: after the first full sentence (three words or more, ending
+/// with `.`, `!` or `?`), so that the headline and a dateline above it belong to it too; `0`
+/// when there is none.
+fn lede_end(doc: &Segmented<'_>) -> usize {
+    doc.sentences
+        .iter()
+        .find(|s| {
+            let t = doc.text[(*s).clone()].trim_end().trim_end_matches(['"', '”', '’', '\'', ')']);
+            t.ends_with(['.', '!', '?']) && t.split_whitespace().count() >= 3
+        })
+        .map_or(0, |s| s.end)
+}
+
+/// News convention (`news_day`): an event that nothing else dates, told in the simple past or
+/// the present perfect (not "had …", not future, hedged or hypothetical), took place on (or just
+/// before) the publication day when it is a reporting act ("said", "announced": class
+/// `statement`) outside quotation marks, or when it stands in the lede and is not someone's
+/// account. Not in a background stretch: the sentence before it in its paragraph names a date
+/// other than the creation day.
+fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], day: &str) -> bool {
+    if !matches!(e.tense, Tense::Past | Tense::Perfect) || e.past_perfect || e.future || e.hypothetical {
+        return false;
+    }
+    let quoted = e.cues.iter().any(|c| c.kind == super::CueKind::Reported && c.text == "“…”");
+    let reporting = e.class == "statement" && !quoted;
+    let in_lede = e.sentence_bytes.end <= lede && !e.reported;
+    if !(reporting || in_lede) {
+        return false;
+    }
+    // The sentence before, in the same paragraph: does it name another date?
+    let text = doc.text;
+    let before = doc.sentences.partition_point(|s| s.end <= e.sentence_bytes.start);
+    let Some(previous) = before.checked_sub(1).map(|i| doc.sentences[i].clone()) else { return true };
+    if previous.start < paragraph_start(text, e.sentence_bytes.start) {
+        return true;
+    }
+    let first = timexes.partition_point(|t| t.bytes.start < previous.start);
+    !timexes[first..]
+        .iter()
+        .take_while(|t| t.bytes.start < previous.end)
+        .filter_map(calendar)
+        .any(|(start, end, _)| !holds(&start, &end, day))
+}
+
+/// Does the interval of ISO prefixes `start..=end` hold the day `day` (`YYYY-MM-DD`)?
+fn holds(start: &str, end: &str, day: &str) -> bool {
+    let cut = |s: &str, n: usize| s.get(..n.min(s.len()).min(day.len())).unwrap_or("").to_string();
+    let (s, e) = (cut(start, 10), cut(end, 10));
+    cut(day, s.len()) >= s && cut(day, e.len()) <= e
 }
 
 /// A possessive time expression ("last week's European Council", "Monday's attack") dates the
 /// noun phrase it opens, not the clause: it governs only an event within the next three words.
 fn governs(text: &str, t: &Timex, e: &Event) -> bool {
-    let after = &text[t.bytes.end..];
+    // Tokenized text may set the possessive apart ("year 's").
+    let after = text[t.bytes.end..].trim_start_matches(' ');
     if !(after.starts_with("'s") || after.starts_with("’s")) {
         return true;
     }
@@ -306,6 +422,7 @@ fn range_times(ranges: &[TimeRange], timexes: &[Timex]) -> Vec<RangeTime> {
                     granularity: Some(ga.min(gb)),
                     anchor: AnchorKind::Range,
                     via: None,
+                    inferred: false,
                 },
             })
         })
@@ -375,5 +492,6 @@ fn shifted(base: &EventTime, shift: i32, unit: char) -> Option<EventTime> {
         granularity: Some(granularity),
         anchor: AnchorKind::Offset,
         via: None,
+        inferred: false,
     })
 }

@@ -100,3 +100,21 @@ fn context_fills_participants_and_certainty() {
     assert_eq!(shot.attributed_to.as_deref(), Some("s1"));
     assert!(shot.time.is_none(), "no creation time, no date: nothing is made up");
 }
+
+/// `news_day` needs a creation time: without one, the lede's past event keeps no time at all.
+#[test]
+fn news_day_needs_a_creation_time() {
+    let text = "Boeing has unveiled a new version of its 777 airliner. The company said it was proud.";
+    let analysis = analyze(&[DocumentInput::new("example", text)]).expect("examples analyse");
+    let events = &analysis.documents[0].events;
+    for trigger in ["unveiled", "said"] {
+        let e = events.iter().find(|e| e.trigger == trigger).expect("the trigger is found");
+        assert!(e.time.is_none(), "{trigger}: {:?}", e.time);
+    }
+    let mut dated = DocumentInput::new("example", text);
+    dated.dct = Some("2016-12-19".into());
+    let analysis = analyze(&[dated]).expect("examples analyse");
+    let e = analysis.documents[0].events.iter().find(|e| e.trigger == "said").expect("the trigger is found");
+    let time = e.time.as_ref().expect("a time");
+    assert_eq!((time.anchor, time.inferred), (AnchorKind::NewsDay, true));
+}

@@ -137,6 +137,10 @@ pub struct Event {
     pub certainty: Option<Certainty>,
     /// The source it is attributed to (from [`Context::attributions`]); `null` until then.
     pub attributed_to: Option<String>,
+    /// Its auxiliary is "had" ("had announced"): a past before another past, never the news
+    /// day's ([`anchor`]'s `news_day` rule).
+    #[serde(skip)]
+    pub past_perfect: bool,
     /// The rule that found it (`verb`, `noun`, `past_ed` for an unlisted "-ed" verb,
     /// `age_arithmetic`).
     pub rule: &'static str,
@@ -320,6 +324,8 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, timexes: &[Timex], out
             }
         };
         let mut event = Event::mention(doc, bytes, sentence.clone(), clause, (lemma, class, kind, tense, rule));
+        event.past_perfect =
+            kind == TriggerKind::Verbal && auxiliary(&ws, i, &event.clause_bytes) == Some(AuxRole::PastPerfect);
         polarity(text, &ws, &hits, i, &mut event);
         event.label = label(text, &event, timexes, &ws);
         out.push(event);
@@ -343,10 +349,11 @@ fn past_ed(word: &str) -> bool {
         && !lexicon().not_past.contains(word)
 }
 
-/// The tense of the verb at word `i`, from the auxiliaries before it in its clause.
-fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense {
+/// The auxiliary before the verb at word `i` in its clause ("been" and "be" skipped; a clitic
+/// counts as its auxiliary: "he'll" as "'ll", "they've" as "'ve"), and whether "to" stands right
+/// before the verb.
+fn auxiliary_and_to(ws: &[Word], i: usize, clause: &Range<usize>) -> (Option<AuxRole>, bool) {
     let lx = lexicon();
-    let mut aux = None;
     let mut k = i;
     let mut to_before = false;
     while k > 0 && ws[k - 1].bytes.start >= clause.start {
@@ -356,17 +363,24 @@ fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense 
             to_before = true;
             continue;
         }
-        // A clitic counts as its auxiliary: "he'll" as "'ll", "they've" as "'ve".
         let clitic = w.find('\'').and_then(|a| lx.auxiliary(&w[a..]));
         match clitic.or_else(|| lx.auxiliary(w)) {
             Some(AuxRole::Skip) => continue,
-            Some(role) => {
-                aux = Some(role);
-                break;
-            }
+            Some(role) => return (Some(role), to_before),
             None => break,
         }
     }
+    (None, to_before)
+}
+
+/// The auxiliary before the verb at word `i` in its clause (see [`auxiliary_and_to`]).
+fn auxiliary(ws: &[Word], i: usize, clause: &Range<usize>) -> Option<AuxRole> {
+    auxiliary_and_to(ws, i, clause).0
+}
+
+/// The tense of the verb at word `i`, from the auxiliaries before it in its clause.
+fn tense(ws: &[Word], i: usize, forms: &[Form], clause: &Range<usize>) -> Tense {
+    let (aux, to_before) = auxiliary_and_to(ws, i, clause);
     if to_before {
         // "is to meet", "set to meet", "plans to": the cues say future; alone an infinitive
         // takes the time of its governing verb, which the anchoring reads from the clause.
@@ -499,6 +513,7 @@ impl Event {
             participants: Vec::new(),
             certainty: None,
             attributed_to: None,
+            past_perfect: false,
             rule,
             bytes,
             sentence_bytes: sentence,

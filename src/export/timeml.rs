@@ -132,7 +132,9 @@ pub fn links(doc: &DocumentAnalysis, has_dct: bool) -> String {
                 link(&mut out, e, "ENDED_BY", b);
             }
             (_, Some(t), _) if time.anchor != AnchorKind::Age => link(&mut out, e, "IS_INCLUDED", t),
-            (AnchorKind::CreationTime, None, _) if has_dct => link(&mut out, e, "IS_INCLUDED", "t0"),
+            (AnchorKind::CreationTime | AnchorKind::NewsDay, None, _) if has_dct => {
+                link(&mut out, e, "IS_INCLUDED", "t0")
+            }
             (AnchorKind::BeforeCreation, None, _) if has_dct => link(&mut out, e, "BEFORE", "t0"),
             (AnchorKind::AfterCreation, None, _) if has_dct => link(&mut out, e, "AFTER", "t0"),
             _ => {}

@@ -123,6 +123,9 @@ pub struct Entry {
     pub group: Group,
     /// True when no mention states it flatly: every one is reported, hypothetical or future.
     pub uncertain: bool,
+    /// True when every mention's time is read from news convention rather than stated
+    /// (`news_day`): the page draws it as inferred.
+    pub inferred: bool,
 }
 
 /// The longest label, in characters.
@@ -140,9 +143,12 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
     let mut by_interval: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (d, doc) in documents.iter().enumerate() {
         for (k, e) in doc.events.iter().enumerate() {
-            let Some(time) = e.time.as_ref().filter(|t| t.bounded()) else { continue };
+            // A verb dated only by the verb it depends on (`governor`) is part of that one's entry.
+            let Some(time) = e.time.as_ref().filter(|t| t.bounded() && t.anchor != AnchorKind::Governor) else {
+                continue;
+            };
             let class = crate::events::lexicon::lexicon().class(e.class);
-            let dated = !matches!(time.anchor, AnchorKind::CreationTime | AnchorKind::Happening);
+            let dated = !matches!(time.anchor, AnchorKind::CreationTime | AnchorKind::NewsDay | AnchorKind::Happening);
             if !e.positive || class.timeline.is_none() || (class.timeline == Some(false) && !dated) {
                 continue;
             }
@@ -176,6 +182,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                         }
                     }
                     x.uncertain &= !flat;
+                    x.inferred &= time.inferred;
                     if clear && !best[i].0 {
                         best[i] = (true, d, k);
                     }
@@ -194,6 +201,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                         events: vec![at],
                         class: Some(e.class),
                         uncertain: !flat,
+                        inferred: time.inferred,
                     });
                     members.push(vec![(d, k)]);
                     best.push((clear, d, k));
@@ -239,6 +247,7 @@ pub fn assemble(documents: &[DocumentAnalysis]) -> Vec<Entry> {
                         events: Vec::new(),
                         class: None,
                         uncertain: false,
+                        inferred: false,
                     })
                 }
             }

@@ -122,7 +122,8 @@ pub fn extract<'a>(doc: &Doc<'a>) -> Vec<Step<'a>> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| sequence.contains(w.to_lowercase().as_str()));
             let latest = steps.iter().filter(|s| s.person == person).filter_map(|s| s.end.clone()).max();
-            let bounded = time.and_then(|t| Some((t.start.clone()?, t.end.clone()?)));
+            // A time read from news convention (`inferred`) is no article's claim.
+            let bounded = time.filter(|t| !t.inferred).and_then(|t| Some((t.start.clone()?, t.end.clone()?)));
             let (start, end, when, timex) = match (latest, bounded) {
                 (Some(after), _) if next && !explicit => (after, None, "after_previous_step", None),
                 (_, Some((start, end))) => (start, Some(end), "own_time", time.and_then(|t| t.timex.as_deref())),

@@ -86,7 +86,9 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
             let a = doc.analysis;
             let Some(&e) = events.get(&(m.document.as_str(), m.event.as_str())) else { continue };
             let e = &a.events[e];
-            let Some((start, end)) = e.time.as_ref().and_then(|t| Some((t.start.clone()?, t.end.clone()?))) else {
+            // A time read from news convention (`inferred`) is no article's claim.
+            let stated = e.time.as_ref().filter(|t| !t.inferred);
+            let Some((start, end)) = stated.and_then(|t| Some((t.start.clone()?, t.end.clone()?))) else {
                 untimed.push(m.document.as_str());
                 continue;
             };
