@@ -258,6 +258,14 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Season,
         pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?(?:{year}|{spoken_year})",
     },
+    // A season named with "the" after a preposition: "well into [the summer]", "the low levels
+    // of [the early summer]" go to the season nearest the reference time, as a bare month does.
+    // The preposition keeps out "the fall" of prices or of a regime (see `guarded`).
+    Rule {
+        id: "the_season",
+        anchor: Anchor::Season,
+        pattern: r"(?i:in|during|over|into|through|until|till|since|by|before|after|of){sp}(?P<t>(?i:the){sp}{edge_opt}{season})",
+    },
     Rule { id: "holiday", anchor: Anchor::Holiday, pattern: r"(?:{shift}{sp})?{holiday}(?:,?{sp}{year})?" },
     // Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand and five".
     Rule { id: "spoken_year", anchor: Anchor::Year, pattern: r"(?:{month_full}{sp})?{spoken_year}" },
@@ -1023,6 +1031,12 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "in the fall of the regime", "the fall in prices", "the spring of a trap": a season
+        // word as a common noun. A season of a year ("the fall of 1989") is a longer match.
+        "the_season" => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            matches!(next, "of" | "in" | "from" | "to") || after.starts_with('-')
+        }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
         // "the months ahead of schedule" is no length of time.
