@@ -1037,6 +1037,11 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             matches!(next, "of" | "in" | "from" | "to") || after.starts_with('-')
         }
+        // "current-account deficit", "the current of the river": the noun or a compound.
+        "reference" if text[range.clone()].eq_ignore_ascii_case("current") => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            after.starts_with('-') || matches!(next, "of" | "account" | "accounts" | "flowing")
+        }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
         // "the months ahead of schedule" is no length of time.
