@@ -248,10 +248,14 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "quarter",
         anchor: Anchor::Quarter,
-        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal)(?:{sp}|-))?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
     // The adjective leaves the article to its noun: "the [third-quarter] loss".
-    Rule { id: "quarter_adjective", anchor: Anchor::Quarter, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
+    Rule {
+        id: "quarter_adjective",
+        anchor: Anchor::Quarter,
+        pattern: r"(?:(?i:fiscal)(?:{sp}|-))?{ordinal}-(?i:quarter)",
+    },
     Rule { id: "relative_season", anchor: Anchor::Season, pattern: r"{shift}{sp}{season}" },
     Rule {
         id: "season_year",
@@ -1013,7 +1017,16 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
     }
     match rule {
         "clock_24" => digit_follows || joined_number,
-        "duration" | "duration_adjective" => joined_number || age || is_rate(before, &text[range]),
+        // "at least the first two quarters [of 1990]" is half of a named year: the length leaves
+        // the expression to the half-year rule ("the first nine months of 1997" stays a length).
+        "duration" | "duration_adjective" => {
+            let m = text[range.clone()].as_bytes();
+            let half = rule == "duration"
+                && of_a_year(after)
+                && m.len() >= 12
+                && m[m.len() - 12..].eq_ignore_ascii_case(b"two quarters");
+            joined_number || age || is_rate(before, &text[range]) || half
+        }
         // "April 24 and 25 people": a count, unless a small word or punctuation follows.
         "day_in_list" => {
             let next = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -1042,6 +1055,19 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "account" | "accounts" | "flowing")
         }
+        // "USA [Today]", "VOA [Today]", "High [Noon]": a capitalised day or clock word after a
+        // capitalised word is part of a name ("said Today" is not: the verb is lower case).
+        "day_word" | "clock_word" => {
+            let word = &text[range.clone()];
+            let previous = before.split_whitespace().next_back().unwrap_or("");
+            let previous = previous.trim_start_matches(['`', '\'', '"', '“', '‘']);
+            let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            let name = capitalised(word)
+                && capitalised(previous)
+                && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\'', '`', ':', '('])
+                && !matches!(previous, "On" | "By" | "Until" | "Since" | "From" | "And" | "But");
+            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high")
+        }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
         // "the months ahead of schedule" is no length of time.
@@ -1063,6 +1089,13 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         _ => joined_number,
     }
+}
+
+/// Does the text after a match go on with "of" and a year ("… of 1990")?
+fn of_a_year(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && !rest[4..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Is the match the start of a quoted title ("[This Week] With David Brinkley", ''[60 Minutes]'')?
