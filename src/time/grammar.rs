@@ -1055,6 +1055,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
             let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "account" | "accounts" | "flowing")
         }
+        // "the now-cancelled deal", "the now-defunct airline": part of an adjective.
+        "reference" if text[range.clone()].eq_ignore_ascii_case("now") => after.starts_with('-'),
         // "USA [Today]", "VOA [Today]", "High [Noon]": a capitalised day or clock word after a
         // capitalised word is part of a name ("said Today" is not: the verb is lower case).
         "day_word" | "clock_word" => {
