@@ -96,6 +96,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("the_year", Anchor::YearWord),
     ("the_next_day", Anchor::Next),
     ("anaphoric_period", Anchor::Anaphor),
+    ("anaphoric_weekday", Anchor::Anaphor),
     ("relative_period", Anchor::Shift),
     ("vague_duration", Anchor::Span),
     ("set_frequency", Anchor::Frequency),
@@ -429,6 +430,13 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Digit,
         pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?",
     },
+    // "down 4.5% from the previous Friday", "the following Monday": counted from the date the
+    // text last named, not from the creation time.
+    Rule {
+        id: "anaphoric_weekday",
+        anchor: Anchor::Weekday,
+        pattern: r"(?i:the){sp}(?P<weekday_anaphor>(?i:previous|preceding|following)){sp}{weekday}",
+    },
     Rule { id: "relative_weekday", anchor: Anchor::Weekday, pattern: r"(?:(?i:the){sp})?{shift}{sp}{weekday}" },
     Rule { id: "clock_word", anchor: Anchor::ClockWord, pattern: r"{clock_word}" },
     Rule { id: "weekday_part_of_day", anchor: Anchor::Weekday, pattern: r"{weekday}{sp}{part_of_day}" },
@@ -587,6 +595,9 @@ pub struct Point {
     pub shift: Option<i32>,
     /// The year counted from the reference year: "June last year" (-1).
     pub year_shift: Option<i32>,
+    /// The `shift` counts from the date the text last named ("the previous Friday"), when there
+    /// is one, rather than from the reference time.
+    pub anaphoric: bool,
 }
 
 impl Point {
@@ -629,6 +640,9 @@ impl Point {
             part_of_day: self.part_of_day.or(other.part_of_day),
             shift: self.shift.or(other.shift),
             year_shift: self.year_shift.or(other.year_shift),
+            // A merged point ("5 p.m. the previous Friday") is resolved as a whole, from the
+            // reference time.
+            anaphoric: false,
         })
     }
 }
@@ -1325,6 +1339,10 @@ fn read_point(caps: &Groups<'_>) -> Option<Point> {
     }
     if let Some(w) = group("weekday") {
         p.weekday = Some(lex.weekday(w)?);
+    }
+    if let Some(a) = group("weekday_anaphor") {
+        p.shift = Some(if a.eq_ignore_ascii_case("following") { 1 } else { -1 });
+        p.anaphoric = true;
     }
     if let Some(s) = group("shift") {
         p.shift = Some(lookup(&lex.shifts, s)?);

@@ -165,6 +165,10 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             (None, Reading::Anaphoric { unit, .. }, None) => {
                 Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false))
             }
+            (None, Reading::Point(p), Some((id, value))) if p.anaphoric => match anaphoric_weekday(value, p) {
+                Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
+                None => normalize(&c.reading, dct, ahead),
+            },
             (None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
@@ -432,6 +436,21 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
         ("D" | "W", Some(m), Some(d)) => relative_value(calendar::date(year, m, d)?, unit, shift),
         _ => None,
     }
+}
+
+/// The date of "the previous Friday" or "the following Monday" counted from `value` (a date the
+/// text named), if `value` names a day.
+fn anaphoric_weekday(value: &str, p: &Point) -> Option<String> {
+    let mut parts = value.split('T').next()?.split('-');
+    let (year, month, day) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let from = calendar::date(year, month, day)?;
+    let weekday = p.weekday?;
+    let date = if p.shift? < 0 {
+        calendar::weekday_on_or_before(calendar::add_days(from, -1)?, weekday)
+    } else {
+        calendar::weekday_on_or_after(calendar::add_days(from, 1)?, weekday)
+    };
+    Some(calendar::iso(date?))
 }
 
 /// The value of a period that needs a reference time when there is none.
