@@ -10,15 +10,16 @@ mod common;
 use dateline::eval::tempeval;
 use std::path::{Path, PathBuf};
 
-/// (row, [strict F1, relaxed F1, type F1, value F1]): about 2 points under the figures measured
-/// when the floor was last set. Raise them when the grammar improves.
+/// (row, [strict F1, relaxed F1, type F1, value F1]): the overall figures that reach their
+/// targets (strict 87, relaxed 94, type 90) are held at the target; the others about a point
+/// under the figures measured when the floor was last set. Raise them when the grammar improves.
 const FLOORS: [(&str, [f64; 4]); 3] = [
-    // measured 83.78 / 93.39 / 85.67 / 76.57
-    ("AQUAINT", [82.0, 91.5, 84.0, 75.0]),
-    // measured 88.22 / 92.70 / 89.85 / 81.04
-    ("TimeBank", [86.0, 91.0, 88.0, 79.0]),
-    // measured 86.79 / 92.92 / 88.50 / 79.60
-    ("overall", [85.0, 91.5, 87.0, 78.0]),
+    // measured 85.52 / 95.12 / 87.37 / 77.44
+    ("AQUAINT", [84.5, 94.0, 86.4, 76.4]),
+    // measured 90.46 / 94.15 / 91.91 / 83.89
+    ("TimeBank", [89.5, 93.2, 90.9, 82.8]),
+    // measured 88.87 / 94.46 / 90.45 / 81.81 (targets 87 / 94 / 90 / 86)
+    ("overall", [87.0, 94.0, 90.0, 80.8]),
 ];
 
 fn corpus_dir() -> PathBuf {

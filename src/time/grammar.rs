@@ -96,6 +96,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("the_year", Anchor::YearWord),
     ("the_next_day", Anchor::Next),
     ("anaphoric_period", Anchor::Anaphor),
+    ("anaphoric_weekday", Anchor::Anaphor),
     ("relative_period", Anchor::Shift),
     ("vague_duration", Anchor::Span),
     ("set_frequency", Anchor::Frequency),
@@ -248,15 +249,27 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "quarter",
         anchor: Anchor::Quarter,
-        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal){sp})?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+        pattern: r"(?:(?i:the){sp})?(?:(?i:fiscal)(?:{sp}|-))?{ordinal}{sp}(?i:quarter)(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
     },
     // The adjective leaves the article to its noun: "the [third-quarter] loss".
-    Rule { id: "quarter_adjective", anchor: Anchor::Quarter, pattern: r"(?:(?i:fiscal){sp})?{ordinal}-(?i:quarter)" },
+    Rule {
+        id: "quarter_adjective",
+        anchor: Anchor::Quarter,
+        pattern: r"(?:(?i:fiscal)(?:{sp}|-))?{ordinal}-(?i:quarter)",
+    },
     Rule { id: "relative_season", anchor: Anchor::Season, pattern: r"{shift}{sp}{season}" },
     Rule {
         id: "season_year",
         anchor: Anchor::Season,
         pattern: r"(?:(?i:the){sp})?{season}{sp}(?:(?i:of){sp})?(?:{year}|{spoken_year})",
+    },
+    // A season named with "the" after a preposition: "well into [the summer]", "the low levels
+    // of [the early summer]" go to the season nearest the reference time, as a bare month does.
+    // The preposition keeps out "the fall" of prices or of a regime (see `guarded`).
+    Rule {
+        id: "the_season",
+        anchor: Anchor::Season,
+        pattern: r"(?i:in|during|over|into|through|until|till|since|by|before|after|of){sp}(?P<t>(?i:the){sp}{edge_opt}{season})",
     },
     Rule { id: "holiday", anchor: Anchor::Holiday, pattern: r"(?:{shift}{sp})?{holiday}(?:,?{sp}{year})?" },
     // Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand and five".
@@ -417,6 +430,13 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Digit,
         pattern: r"{quantity_opt}{hour12}(?::{minute})?{sp_opt}{ampm}(?:{sp}{zone})?",
     },
+    // "down 4.5% from the previous Friday", "the following Monday": counted from the date the
+    // text last named, not from the creation time.
+    Rule {
+        id: "anaphoric_weekday",
+        anchor: Anchor::Weekday,
+        pattern: r"(?i:the){sp}(?P<weekday_anaphor>(?i:previous|preceding|following)){sp}{weekday}",
+    },
     Rule { id: "relative_weekday", anchor: Anchor::Weekday, pattern: r"(?:(?i:the){sp})?{shift}{sp}{weekday}" },
     Rule { id: "clock_word", anchor: Anchor::ClockWord, pattern: r"{clock_word}" },
     Rule { id: "weekday_part_of_day", anchor: Anchor::Weekday, pattern: r"{weekday}{sp}{part_of_day}" },
@@ -575,6 +595,9 @@ pub struct Point {
     pub shift: Option<i32>,
     /// The year counted from the reference year: "June last year" (-1).
     pub year_shift: Option<i32>,
+    /// The `shift` counts from the date the text last named ("the previous Friday"), when there
+    /// is one, rather than from the reference time.
+    pub anaphoric: bool,
 }
 
 impl Point {
@@ -617,6 +640,9 @@ impl Point {
             part_of_day: self.part_of_day.or(other.part_of_day),
             shift: self.shift.or(other.shift),
             year_shift: self.year_shift.or(other.year_shift),
+            // A merged point ("5 p.m. the previous Friday") is resolved as a whole, from the
+            // reference time.
+            anaphoric: false,
         })
     }
 }
@@ -1005,7 +1031,16 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
     }
     match rule {
         "clock_24" => digit_follows || joined_number,
-        "duration" | "duration_adjective" => joined_number || age || is_rate(before, &text[range]),
+        // "at least the first two quarters [of 1990]" is half of a named year: the length leaves
+        // the expression to the half-year rule ("the first nine months of 1997" stays a length).
+        "duration" | "duration_adjective" => {
+            let m = text[range.clone()].as_bytes();
+            let half = rule == "duration"
+                && of_a_year(after)
+                && m.len() >= 12
+                && m[m.len() - 12..].eq_ignore_ascii_case(b"two quarters");
+            joined_number || age || is_rate(before, &text[range]) || half
+        }
         // "April 24 and 25 people": a count, unless a small word or punctuation follows.
         "day_in_list" => {
             let next = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -1023,6 +1058,32 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         // "in May's garden": a bare month name with a possessive is more often a person.
         "month_in_context" => after.starts_with("'s") || after.starts_with("’s"),
         "decade" | "the_year" => after.starts_with('-'),
+        // "in the fall of the regime", "the fall in prices", "the spring of a trap": a season
+        // word as a common noun. A season of a year ("the fall of 1989") is a longer match.
+        "the_season" => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            matches!(next, "of" | "in" | "from" | "to") || after.starts_with('-')
+        }
+        // "current-account deficit", "the current of the river": the noun or a compound.
+        "reference" if text[range.clone()].eq_ignore_ascii_case("current") => {
+            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            after.starts_with('-') || matches!(next, "of" | "account" | "accounts" | "flowing")
+        }
+        // "the now-cancelled deal", "the now-defunct airline": part of an adjective.
+        "reference" if text[range.clone()].eq_ignore_ascii_case("now") => after.starts_with('-'),
+        // "USA [Today]", "VOA [Today]", "High [Noon]": a capitalised day or clock word after a
+        // capitalised word is part of a name ("said Today" is not: the verb is lower case).
+        "day_word" | "clock_word" => {
+            let word = &text[range.clone()];
+            let previous = before.split_whitespace().next_back().unwrap_or("");
+            let previous = previous.trim_start_matches(['`', '\'', '"', '“', '‘']);
+            let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            let name = capitalised(word)
+                && capitalised(previous)
+                && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\'', '`', ':', '('])
+                && !matches!(previous, "On" | "By" | "Until" | "Since" | "From" | "And" | "But");
+            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high")
+        }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
         // "the months ahead of schedule" is no length of time.
@@ -1044,6 +1105,13 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         _ => joined_number,
     }
+}
+
+/// Does the text after a match go on with "of" and a year ("… of 1990")?
+fn of_a_year(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && !rest[4..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Is the match the start of a quoted title ("[This Week] With David Brinkley", ''[60 Minutes]'')?
@@ -1271,6 +1339,10 @@ fn read_point(caps: &Groups<'_>) -> Option<Point> {
     }
     if let Some(w) = group("weekday") {
         p.weekday = Some(lex.weekday(w)?);
+    }
+    if let Some(a) = group("weekday_anaphor") {
+        p.shift = Some(if a.eq_ignore_ascii_case("following") { 1 } else { -1 });
+        p.anaphoric = true;
     }
     if let Some(s) = group("shift") {
         p.shift = Some(lookup(&lex.shifts, s)?);

@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub future_cues: Vec<&'static str>,
     /// Words that cancel a future cue beside them: the plan lies in the past ("had been due to").
     pub past_cues: Vec<&'static str>,
+    /// Prepositions that, right before a date, make it a deadline to come ("by February").
+    pub deadline_cues: Vec<&'static str>,
     /// Holidays → when they fall, and the word that anchors them.
     pub holidays: Vec<(&'static str, (HolidayDate, &'static str))>,
 }
@@ -126,6 +128,7 @@ pub fn lexicon() -> &'static Lexicon {
             seasons: rows(include_str!("lexicon/seasons.tsv")).map(|r| (r[0], (r[1], number(r[2])))).collect(),
             future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
             past_cues: data_lines(include_str!("lexicon/past_cues.txt")).collect(),
+            deadline_cues: data_lines(include_str!("lexicon/deadline_cues.txt")).collect(),
         }
     })
 }

@@ -165,6 +165,10 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             (None, Reading::Anaphoric { unit, .. }, None) => {
                 Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false))
             }
+            (None, Reading::Point(p), Some((id, value))) if p.anaphoric => match anaphoric_weekday(value, p) {
+                Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
+                None => normalize(&c.reading, dct, ahead),
+            },
             (None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
@@ -224,15 +228,17 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     out
 }
 
-/// Does the clause before a time expression look ahead ("will meet on", "set to resume")?
-/// Only the last few words of the same clause count: a cue further away rarely governs it,
-/// and a past cue among them ("had been due to expire") puts the plan in the past.
+/// Does the clause before a time expression look ahead ("will meet on", "set to resume", or a
+/// deadline: "by February", "until Tuesday")? Only the last few words of the same clause count:
+/// a cue further away rarely governs it, and a past cue among them ("had been due to expire")
+/// puts the plan in the past.
 fn prospective(before: &str) -> bool {
     let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let near = format!(" {} ", words.join(" "));
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
-    has(future_cues()) && !has(past_cues())
+    let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
+    (deadline || has(future_cues())) && !has(past_cues())
 }
 
 /// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
@@ -299,14 +305,17 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Century(c) => Normalized::new(Date, format!("{c:02}"), false),
         Reading::Holiday { when, year, shift } => return holiday_value(when, year, shift, dct, ahead),
         Reading::Season { code, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-{code}"), false),
-        Reading::Season { code, last_month, year: None, shift } => match date {
-            Some(d) => {
+        Reading::Season { code, last_month, year: None, shift } => match dct {
+            Some(dct) => {
+                let d = dct.date;
                 let (year, month) = (d.year(), d.month());
-                let y = match shift.unwrap_or(0) {
+                let y = match shift {
                     // The most recent one that is over.
-                    s if s < 0 => year - i32::from(last_month >= month),
-                    0 => year,
-                    _ => year + i32::from(last_month < month),
+                    Some(s) if s < 0 => year - i32::from(last_month >= month),
+                    Some(0) => year,
+                    Some(_) => year + i32::from(last_month < month),
+                    // "the summer": the nearest one, as a bare month (from its first month).
+                    None => month_year(dct, (last_month + 9) % 12 + 1, ahead),
                 };
                 Normalized::new(Date, format!("{y:04}-{code}"), true)
             }
@@ -427,6 +436,21 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
         ("D" | "W", Some(m), Some(d)) => relative_value(calendar::date(year, m, d)?, unit, shift),
         _ => None,
     }
+}
+
+/// The date of "the previous Friday" or "the following Monday" counted from `value` (a date the
+/// text named), if `value` names a day.
+fn anaphoric_weekday(value: &str, p: &Point) -> Option<String> {
+    let mut parts = value.split('T').next()?.split('-');
+    let (year, month, day) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let from = calendar::date(year, month, day)?;
+    let weekday = p.weekday?;
+    let date = if p.shift? < 0 {
+        calendar::weekday_on_or_before(calendar::add_days(from, -1)?, weekday)
+    } else {
+        calendar::weekday_on_or_after(calendar::add_days(from, 1)?, weekday)
+    };
+    Some(calendar::iso(date?))
 }
 
 /// The value of a period that needs a reference time when there is none.
