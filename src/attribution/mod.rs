@@ -374,6 +374,57 @@ fn name_after(text: &str, after: &[Word<'_>], entities: &Entities) -> Option<Ran
     person_at(second).filter(|_| spaced(text, first.bytes.end, second.bytes.start))
 }
 
+/// The credit ending a sentence after a comma, for a quote the sentence's words go on from
+/// (`after`: the words from the quote to the sentence's end): "…” than that of the CIA chief,
+/// Zuckoff said in an interview." or "…” about inequality, said Marla Kilfoyle, a teacher." —
+/// the speaker's words and the cue, after the first comma a cue follows within a few words.
+/// None when a cue comes before that comma (the words after the quote are someone's report),
+/// when the cue leads on to a clause ("…, he said that …"), or for the hearer of "told".
+fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let lex = lexicon::get();
+    let last = after.last()?;
+    for k in 1..after.len() {
+        if lex.cues.contains_key(after[k - 1].lower.as_ref()) {
+            return None;
+        }
+        if !text[after[k - 1].bytes.end..after[k].bytes.start].contains(',') {
+            continue;
+        }
+        let credit = &after[k..];
+        let Some(c) = credit.iter().take(5).position(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech")) else {
+            continue;
+        };
+        let cue = &credit[c];
+        let rest = &credit[c + 1..];
+        let hearer = c == 0 && (cue.lower.starts_with("tel") || cue.lower == "told");
+        if hearer
+            || rest.iter().any(|w| w.lower == "that")
+            || text[cue.bytes.end..last.bytes.end].contains(['“', '"', ':'])
+        {
+            return None;
+        }
+        if c == 0 {
+            let end = rest.iter().take_while(|w| text[w.bytes.clone()].starts_with(char::is_uppercase)).last()?;
+            return Some((rest[0].bytes.start..end.bytes.end, cue.bytes.clone()));
+        }
+        let connected = credit[..=c].windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
+        let mut end = c - 1;
+        while end > 0 && lex.skip.contains(credit[end].lower.as_ref()) {
+            end -= 1;
+        }
+        return (connected && rest.len() <= 6)
+            .then(|| (credit[0].bytes.start..credit[end].bytes.end, cue.bytes.clone()));
+    }
+    None
+}
+
+/// Whether a word can open a speaker's words: a capitalized word, a pronoun or a determiner
+/// ("“…” Trump said", "“…” the minister said"), not a function word or another lower-case word
+/// ("“…” that Sanders can catch Clinton, said …", "“…” and Trump calling it …").
+fn opens_speaker(text: &str, w: &Word<'_>) -> bool {
+    text[w.bytes.clone()].starts_with(char::is_uppercase) || np_words().contains_key(w.lower.as_ref())
+}
+
 /// A lower-case word ending in a verb's "-s" ("targets", "says"), not in "-ss" or a possessive
 /// ("campaign’s").
 fn verb_s(lower: &str) -> bool {
@@ -492,9 +543,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // 1. Right after the quote: "…,” Zakharova said" / "…,” said Zakharova".
         let after = words(text, m.outer.end..ceiling);
         let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
+        // A quote closed by a comma, a question or an exclamation (or by a comma after it) is
+        // spoken words a credit may follow; a partial quote running on into its sentence ("…
+        // signals “the beginning of the end” for the EU, said …") has a credit only if the words
+        // after it open with a name, a pronoun or a determiner.
+        let closed = text[m.inner.clone()].trim_end().ends_with([',', '?', '!', '—', '.']) || lead.contains(',');
         if lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
             if let Some(k) =
-                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
+                after.iter().take(16).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
             {
                 let w = &after[k];
                 // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
@@ -502,7 +558,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 // ("Mr. Obama said", "Rep. Elijah E. Cummings said"), not a stop.
                 let connected = (1..=k).all(|i| {
                     let gap = &text[after[i - 1].bytes.end..after[i].bytes.start];
-                    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+                    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.' | '\'' | '’'))
                         && (!gap.contains(". ") || crate::text::is_abbreviation(&text[..after[i - 1].bytes.end]))
                 });
                 if w.lower == "according" {
@@ -510,7 +566,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 } else if k == 0 {
                     speaker = object_after(text, w.bytes.end, ceiling);
                     (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
-                } else if connected {
+                } else if connected && (closed || opens_speaker(text, &after[0])) {
                     let mut last = k - 1;
                     while last > 0 && lex.skip.contains(after[last].lower.as_ref()) {
                         last -= 1;
@@ -659,6 +715,15 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
             }
         }
+        // A credit closing the quote's sentence after a comma, the quote followed by more of
+        // the speaker's words: "“We don't teach anything” against it in the mosque, he said."
+        if !speaker_ok(&speaker) && cue.is_none() && ceiling == sentence_end {
+            if let Some((r, c)) = final_credit(text, &after) {
+                if resolve(text, &r, entities, &quoted, true).is_some() {
+                    (speaker, rule, cue) = (Some(r), "cue_final", Some(c));
+                }
+            }
+        }
         // A quote inside a sentence with no cue: the sentence's subject, a name or a pronoun
         // opening it (after an introductory phrase), is the one quoted ("At a rally, Trump
         // likened the refugees to a “vicious snake”").
@@ -697,7 +762,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         let alone = words(text, floor..m.outer.start).is_empty() && (after.is_empty() || bracketed);
         if resolved.is_none() && alone {
             if let Some((end_sentence, prev)) = &last_speaker {
-                if first_sentence <= end_sentence + 1 {
+                // The next sentence, or past a few words ending the credit that a stop cut off
+                // ("said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
+                let credited = prev.speaker_bytes.as_ref().map_or(prev.bytes.end, |r| r.end.max(prev.bytes.end));
+                let tail = words(text, credited.min(m.outer.start)..m.outer.start);
+                let short_tail = tail.len() <= 10 && !tail.iter().any(|w| lex.cues.contains_key(w.lower.as_ref()));
+                if first_sentence <= end_sentence + 1 || short_tail {
                     speaker = prev.speaker_bytes.clone();
                     resolved = Some(prev.speaker.clone());
                     cue = None;
@@ -754,8 +824,13 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             bytes: m.inner.clone(),
             speaker_bytes: speaker.clone(),
         };
-        if quote.speaker_bytes.is_some() {
-            last_speaker = Some((last_sentence, quote.clone()));
+        // The next quote continues this speaker's words from the sentence naming them on ("“…,”
+        // said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
+        // A credit line after a dash closes its own quote: "“…” ― Carla Sanchez" is no one's
+        // but hers, and the next line's quote not hers.
+        if let Some(r) = quote.speaker_bytes.as_ref().filter(|_| rule != "dash_credit") {
+            let named = doc.sentences.partition_point(|s| s.end <= r.start);
+            last_speaker = Some((last_sentence.max(named), quote.clone()));
         }
         quotes.push(quote);
     }
