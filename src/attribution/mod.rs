@@ -55,7 +55,7 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`, `dash_credit`,
     /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, `name_after`,
-    /// `clause_subject`, `reported_speaker`, or `none`.
+    /// `clause_subject`, `reported_speaker`, `cue_final`, `previous_sentence`, or `none`.
     pub rule: &'static str,
     /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
     pub marks: &'static str,
@@ -391,7 +391,8 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
             continue;
         }
         let credit = &after[k..];
-        let Some(c) = credit.iter().take(5).position(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech")) else {
+        let spoken = |w: &Word<'_>| matches!(lex.cues.get(w.lower.as_ref()), Some(&"speech" | &"credit"));
+        let Some(c) = credit.iter().take(5).position(spoken) else {
             continue;
         };
         let cue = &credit[c];
@@ -416,6 +417,29 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
             .then(|| (credit[0].bytes.start..credit[end].bytes.end, cue.bytes.clone()));
     }
     None
+}
+
+/// The speaker of a sentence before a quote standing alone: for a sentence ending in a colon,
+/// its clause's subject; otherwise the subject of its first speech cue, when that names a person
+/// or a body or is a personal pronoun ("Clinton said the plan would fail.", not "The plan said
+/// to fail." nor "Witnesses said …": a kind of source is not taken as the next quote's speaker).
+fn previous_speaker(
+    text: &str,
+    sentence: Range<usize>,
+    entities: &Entities,
+    quoted: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let lex = lexicon::get();
+    if text[sentence.clone()].trim_end().ends_with(':') {
+        return clause_subject(text, sentence.start, sentence.end, entities, quoted);
+    }
+    let ws = words(text, sentence.clone());
+    let cue = ws.iter().take(12).find(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech"))?;
+    let subject = subject_before(text, sentence.start, cue.bytes.start)?;
+    let pronoun = matches!(text[subject.clone()].to_lowercase().as_str(), "he" | "she" | "they");
+    let named =
+        entities.mentions_in(head_of(text, &subject)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization));
+    (pronoun || named).then_some(subject)
 }
 
 /// Whether a word can open a speaker's words: a capitalized word, a pronoun or a determiner
@@ -456,6 +480,12 @@ fn clause_subject(
                 let from = ws[i].bytes.end;
                 let comma = from + text[from..end].find(',')?;
                 i = ws.partition_point(|w| w.bytes.start < comma);
+                // The year closing a date: "On July 6, 2015, Sanders made …".
+                if ws.get(i).is_some_and(|w| {
+                    w.lower.chars().all(|c| c.is_ascii_digit()) && text[w.bytes.end..].starts_with(',')
+                }) {
+                    i += 1;
+                }
             }
             None => break,
         }
@@ -689,9 +719,21 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                         // "Altıntaş, 22, reportedly a police officer, allegedly shouted, “…”":
                         // nothing names a subject next to the cue; the name opening the
                         // sentence is its subject.
+                        // So is the subject of the clause a participle's cue hangs on ("Here in
+                        // Columbia, Sanders stepped up his emphasis, saying, “…”").
                         let first = entities.mentions_in(floor..w.bytes.start).next();
                         let opens = first.filter(|m| words(text, floor..m.bytes.start).len() <= 1);
-                        (speaker, rule) = (opens.map(|m| m.bytes.clone()), "sentence_subject");
+                        // "Said Ellis: “…”": a cue opening the sentence names the speaker after it.
+                        let inverted = (k == 0 && words(text, floor..w.bytes.start).is_empty())
+                            .then(|| object_after(text, w.bytes.end, m.outer.start))
+                            .flatten();
+                        (speaker, rule) = match (inverted, opens) {
+                            (Some(r), _) => (Some(r), "cue_inverted"),
+                            (None, Some(m)) => (Some(m.bytes.clone()), "sentence_subject"),
+                            (None, None) => {
+                                (clause_subject(text, floor, w.bytes.start, entities, &quoted), "clause_subject")
+                            }
+                        };
                     }
                 }
             }
@@ -715,9 +757,24 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
             }
         }
+        // Or before it, opening the clause: "According to Limbaugh, the move reeks of “fear”".
+        if !speaker_ok(&speaker) && cue.is_none() {
+            let before: Vec<Word<'_>> = words(text, sentence_start..m.outer.start)
+                .into_iter()
+                .filter(|w| !within(&quoted, w.bytes.start))
+                .take(3)
+                .collect();
+            if let Some(k) = before.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
+                let np = object_after(text, before[k + 1].bytes.end, m.outer.start);
+                if np.as_ref().is_some_and(|r| text[r.end..m.outer.start].trim_start().starts_with(',')) {
+                    speaker = np;
+                    (rule, cue) = ("according_to", Some(before[k].bytes.start..before[k + 1].bytes.end));
+                }
+            }
+        }
         // A credit closing the quote's sentence after a comma, the quote followed by more of
         // the speaker's words: "“We don't teach anything” against it in the mosque, he said."
-        if !speaker_ok(&speaker) && cue.is_none() && ceiling == sentence_end {
+        if !speaker_ok(&speaker) && cue.is_none() {
             if let Some((r, c)) = final_credit(text, &after) {
                 if resolve(text, &r, entities, &quoted, true).is_some() {
                     (speaker, rule, cue) = (Some(r), "cue_final", Some(c));
@@ -772,6 +829,23 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     resolved = Some(prev.speaker.clone());
                     cue = None;
                     rule = "continuation";
+                }
+            }
+        }
+        // 4b. A quote standing alone after a sentence reporting someone's words and holding no
+        // quote of its own: that sentence's speaker ("She says people should use the bathroom
+        // they prefer. “It is their life.”"), or the subject of a sentence ending in a colon
+        // ("He then listed the qualities a nominee needs:\n\n“…”").
+        if resolved.is_none() && alone && first_sentence > 0 {
+            let previous = doc.sentences[first_sentence - 1].clone();
+            let unquoted = qi == 0 || marked[qi - 1].outer.end <= previous.start;
+            if unquoted {
+                let r = previous_speaker(text, previous, entities, &quoted);
+                if let Some(r) = r {
+                    resolved = resolve(text, &r, entities, &quoted, true);
+                    if resolved.is_some() {
+                        (speaker, rule, cue) = (Some(r), "previous_sentence", None);
+                    }
                 }
             }
         }
@@ -872,7 +946,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
                 continue;
             }
-            if !lex.cues.contains_key(w.lower.as_ref()) {
+            if !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
                 continue;
             }
             if let Some(np) = subject_before(text, s.start, w.bytes.start) {
