@@ -675,7 +675,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             let cue_in = |r: Range<usize>| {
                 let ws = words(text, r);
                 let is_cue = |k: &usize| lex.cues.contains_key(ws[*k].lower.as_ref());
-                let k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
+                let mut k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
+                // "said in a written statement in March that …": the verb, not the noun.
+                if let Some(n) = k.filter(|&n| lex.cues.get(ws[n].lower.as_ref()) == Some(&"noun")) {
+                    k = (n.saturating_sub(5)..n).rev().find(is_cue).or(k);
+                }
                 (ws, k)
             };
             let (mut before, mut found) = cue_in(region.clone());
@@ -822,8 +826,10 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 // The next sentence, or past a few words ending the credit that a stop cut off
                 // ("said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
                 let credited = prev.speaker_bytes.as_ref().map_or(prev.bytes.end, |r| r.end.max(prev.bytes.end));
-                let tail = words(text, credited.min(m.outer.start)..m.outer.start);
-                let short_tail = tail.len() <= 10 && !tail.iter().any(|w| lex.cues.contains_key(w.lower.as_ref()));
+                let short_tail = m.outer.start.saturating_sub(credited) <= 200 && {
+                    let tail = words(text, credited.min(m.outer.start)..m.outer.start);
+                    tail.len() <= 10 && !tail.iter().any(|w| lex.cues.contains_key(w.lower.as_ref()))
+                };
                 if first_sentence <= end_sentence + 1 || short_tail {
                     speaker = prev.speaker_bytes.clone();
                     resolved = Some(prev.speaker.clone());
