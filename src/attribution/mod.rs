@@ -396,7 +396,13 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
             continue;
         };
         let cue = &credit[c];
+        // The words after the cue, up to the next comma ("…, Hollande said Tuesday in Paris,
+        // noting …").
         let rest = &credit[c + 1..];
+        let rest = match rest.iter().position(|w| text[cue.bytes.end..w.bytes.start].contains(',')) {
+            Some(n) if c > 0 => &rest[..n],
+            _ => rest,
+        };
         let hearer = c == 0 && (cue.lower.starts_with("tel") || cue.lower == "told");
         if hearer
             || rest.iter().any(|w| w.lower == "that")
@@ -405,8 +411,7 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
             return None;
         }
         if c == 0 {
-            let end = rest.iter().take_while(|w| text[w.bytes.clone()].starts_with(char::is_uppercase)).last()?;
-            return Some((rest[0].bytes.start..end.bytes.end, cue.bytes.clone()));
+            return object_after(text, cue.bytes.end, last.bytes.end).map(|np| (np, cue.bytes.clone()));
         }
         let connected = credit[..=c].windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
         let mut end = c - 1;
@@ -473,8 +478,17 @@ fn clause_subject(
     let lex = lexicon::get();
     let ws: Vec<Word<'_>> = words(text, start..end).into_iter().filter(|w| !within(quoted, w.bytes.start)).collect();
     let mut i = 0;
+    // A participle opening the sentence opens a phrase too ("Recalling that moment, David
+    // Axelrod said …", "Preceded at the lectern by Joe Arpaio, Trump launched …").
+    let opening = ws.first().map(|w| w.bytes.start);
+    let participle = |w: &Word<'_>| {
+        Some(w.bytes.start) == opening
+            && (w.lower.ends_with("ing") || w.lower.ends_with("ed"))
+            && entities.mentions_in(w.bytes.clone()).next().is_none()
+    };
     for _ in 0..3 {
-        match ws.get(i).and_then(|w| lex.intro.get(w.lower.as_ref())) {
+        let intro = ws.get(i).and_then(|w| lex.intro.get(w.lower.as_ref()).or(participle(w).then_some(&"phrase")));
+        match intro {
             Some(&"conjunction") => i += 1,
             Some(_) => {
                 let from = ws[i].bytes.end;
