@@ -57,7 +57,7 @@ pub struct Quote {
     /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, `name_after`,
     /// `clause_subject`, `reported_speaker`, `cue_final`, `previous_sentence`, or `none`.
     pub rule: &'static str,
-    /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
+    /// How the marks were read: `quote_marks`, `mixed_marks`, `across_paragraphs`, `unclosed`.
     pub marks: &'static str,
     /// Byte range of the quoted words.
     #[serde(skip)]
