@@ -643,19 +643,29 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             while !text.is_char_boundary(reach) {
                 reach -= 1;
             }
-            let line_end = text[m.outer.end..reach].find('\n').map_or(reach, |i| m.outer.end + i);
+            // Or on the next line, a paragraph of its own ("“…”\n\n- Bernie Sanders.").
+            let reached = &text[m.outer.end..reach];
+            let below = reached.trim_start_matches(|c: char| c.is_whitespace() || c == '.');
+            let next_line = reached[..reached.len() - below.len()].contains('\n');
+            let line_start = if next_line { reach - below.len() } else { m.outer.end };
+            let line_end = text[line_start..reach].find('\n').map_or(reach, |i| line_start + i);
             let ceiling = marked.get(qi + 1).map_or(line_end, |n| n.outer.start.min(line_end));
-            let rest = &text[m.outer.end..ceiling.max(m.outer.end)];
+            let rest = &text[line_start..ceiling.max(line_start)];
             let credit = rest.trim_start_matches([' ', '\u{a0}']);
-            if let Some(name) = credit.strip_prefix(['―', '—', '–']) {
-                let from = m.outer.end + (rest.len() - name.len());
-                let name_words: Vec<Word<'_>> = words(text, from..ceiling.max(from))
-                    .into_iter()
-                    .take_while(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
-                    .take(4)
-                    .collect();
-                let connected = name_words.windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
-                if let (Some(first), Some(last), true) = (name_words.first(), name_words.last(), connected) {
+            let dashes: &[char] = if next_line { &['―', '—', '–', '-'] } else { &['―', '—', '–'] };
+            if let Some(name) = credit.strip_prefix(dashes) {
+                let from = line_start + (rest.len() - name.len());
+                // The capitalized words up to a comma: "-Michelle Marks, Philadelphia."
+                let mut name_words: Vec<Word<'_>> = Vec::new();
+                for w in words(text, from..ceiling.max(from)).into_iter().take(4) {
+                    let joined =
+                        name_words.last().map_or(true, |p: &Word<'_>| spaced(text, p.bytes.end, w.bytes.start));
+                    if !joined || !text[w.bytes.clone()].starts_with(char::is_uppercase) {
+                        break;
+                    }
+                    name_words.push(w);
+                }
+                if let (Some(first), Some(last)) = (name_words.first(), name_words.last()) {
                     if text[from..first.bytes.start].trim().is_empty() {
                         (speaker, rule, cue) = (Some(first.bytes.start..last.bytes.end), "dash_credit", None);
                     }
