@@ -787,7 +787,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         }
         // Or before it, opening the clause: "According to Limbaugh, the move reeks of “fear”".
         if !speaker_ok(&speaker) && cue.is_none() {
-            let before: Vec<Word<'_>> = words(text, sentence_start..m.outer.start)
+            // Within the clause's first three words ("But according to …"): a short look.
+            let mut probe = (sentence_start + 40).min(m.outer.start);
+            while !text.is_char_boundary(probe) {
+                probe -= 1;
+            }
+            let before: Vec<Word<'_>> = words(text, sentence_start..probe)
                 .into_iter()
                 .filter(|w| !within(&quoted, w.bytes.start))
                 .take(3)
