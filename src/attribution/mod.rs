@@ -33,6 +33,7 @@ use crate::entity::{lower_case, Entities, Kind};
 use crate::text::{data_lines, Segmented, Span};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -620,8 +621,19 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 }
             }
         }
-        let speaker_ok =
-            |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted, true).is_some());
+        // Whether the speaker's words resolve, asked after every step: the last answer is kept.
+        let checked: Cell<Option<(usize, usize, bool)>> = Cell::new(None);
+        let speaker_ok = |s: &Option<Range<usize>>| {
+            let Some(r) = s else { return false };
+            match checked.get() {
+                Some((start, end, ok)) if (start, end) == (r.start, r.end) => ok,
+                _ => {
+                    let ok = resolve(text, r, entities, &quoted, true).is_some();
+                    checked.set(Some((r.start, r.end, ok)));
+                    ok
+                }
+            }
+        };
         // A cue after the quote whose words name no one ("“vote your conscience” and said he …")
         // attributes nothing: the steps below may still find the speaker.
         if !speaker_ok(&speaker) {
