@@ -1,8 +1,9 @@
 //! Attribution: who said what, on whose authority, and how sure.
 //!
 //! ```text
-//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, a name after, cue before,
-//!        "according to", continuation, the clause's subject)──▶ Quotes
+//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, a name after, a dash credit,
+//!        cue before, "according to", a credit closing the sentence, continuation, the sentence
+//!        before, the clause's subject)──▶ Quotes
 //! sentences ──cue verbs outside quotes──▶ Sources (who a claim leans on, and the claim)
 //! sentences ──hedges (lexicon/hedges.tsv)──▶ Hedges, and each sentence's Certainty
 //! ```
@@ -758,9 +759,9 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     } else {
                         // "Altıntaş, 22, reportedly a police officer, allegedly shouted, “…”":
                         // nothing names a subject next to the cue; the name opening the
-                        // sentence is its subject.
-                        // So is the subject of the clause a participle's cue hangs on ("Here in
-                        // Columbia, Sanders stepped up his emphasis, saying, “…”").
+                        // sentence is its subject, else the clause's subject a participle's cue
+                        // hangs on ("Here in Columbia, Sanders stepped up his emphasis, saying,
+                        // “…”").
                         let first = entities.mentions_in(floor..w.bytes.start).next();
                         let opens = first.filter(|m| words(text, floor..m.bytes.start).len() <= 1);
                         // "Said Ellis: “…”": a cue opening the sentence names the speaker after it.
@@ -886,13 +887,10 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         if resolved.is_none() && alone && first_sentence > 0 {
             let previous = doc.sentences[first_sentence - 1].clone();
             let unquoted = qi == 0 || marked[qi - 1].outer.end <= previous.start;
-            if unquoted {
-                let r = previous_speaker(text, previous, entities, &quoted);
-                if let Some(r) = r {
-                    resolved = resolve(text, &r, entities, &quoted, true);
-                    if resolved.is_some() {
-                        (speaker, rule, cue) = (Some(r), "previous_sentence", None);
-                    }
+            if let Some(r) = unquoted.then(|| previous_speaker(text, previous, entities, &quoted)).flatten() {
+                resolved = resolve(text, &r, entities, &quoted, true);
+                if resolved.is_some() {
+                    (speaker, rule, cue) = (Some(r), "previous_sentence", None);
                 }
             }
         }
