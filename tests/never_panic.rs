@@ -69,6 +69,13 @@ fn nasty_text() -> impl Strategy<Value = String> {
         Just("She says ".to_string()),
         Just("Airbus has announced ".to_string()),
         Just("by introducing ".to_string()),
+        Just(",” said Rick Wilson, ".to_string()),
+        Just("\n\n-Michelle Marks, ".to_string()),
+        Just("According to Limbaugh, ".to_string()),
+        Just("Said Ellis: ".to_string()),
+        Just("” it read. ".to_string()),
+        Just("a 12” pipe ".to_string()),
+        Just("made the following comment:\n\n".to_string()),
         "[0-9:/.\\- ]{1,12}",
         "[A-Za-z ]{1,20}",
     ];

@@ -1,8 +1,9 @@
 //! Attribution: who said what, on whose authority, and how sure.
 //!
 //! ```text
-//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, a name after, cue before,
-//!        "according to", continuation, the clause's subject)──▶ Quotes
+//! text ──quotes::find──▶ quoted stretches ──speaker (cue after, a name after, a dash credit,
+//!        cue before, "according to", a credit closing the sentence, continuation, the sentence
+//!        before, the clause's subject)──▶ Quotes
 //! sentences ──cue verbs outside quotes──▶ Sources (who a claim leans on, and the claim)
 //! sentences ──hedges (lexicon/hedges.tsv)──▶ Hedges, and each sentence's Certainty
 //! ```
@@ -33,6 +34,7 @@ use crate::entity::{lower_case, Entities, Kind};
 use crate::text::{data_lines, Segmented, Span};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -55,9 +57,9 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How the speaker was found: `cue_after`, `cue_inverted`, `cue_before`, `dash_credit`,
     /// `transcript_label`, `sentence_subject`, `according_to`, `continuation`, `name_after`,
-    /// `clause_subject`, `reported_speaker`, or `none`.
+    /// `clause_subject`, `reported_speaker`, `cue_final`, `previous_sentence`, or `none`.
     pub rule: &'static str,
-    /// How the marks were read: `quote_marks`, `across_paragraphs`, `unclosed`.
+    /// How the marks were read: `quote_marks`, `mixed_marks`, `across_paragraphs`, `unclosed`.
     pub marks: &'static str,
     /// Byte range of the quoted words.
     #[serde(skip)]
@@ -374,6 +376,86 @@ fn name_after(text: &str, after: &[Word<'_>], entities: &Entities) -> Option<Ran
     person_at(second).filter(|_| spaced(text, first.bytes.end, second.bytes.start))
 }
 
+/// The credit ending a sentence after a comma, for a quote the sentence's words go on from
+/// (`after`: the words from the quote to the sentence's end): "…” than that of the CIA chief,
+/// Zuckoff said in an interview." or "…” about inequality, said Marla Kilfoyle, a teacher." —
+/// the speaker's words and the cue, after the first comma a cue follows within a few words.
+/// None when a cue comes before that comma (the words after the quote are someone's report),
+/// when the cue leads on to a clause ("…, he said that …"), or for the hearer of "told".
+fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let lex = lexicon::get();
+    let last = after.last()?;
+    for k in 1..after.len() {
+        if lex.cues.contains_key(after[k - 1].lower.as_ref()) {
+            return None;
+        }
+        if !text[after[k - 1].bytes.end..after[k].bytes.start].contains(',') {
+            continue;
+        }
+        let credit = &after[k..];
+        let spoken = |w: &Word<'_>| matches!(lex.cues.get(w.lower.as_ref()), Some(&"speech" | &"credit"));
+        let Some(c) = credit.iter().take(5).position(spoken) else {
+            continue;
+        };
+        let cue = &credit[c];
+        // The words after the cue, up to the next comma ("…, Hollande said Tuesday in Paris,
+        // noting …").
+        let rest = &credit[c + 1..];
+        let rest = match rest.iter().position(|w| text[cue.bytes.end..w.bytes.start].contains(',')) {
+            Some(n) if c > 0 => &rest[..n],
+            _ => rest,
+        };
+        let hearer = c == 0 && (cue.lower.starts_with("tel") || cue.lower == "told");
+        if hearer
+            || rest.iter().any(|w| w.lower == "that")
+            || text[cue.bytes.end..last.bytes.end].contains(['“', '"', ':'])
+        {
+            return None;
+        }
+        if c == 0 {
+            return object_after(text, cue.bytes.end, last.bytes.end).map(|np| (np, cue.bytes.clone()));
+        }
+        let connected = credit[..=c].windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
+        let mut end = c - 1;
+        while end > 0 && lex.skip.contains(credit[end].lower.as_ref()) {
+            end -= 1;
+        }
+        return (connected && rest.len() <= 6)
+            .then(|| (credit[0].bytes.start..credit[end].bytes.end, cue.bytes.clone()));
+    }
+    None
+}
+
+/// The speaker of a sentence before a quote standing alone: for a sentence ending in a colon,
+/// its clause's subject; otherwise the subject of its first speech cue, when that names a person
+/// or a body or is a personal pronoun ("Clinton said the plan would fail.", not "The plan said
+/// to fail." nor "Witnesses said …": a kind of source is not taken as the next quote's speaker).
+fn previous_speaker(
+    text: &str,
+    sentence: Range<usize>,
+    entities: &Entities,
+    quoted: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let lex = lexicon::get();
+    if text[sentence.clone()].trim_end().ends_with(':') {
+        return clause_subject(text, sentence.start, sentence.end, entities, quoted);
+    }
+    let ws = words(text, sentence.clone());
+    let cue = ws.iter().take(12).find(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech"))?;
+    let subject = subject_before(text, sentence.start, cue.bytes.start)?;
+    let pronoun = matches!(text[subject.clone()].to_lowercase().as_str(), "he" | "she" | "they");
+    let named =
+        entities.mentions_in(head_of(text, &subject)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization));
+    (pronoun || named).then_some(subject)
+}
+
+/// Whether a word can open a speaker's words: a capitalized word, a pronoun or a determiner
+/// ("“…” Trump said", "“…” the minister said"), not a function word or another lower-case word
+/// ("“…” that Sanders can catch Clinton, said …", "“…” and Trump calling it …").
+fn opens_speaker(text: &str, w: &Word<'_>) -> bool {
+    text[w.bytes.clone()].starts_with(char::is_uppercase) || np_words().contains_key(w.lower.as_ref())
+}
+
 /// A lower-case word ending in a verb's "-s" ("targets", "says"), not in "-ss" or a possessive
 /// ("campaign’s").
 fn verb_s(lower: &str) -> bool {
@@ -398,13 +480,28 @@ fn clause_subject(
     let lex = lexicon::get();
     let ws: Vec<Word<'_>> = words(text, start..end).into_iter().filter(|w| !within(quoted, w.bytes.start)).collect();
     let mut i = 0;
+    // A participle opening the sentence opens a phrase too ("Recalling that moment, David
+    // Axelrod said …", "Preceded at the lectern by Joe Arpaio, Trump launched …").
+    let opening = ws.first().map(|w| w.bytes.start);
+    let participle = |w: &Word<'_>| {
+        Some(w.bytes.start) == opening
+            && (w.lower.ends_with("ing") || w.lower.ends_with("ed"))
+            && entities.mentions_in(w.bytes.clone()).next().is_none()
+    };
     for _ in 0..3 {
-        match ws.get(i).and_then(|w| lex.intro.get(w.lower.as_ref())) {
+        let intro = ws.get(i).and_then(|w| lex.intro.get(w.lower.as_ref()).or(participle(w).then_some(&"phrase")));
+        match intro {
             Some(&"conjunction") => i += 1,
             Some(_) => {
                 let from = ws[i].bytes.end;
                 let comma = from + text[from..end].find(',')?;
                 i = ws.partition_point(|w| w.bytes.start < comma);
+                // The year closing a date: "On July 6, 2015, Sanders made …".
+                if ws.get(i).is_some_and(|w| {
+                    w.lower.chars().all(|c| c.is_ascii_digit()) && text[w.bytes.end..].starts_with(',')
+                }) {
+                    i += 1;
+                }
             }
             None => break,
         }
@@ -492,9 +589,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // 1. Right after the quote: "…,” Zakharova said" / "…,” said Zakharova".
         let after = words(text, m.outer.end..ceiling);
         let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
+        // A quote closed by a comma, a question or an exclamation (or by a comma after it) is
+        // spoken words a credit may follow; a partial quote running on into its sentence ("…
+        // signals “the beginning of the end” for the EU, said …") has a credit only if the words
+        // after it open with a name, a pronoun or a determiner.
+        let closed = text[m.inner.clone()].trim_end().ends_with([',', '?', '!', '—', '.']) || lead.contains(',');
         if lead.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
             if let Some(k) =
-                after.iter().take(10).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
+                after.iter().take(16).position(|w| lex.cues.contains_key(w.lower.as_ref()) || w.lower == "according")
             {
                 let w = &after[k];
                 // The speaker's words may hold commas and brackets ("Quina Jones, 25, said",
@@ -502,7 +604,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 // ("Mr. Obama said", "Rep. Elijah E. Cummings said"), not a stop.
                 let connected = (1..=k).all(|i| {
                     let gap = &text[after[i - 1].bytes.end..after[i].bytes.start];
-                    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.'))
+                    gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '.' | '\'' | '’'))
                         && (!gap.contains(". ") || crate::text::is_abbreviation(&text[..after[i - 1].bytes.end]))
                 });
                 if w.lower == "according" {
@@ -510,7 +612,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 } else if k == 0 {
                     speaker = object_after(text, w.bytes.end, ceiling);
                     (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
-                } else if connected {
+                } else if connected && (closed || opens_speaker(text, &after[0])) {
                     let mut last = k - 1;
                     while last > 0 && lex.skip.contains(after[last].lower.as_ref()) {
                         last -= 1;
@@ -520,8 +622,19 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 }
             }
         }
-        let speaker_ok =
-            |s: &Option<Range<usize>>| s.as_ref().is_some_and(|r| resolve(text, r, entities, &quoted, true).is_some());
+        // Whether the speaker's words resolve, asked after every step: the last answer is kept.
+        let checked: Cell<Option<(usize, usize, bool)>> = Cell::new(None);
+        let speaker_ok = |s: &Option<Range<usize>>| {
+            let Some(r) = s else { return false };
+            match checked.get() {
+                Some((start, end, ok)) if (start, end) == (r.start, r.end) => ok,
+                _ => {
+                    let ok = resolve(text, r, entities, &quoted, true).is_some();
+                    checked.set(Some((r.start, r.end, ok)));
+                    ok
+                }
+            }
+        };
         // A cue after the quote whose words name no one ("“vote your conscience” and said he …")
         // attributes nothing: the steps below may still find the speaker.
         if !speaker_ok(&speaker) {
@@ -543,19 +656,29 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             while !text.is_char_boundary(reach) {
                 reach -= 1;
             }
-            let line_end = text[m.outer.end..reach].find('\n').map_or(reach, |i| m.outer.end + i);
+            // Or on the next line, a paragraph of its own ("“…”\n\n- Bernie Sanders.").
+            let reached = &text[m.outer.end..reach];
+            let below = reached.trim_start_matches(|c: char| c.is_whitespace() || c == '.');
+            let next_line = reached[..reached.len() - below.len()].contains('\n');
+            let line_start = if next_line { reach - below.len() } else { m.outer.end };
+            let line_end = text[line_start..reach].find('\n').map_or(reach, |i| line_start + i);
             let ceiling = marked.get(qi + 1).map_or(line_end, |n| n.outer.start.min(line_end));
-            let rest = &text[m.outer.end..ceiling.max(m.outer.end)];
+            let rest = &text[line_start..ceiling.max(line_start)];
             let credit = rest.trim_start_matches([' ', '\u{a0}']);
-            if let Some(name) = credit.strip_prefix(['―', '—', '–']) {
-                let from = m.outer.end + (rest.len() - name.len());
-                let name_words: Vec<Word<'_>> = words(text, from..ceiling.max(from))
-                    .into_iter()
-                    .take_while(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
-                    .take(4)
-                    .collect();
-                let connected = name_words.windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
-                if let (Some(first), Some(last), true) = (name_words.first(), name_words.last(), connected) {
+            let dashes: &[char] = if next_line { &['―', '—', '–', '-'] } else { &['―', '—', '–'] };
+            if let Some(name) = credit.strip_prefix(dashes) {
+                let from = line_start + (rest.len() - name.len());
+                // The capitalized words up to a comma: "-Michelle Marks, Philadelphia."
+                let mut name_words: Vec<Word<'_>> = Vec::new();
+                for w in words(text, from..ceiling.max(from)).into_iter().take(4) {
+                    let joined =
+                        name_words.last().map_or(true, |p: &Word<'_>| spaced(text, p.bytes.end, w.bytes.start));
+                    if !joined || !text[w.bytes.clone()].starts_with(char::is_uppercase) {
+                        break;
+                    }
+                    name_words.push(w);
+                }
+                if let (Some(first), Some(last)) = (name_words.first(), name_words.last()) {
                     if text[from..first.bytes.start].trim().is_empty() {
                         (speaker, rule, cue) = (Some(first.bytes.start..last.bytes.end), "dash_credit", None);
                     }
@@ -589,7 +712,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             let cue_in = |r: Range<usize>| {
                 let ws = words(text, r);
                 let is_cue = |k: &usize| lex.cues.contains_key(ws[*k].lower.as_ref());
-                let k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
+                let mut k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
+                // "said in a written statement in March that …": the verb, not the noun.
+                if let Some(n) = k.filter(|&n| lex.cues.get(ws[n].lower.as_ref()) == Some(&"noun")) {
+                    k = (n.saturating_sub(5)..n).rev().find(is_cue).or(k);
+                }
                 (ws, k)
             };
             let (mut before, mut found) = cue_in(region.clone());
@@ -632,10 +759,22 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     } else {
                         // "Altıntaş, 22, reportedly a police officer, allegedly shouted, “…”":
                         // nothing names a subject next to the cue; the name opening the
-                        // sentence is its subject.
+                        // sentence is its subject, else the clause's subject a participle's cue
+                        // hangs on ("Here in Columbia, Sanders stepped up his emphasis, saying,
+                        // “…”").
                         let first = entities.mentions_in(floor..w.bytes.start).next();
                         let opens = first.filter(|m| words(text, floor..m.bytes.start).len() <= 1);
-                        (speaker, rule) = (opens.map(|m| m.bytes.clone()), "sentence_subject");
+                        // "Said Ellis: “…”": a cue opening the sentence names the speaker after it.
+                        let inverted = (k == 0 && words(text, floor..w.bytes.start).is_empty())
+                            .then(|| object_after(text, w.bytes.end, m.outer.start))
+                            .flatten();
+                        (speaker, rule) = match (inverted, opens) {
+                            (Some(r), _) => (Some(r), "cue_inverted"),
+                            (None, Some(m)) => (Some(m.bytes.clone()), "sentence_subject"),
+                            (None, None) => {
+                                (clause_subject(text, floor, w.bytes.start, entities, &quoted), "clause_subject")
+                            }
+                        };
                     }
                 }
             }
@@ -657,6 +796,35 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             if let Some(k) = after.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
                 speaker = object_after(text, after[k + 1].bytes.end, ceiling);
                 (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
+            }
+        }
+        // Or before it, opening the clause: "According to Limbaugh, the move reeks of “fear”".
+        if !speaker_ok(&speaker) && cue.is_none() {
+            // Within the clause's first three words ("But according to …"): a short look.
+            let mut probe = (sentence_start + 40).min(m.outer.start);
+            while !text.is_char_boundary(probe) {
+                probe -= 1;
+            }
+            let before: Vec<Word<'_>> = words(text, sentence_start..probe)
+                .into_iter()
+                .filter(|w| !within(&quoted, w.bytes.start))
+                .take(3)
+                .collect();
+            if let Some(k) = before.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
+                let np = object_after(text, before[k + 1].bytes.end, m.outer.start);
+                if np.as_ref().is_some_and(|r| text[r.end..m.outer.start].trim_start().starts_with(',')) {
+                    speaker = np;
+                    (rule, cue) = ("according_to", Some(before[k].bytes.start..before[k + 1].bytes.end));
+                }
+            }
+        }
+        // A credit closing the quote's sentence after a comma, the quote followed by more of
+        // the speaker's words: "“We don't teach anything” against it in the mosque, he said."
+        if !speaker_ok(&speaker) && cue.is_none() {
+            if let Some((r, c)) = final_credit(text, &after) {
+                if resolve(text, &r, entities, &quoted, true).is_some() {
+                    (speaker, rule, cue) = (Some(r), "cue_final", Some(c));
+                }
             }
         }
         // A quote inside a sentence with no cue: the sentence's subject, a name or a pronoun
@@ -697,11 +865,32 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         let alone = words(text, floor..m.outer.start).is_empty() && (after.is_empty() || bracketed);
         if resolved.is_none() && alone {
             if let Some((end_sentence, prev)) = &last_speaker {
-                if first_sentence <= end_sentence + 1 {
+                // The next sentence, or past a few words ending the credit that a stop cut off
+                // ("said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
+                let credited = prev.speaker_bytes.as_ref().map_or(prev.bytes.end, |r| r.end.max(prev.bytes.end));
+                let short_tail = m.outer.start.saturating_sub(credited) <= 200 && {
+                    let tail = words(text, credited.min(m.outer.start)..m.outer.start);
+                    tail.len() <= 10 && !tail.iter().any(|w| lex.cues.contains_key(w.lower.as_ref()))
+                };
+                if first_sentence <= end_sentence + 1 || short_tail {
                     speaker = prev.speaker_bytes.clone();
                     resolved = Some(prev.speaker.clone());
                     cue = None;
                     rule = "continuation";
+                }
+            }
+        }
+        // 4b. A quote standing alone after a sentence reporting someone's words and holding no
+        // quote of its own: that sentence's speaker ("She says people should use the bathroom
+        // they prefer. “It is their life.”"), or the subject of a sentence ending in a colon
+        // ("He then listed the qualities a nominee needs:\n\n“…”").
+        if resolved.is_none() && alone && first_sentence > 0 {
+            let previous = doc.sentences[first_sentence - 1].clone();
+            let unquoted = qi == 0 || marked[qi - 1].outer.end <= previous.start;
+            if let Some(r) = unquoted.then(|| previous_speaker(text, previous, entities, &quoted)).flatten() {
+                resolved = resolve(text, &r, entities, &quoted, true);
+                if resolved.is_some() {
+                    (speaker, rule, cue) = (Some(r), "previous_sentence", None);
                 }
             }
         }
@@ -754,8 +943,13 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             bytes: m.inner.clone(),
             speaker_bytes: speaker.clone(),
         };
-        if quote.speaker_bytes.is_some() {
-            last_speaker = Some((last_sentence, quote.clone()));
+        // The next quote continues this speaker's words from the sentence naming them on ("“…,”
+        // said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
+        // A credit line after a dash closes its own quote: "“…” ― Carla Sanchez" is no one's
+        // but hers, and the next line's quote not hers.
+        if let Some(r) = quote.speaker_bytes.as_ref().filter(|_| rule != "dash_credit") {
+            let named = doc.sentences.partition_point(|s| s.end <= r.start);
+            last_speaker = Some((last_sentence.max(named), quote.clone()));
         }
         quotes.push(quote);
     }
@@ -797,7 +991,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
                 continue;
             }
-            if !lex.cues.contains_key(w.lower.as_ref()) {
+            if !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
                 continue;
             }
             if let Some(np) = subject_before(text, s.start, w.bytes.start) {

@@ -14,7 +14,8 @@ pub struct Marked {
     pub inner: Range<usize>,
     /// With the marks.
     pub outer: Range<usize>,
-    /// How it was closed: `quote_marks`, `across_paragraphs`, or `unclosed` (recovered at the
+    /// How it was closed: `quote_marks`, `mixed_marks` (opened by a mark of one family, closed
+    /// by one of another: "…,” said X), `across_paragraphs`, or `unclosed` (recovered at the
     /// paragraph's end).
     pub rule: &'static str,
 }
@@ -38,6 +39,8 @@ pub fn find(text: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None; // byte of the opening mark
     let mut across = false;
+    // A quote of another family's marks open inside the open quote.
+    let mut nested = false;
     // Inside `<tag …>` (from a '<' before a letter, '/' or '!' to the next '>' on the line).
     let mut in_tag = false;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -66,6 +69,7 @@ pub fn find(text: &str) -> Vec<Marked> {
                 let paragraph_break = text[i..chars.get(j).map_or(text.len(), |c| c.0)].matches('\n').count() >= 1;
                 if paragraph_break && chars.get(j).is_some_and(|c| matches!(c.1, '"' | '“' | '„' | '«')) {
                     across = true;
+                    nested = false;
                     k = j + 1;
                     continue;
                 }
@@ -96,9 +100,30 @@ pub fn find(text: &str) -> Vec<Marked> {
                 let clearly_closing = !space_before && space_after;
                 if !clearly_closing || matches!(c, '“' | '„' | '«') && word_after {
                     open = Some((i, c));
+                    nested = false;
                 }
             }
-            Some((_, mark)) if family(mark) != family(c) => {} // "…" inside “…”: part of the quote
+            // A mark of another family: a quote inside the quote ("…" inside “…”) opens and
+            // closes by its shape; a closing-shaped mark with no such inner quote open closes the
+            // quote, as writers mix marks ("…,” said Rick Wilson; “…," he said).
+            Some((start, mark)) if family(mark) != family(c) => {
+                if space_before && word_after {
+                    nested = true;
+                } else if !space_before && space_after && !prev.is_some_and(|p| p.is_ascii_digit()) {
+                    // (Not an inch mark: "a 12” pipe".)
+                    if nested {
+                        nested = false;
+                    } else {
+                        let inner = start + mark.len_utf8()..i;
+                        if !text[inner.clone()].trim().is_empty() {
+                            let rule = if across { "across_paragraphs" } else { "mixed_marks" };
+                            out.push(Marked { inner, outer: start..i + c.len_utf8(), rule });
+                        }
+                        open = None;
+                        across = false;
+                    }
+                }
+            }
             Some((start, mark)) => {
                 let clearly_opening = space_before && word_after && matches!(c, '“' | '„' | '«');
                 if clearly_opening {
@@ -108,6 +133,7 @@ pub fn find(text: &str) -> Vec<Marked> {
                         out.push(Marked { inner: start + mark.len_utf8()..end, outer: start..end, rule: "unclosed" });
                     }
                     open = Some((i, c));
+                    nested = false;
                 } else {
                     let inner = start + mark.len_utf8()..i;
                     if !text[inner.clone()].trim().is_empty() {
@@ -161,6 +187,11 @@ mod tests {
             ("If a <b and c > d, \"this\" holds.", &["this"]),
             ("No quotes at all, just the 1990s' fashion.", &[]),
             ("“ ”", &[]),
+            ("\"There are two of us,” said Rick Wilson. \"Fine.\"", &["There are two of us,", "Fine."]),
+            ("“The economy is strong,\" he said. “Yes.”", &["The economy is strong,", "Yes."]),
+            ("\"He called it “a disgrace” and left,\" she said.", &["He called it “a disgrace” and left,"]),
+            ("“She said \"no\" twice,” he added.", &["She said \"no\" twice,"]),
+            ("\"A 12” pipe burst,\" he said.", &["A 12” pipe burst,"]),
         ];
         for (text, expected) in table {
             let got: Vec<&str> = find(text).iter().map(|m| &text[m.inner.clone()]).collect();
