@@ -133,7 +133,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
-        let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
+        let before = &doc.text[sentence.start.min(c.bytes.start)..c.bytes.start];
+        let ahead = if names_a_month(&c.reading) { clause_looks_ahead(before) } else { prospective(before) };
         let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
@@ -239,6 +240,45 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// A month or a day of a month with no year ("in [January]", "[Feb. 1]"): its clause's tense
+/// decides its year.
+fn names_a_month(reading: &Reading) -> bool {
+    matches!(reading, Reading::Point(p) if p.month.is_some() && p.year.is_none() && p.year_shift.is_none())
+}
+
+/// Does the clause before a month look ahead? A month's year follows the verb that governs
+/// it, which may stand further back than a weekday's cue ("will be named commander … for a
+/// mission in [December]"): reading back through the clause, the nearest future cue or tense
+/// word (`lexicon/clause_tense.tsv`, and the past cues) decides ("would be paid … in
+/// [January]" ahead, "since he was rescued … in late [November]" back); with neither, a
+/// deadline word right before it ("by [February]") looks ahead.
+fn clause_looks_ahead(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let lex = lexicon::lexicon();
+    for end in (0..words.len()).rev() {
+        if let Some(&(_, ahead)) = lex.clause_tense.iter().find(|(w, _)| *w == words[end]) {
+            return ahead;
+        }
+        if lex.past_cues.contains(&words[end]) {
+            return false;
+        }
+        // Future cues ending here ("will", "set to", "as soon as"); "'ll" at the end of its word.
+        let cue_start = lex.future_cues.iter().find_map(|cue| {
+            if cue.starts_with('\'') {
+                return words[end].ends_with(cue).then_some(end);
+            }
+            let n = cue.split_whitespace().count();
+            (end + 1 >= n && cue.split_whitespace().eq(words[end + 1 - n..=end].iter().copied())).then(|| end + 1 - n)
+        });
+        if let Some(start) = cue_start {
+            // "had planned to", "had been due to": the plan lies in the past.
+            return !words[start.saturating_sub(2)..start].iter().any(|w| lex.past_cues.contains(w));
+        }
+    }
+    words.last().is_some_and(|last| lex.deadline_cues.contains(last))
 }
 
 /// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
