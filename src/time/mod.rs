@@ -134,7 +134,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
         let before = &doc.text[sentence.start.min(c.bytes.start)..c.bytes.start];
-        let ahead = if names_a_month(&c.reading) { clause_looks_ahead(before) } else { prospective(before) };
+        let after = &doc.text[c.bytes.end..];
+        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) };
         let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
@@ -242,14 +243,22 @@ fn prospective(before: &str) -> bool {
     (deadline || has(future_cues())) && !has(past_cues())
 }
 
-/// A month or a day of a month with no year ("in [January]", "[Feb. 1]"): its clause's tense
-/// decides its year.
-fn names_a_month(reading: &Reading) -> bool {
-    matches!(reading, Reading::Point(p) if p.month.is_some() && p.year.is_none() && p.year_shift.is_none())
+/// A month, a day of a month or a weekday with no year ("in [January]", "[Feb. 1]", "on
+/// [Thursday]"): the tense of its clause decides which one it is. Not a weekday in the
+/// possessive ("get around [Wednesday]'s ruling"): it names the day of a thing, not of the
+/// clause's verb.
+fn tense_governs(reading: &Reading, after: &str) -> bool {
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    match reading {
+        Reading::Point(p) if p.year.is_some() || p.year_shift.is_some() => false,
+        Reading::Point(p) if p.month.is_some() => true,
+        Reading::Point(p) => p.weekday.is_some() && p.shift.is_none() && !possessive,
+        _ => false,
+    }
 }
 
-/// Does the clause before a month look ahead? A month's year follows the verb that governs
-/// it, which may stand further back than a weekday's cue ("will be named commander … for a
+/// Does the clause before a month or weekday look ahead? Its date follows the verb that
+/// governs it, which may stand well before it ("will be named commander … for a
 /// mission in [December]"): reading back through the clause, the nearest future cue or tense
 /// word (`lexicon/clause_tense.tsv`, and the past cues) decides ("would be paid … in
 /// [January]" ahead, "since he was rescued … in late [November]" back); with neither, a
@@ -463,7 +472,9 @@ fn relative_value(d: calendar::Date, unit: &str, shift: i32) -> Option<String> {
 }
 
 /// The value of the period `shift` units from the one of `value` (a calendar value the text
-/// named), if `value` is precise enough: a year needs a year, a month a month, a day or week a day.
+/// named): exact when `value` is precise enough (a year needs a year, a month a month, a day or
+/// week a day), else with what it does give and `X`s for the rest ("that same day" after
+/// "in October 1998" → `1998-10-XX`; "that month" after "in 1998" → `1998-XX`).
 fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
     let date_part = value.split('T').next()?;
     let parts: Vec<&str> = date_part.split('-').collect();
@@ -474,6 +485,9 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
         ("Y", _, _) => Some(format!("{:04}", year + shift)),
         ("M", Some(m), _) => relative_value(calendar::date(year, m, 1)?, "M", shift),
         ("D" | "W", Some(m), Some(d)) => relative_value(calendar::date(year, m, d)?, unit, shift),
+        ("D", Some(m), None) if shift == 0 && (1..=12).contains(&m) => Some(format!("{year:04}-{m:02}-XX")),
+        ("D", None, None) if shift == 0 && parts.len() == 1 => Some(format!("{year:04}-XX-XX")),
+        ("M", None, None) if shift == 0 && parts.len() == 1 => Some(format!("{year:04}-XX")),
         _ => None,
     }
 }
