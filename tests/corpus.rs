@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 /// targets (strict 87, relaxed 94, type 90) are held at the target; the others about a point
 /// under the figures measured when the floor was last set. Raise them when the grammar improves.
 const FLOORS: [(&str, [f64; 4]); 3] = [
-    // measured 85.52 / 95.12 / 87.37 / 77.44
-    ("AQUAINT", [84.5, 94.0, 86.4, 76.4]),
-    // measured 90.46 / 94.15 / 91.91 / 83.89
-    ("TimeBank", [89.5, 93.2, 90.9, 82.8]),
-    // measured 88.87 / 94.46 / 90.45 / 81.81 (targets 87 / 94 / 90 / 86)
-    ("overall", [87.0, 94.0, 90.0, 80.8]),
+    // measured 85.52 / 95.12 / 87.37 / 78.11
+    ("AQUAINT", [84.5, 94.0, 86.4, 77.1]),
+    // measured 90.46 / 94.15 / 91.91 / 83.97
+    ("TimeBank", [89.5, 93.2, 90.9, 83.0]),
+    // measured 88.87 / 94.46 / 90.45 / 82.08 (targets 87 / 94 / 90 / 86)
+    ("overall", [87.0, 94.0, 90.0, 81.1]),
 ];
 
 fn corpus_dir() -> PathBuf {

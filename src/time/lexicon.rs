@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub future_cues: Vec<&'static str>,
     /// Words that cancel a future cue beside them: the plan lies in the past ("had been due to").
     pub past_cues: Vec<&'static str>,
+    /// Words that tell the tense of a month's clause: `true` looks ahead ("would"), `false` back
+    /// ("was").
+    pub clause_tense: Vec<(&'static str, bool)>,
     /// Prepositions that, right before a date, make it a deadline to come ("by February").
     pub deadline_cues: Vec<&'static str>,
     /// Holidays → when they fall, and the word that anchors them.
@@ -129,6 +132,18 @@ pub fn lexicon() -> &'static Lexicon {
             future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
             past_cues: data_lines(include_str!("lexicon/past_cues.txt")).collect(),
             deadline_cues: data_lines(include_str!("lexicon/deadline_cues.txt")).collect(),
+            clause_tense: rows(include_str!("lexicon/clause_tense.tsv"))
+                .map(|r| {
+                    (
+                        r[0],
+                        match r[1] {
+                            "future" => true,
+                            "past" => false,
+                            other => panic!("clause_tense.tsv: {other:?} is neither future nor past"),
+                        },
+                    )
+                })
+                .collect(),
         }
     })
 }

@@ -133,7 +133,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
-        let ahead = prospective(&doc.text[sentence.start.min(c.bytes.start)..c.bytes.start]);
+        let before = &doc.text[sentence.start.min(c.bytes.start)..c.bytes.start];
+        let after = &doc.text[c.bytes.end..];
+        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) };
         let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
@@ -239,6 +241,53 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// A month, a day of a month or a weekday with no year ("in [January]", "[Feb. 1]", "on
+/// [Thursday]"): the tense of its clause decides which one it is. Not a weekday in the
+/// possessive ("get around [Wednesday]'s ruling"): it names the day of a thing, not of the
+/// clause's verb.
+fn tense_governs(reading: &Reading, after: &str) -> bool {
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    match reading {
+        Reading::Point(p) if p.year.is_some() || p.year_shift.is_some() => false,
+        Reading::Point(p) if p.month.is_some() => true,
+        Reading::Point(p) => p.weekday.is_some() && p.shift.is_none() && !possessive,
+        _ => false,
+    }
+}
+
+/// Does the clause before a month or weekday look ahead? Its date follows the verb that
+/// governs it, which may stand well before it ("will be named commander … for a
+/// mission in [December]"): reading back through the clause, the nearest future cue or tense
+/// word (`lexicon/clause_tense.tsv`, and the past cues) decides ("would be paid … in
+/// [January]" ahead, "since he was rescued … in late [November]" back); with neither, a
+/// deadline word right before it ("by [February]") looks ahead.
+fn clause_looks_ahead(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let lex = lexicon::lexicon();
+    for end in (0..words.len()).rev() {
+        if let Some(&(_, ahead)) = lex.clause_tense.iter().find(|(w, _)| *w == words[end]) {
+            return ahead;
+        }
+        if lex.past_cues.contains(&words[end]) {
+            return false;
+        }
+        // Future cues ending here ("will", "set to", "as soon as"); "'ll" at the end of its word.
+        let cue_start = lex.future_cues.iter().find_map(|cue| {
+            if cue.starts_with('\'') {
+                return words[end].ends_with(cue).then_some(end);
+            }
+            let n = cue.split_whitespace().count();
+            (end + 1 >= n && cue.split_whitespace().eq(words[end + 1 - n..=end].iter().copied())).then(|| end + 1 - n)
+        });
+        if let Some(start) = cue_start {
+            // "had planned to", "had been due to": the plan lies in the past.
+            return !words[start.saturating_sub(2)..start].iter().any(|w| lex.past_cues.contains(w));
+        }
+    }
+    words.last().is_some_and(|last| lex.deadline_cues.contains(last))
 }
 
 /// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
@@ -423,7 +472,9 @@ fn relative_value(d: calendar::Date, unit: &str, shift: i32) -> Option<String> {
 }
 
 /// The value of the period `shift` units from the one of `value` (a calendar value the text
-/// named), if `value` is precise enough: a year needs a year, a month a month, a day or week a day.
+/// named): exact when `value` is precise enough (a year needs a year, a month a month, a day or
+/// week a day), else with what it does give and `X`s for the rest ("that same day" after
+/// "in October 1998" → `1998-10-XX`; "that month" after "in 1998" → `1998-XX`).
 fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
     let date_part = value.split('T').next()?;
     let parts: Vec<&str> = date_part.split('-').collect();
@@ -434,6 +485,9 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
         ("Y", _, _) => Some(format!("{:04}", year + shift)),
         ("M", Some(m), _) => relative_value(calendar::date(year, m, 1)?, "M", shift),
         ("D" | "W", Some(m), Some(d)) => relative_value(calendar::date(year, m, d)?, unit, shift),
+        ("D", Some(m), None) if shift == 0 && (1..=12).contains(&m) => Some(format!("{year:04}-{m:02}-XX")),
+        ("D", None, None) if shift == 0 && parts.len() == 1 => Some(format!("{year:04}-XX-XX")),
+        ("M", None, None) if shift == 0 && parts.len() == 1 => Some(format!("{year:04}-XX")),
         _ => None,
     }
 }
