@@ -11,7 +11,8 @@
 //! as authoritative `dct`) whose trigger starts in the gold event's first token. Its answer is
 //! the time expression its time rests on (a time expression on the creation time's tokens counts
 //! as the creation day), else what its anchor says of the creation time (`creation_time`: on
-//! the day, and `news_day`, whose time is the creation day; `before_creation`, `after_creation`),
+//! the day, and `news_day` without a time expression, whose time is the creation day;
+//! `before_creation`, `after_creation`),
 //! else nothing.
 //!
 //! Figures: *found* = gold-anchored events the system has; *accuracy* = correct answers over
