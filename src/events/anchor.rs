@@ -22,7 +22,9 @@
 //!    made-up date); a future one after it (`after_creation`, no end).
 //!
 //! 7. a verb with no tense of its own ("-ing", "to …") left without a time takes the bounded time
-//!    of the finite verb before it in its sentence, unless that one is future or a plan
+//!    of the finite verb before it in its sentence, and a noun left without a time that of the
+//!    finite verb whose object it is (right before it in its clause, a few words apart, no
+//!    preposition between: "has made its maiden flight"), unless that verb is future or a plan
 //!    ("unveiled the device by walking onto the stage") (`governor`, `via` that verb, `inferred`).
 //!
 //! Only classes of one happening (`merges` in `lexicon/classes.tsv`: attack, death, meeting…)
@@ -67,8 +69,9 @@ pub enum AnchorKind {
     NewsDay,
     /// A past-tense verb with nothing else: some time before the creation time.
     BeforeCreation,
-    /// A verb with no tense of its own ("walking", "to unveil") and nothing else: the bounded
-    /// time of the finite verb before it in its sentence, unless that one is future or a plan.
+    /// A verb with no tense of its own ("walking", "to unveil") or a noun ("made its maiden
+    /// flight") and nothing else: the bounded time of the finite verb before it in its sentence
+    /// (for a noun, the verb whose object it is), unless that one is future or a plan.
     Governor,
     /// A future verb with nothing else: some time after the creation time.
     AfterCreation,
@@ -296,17 +299,25 @@ pub fn anchor(
         };
     }
     // 7. A verb with no tense of its own ("-ing", "to …") and no time: the time of the finite
-    // verb before it in its sentence ("unveiled the device by walking onto the stage").
+    // verb before it in its sentence ("unveiled the device by walking onto the stage"); a noun
+    // with no time: the time of the finite verb it is the object of ("made its maiden flight").
     for k in 0..events.len() {
         let e = &events[k];
-        if e.time.is_some() || e.kind != TriggerKind::Verbal || e.tense != Tense::None || e.future || e.hypothetical {
+        if e.time.is_some() || e.future || e.hypothetical {
             continue;
         }
-        let governor = events[..k]
-            .iter()
-            .rev()
-            .take_while(|o| o.sentence_bytes == e.sentence_bytes)
-            .find(|o| o.kind == TriggerKind::Verbal && o.tense != Tense::None);
+        let finite = |o: &&Event| o.kind == TriggerKind::Verbal && o.tense != Tense::None;
+        let governor = match e.kind {
+            TriggerKind::Verbal if e.tense == Tense::None => {
+                events[..k].iter().rev().take_while(|o| o.sentence_bytes == e.sentence_bytes).find(finite)
+            }
+            TriggerKind::Nominal => k
+                .checked_sub(1)
+                .map(|j| &events[j])
+                .filter(finite)
+                .filter(|g| g.clause_bytes == e.clause_bytes && object(text, g, e)),
+            _ => None,
+        };
         let Some(g) = governor else { continue };
         if g.tense == Tense::Future || g.future || g.class == "plan" {
             continue;
@@ -317,6 +328,28 @@ pub fn anchor(
         time.via = Some(g.id.clone());
         events[k].time = Some(time);
     }
+}
+
+/// The most words between a verb and the noun it governs as object ("made its maiden flight").
+const OBJECT_WORDS: usize = 3;
+
+/// Is the noun `e` the object of the verb `g` just before it: at most [`OBJECT_WORDS`] words
+/// between them, no punctuation and none of them a preposition or conjunction
+/// (`lexicon/object_breaks.txt`): "made its maiden flight", not "spoke after the attack"?
+fn object(text: &str, g: &Event, e: &Event) -> bool {
+    let breaks = &super::lexicon::lexicon().object_breaks;
+    let between = text.get(g.bytes.end..e.bytes.start).unwrap_or("");
+    let mut n = 0;
+    between.split_whitespace().all(|w| {
+        n += 1;
+        // Lists are lower case; most words already are (no allocation then).
+        let listed = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            breaks.contains(&w.to_ascii_lowercase())
+        } else {
+            breaks.contains(w)
+        };
+        n <= OBJECT_WORDS && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')) && !listed
+    })
 }
 
 /// Where the article's lede ends: after the first full sentence (three words or more, ending
