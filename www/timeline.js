@@ -777,7 +777,7 @@ function drawMarker(svg, m, cy, ctx) {
     'data-events': m.events.map((ref) => `${ref.document}/${ref.event}`).join(' '),
   }, svg);
   const hedge = (entry.uncertain ? ' (reported, hedged or scheduled)' : '')
-    + (entry.inferred ? ' (date inferred: the publication day)' : '');
+    + (entry.inferred ? ' (date inferred: the news day)' : '');
   el('title', {}, g).textContent = `${entry.label ?? ''} — ${entry.start}${entry.end && entry.end !== entry.start ? ` to ${entry.end}` : ''}${hedge}`;
   el('rect', {
     class: 'tl-bar', x: m.x0, y: cy - barH / 2, width: m.barW, height: barH, rx: 2,
@@ -885,7 +885,7 @@ export function tooltipContent(entry, refs, docs) {
       frag.children[2] ?? null);
   }
   if (entry.uncertain) div('tt-hedge', 'Not stated flatly: reported, hedged or scheduled');
-  if (entry.inferred) div('tt-hedge', 'Date inferred: no time in the text, read as the publication day (news_day)');
+  if (entry.inferred) div('tt-hedge', 'Date inferred: no time in the text, read as the news day (news_day)');
   if (refs.length > SENTENCES_SHOWN) div('tt-more', `and ${refs.length - SENTENCES_SHOWN} more`);
   if (refs.length) div('tt-hint', refs.length > 1 ? `${refs.length} mentions: click to visit each in the text` : 'Click to show it in the text');
   return frag;

@@ -13,14 +13,18 @@
 //! 5. news convention, only with a creation time and marked `inferred`: a reporting act ("said",
 //!    "announced") outside quotation marks, or an event of the lede (headline and first full
 //!    sentence) that is no one's account, in the simple past or present perfect (not "had …"),
-//!    not after a sentence of its paragraph naming another date, took place on (or just before)
-//!    the publication day (`news_day`);
+//!    or a verb in the simple past that is no one's account, not after a sentence of its
+//!    paragraph naming an earlier date, took place on the news day: the day the lede names in the
+//!    week up to the creation day ("Yesterday, … Jobs unveiled", "announced Friday"; the event
+//!    then names that time expression), else the creation day (`news_day`);
 //! 6. the tense against the creation time: a present-tense verb happens on the creation day
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
 //!
 //! 7. a verb with no tense of its own ("-ing", "to …") left without a time takes the bounded time
-//!    of the finite verb before it in its sentence, unless that one is future or a plan
+//!    of the finite verb before it in its sentence, and a noun left without a time that of the
+//!    finite verb whose object it is (right before it in its clause, a few words apart, no
+//!    preposition between: "has made its maiden flight"), unless that verb is future or a plan
 //!    ("unveiled the device by walking onto the stage") (`governor`, `via` that verb, `inferred`).
 //!
 //! Only classes of one happening (`merges` in `lexicon/classes.tsv`: attack, death, meeting…)
@@ -58,13 +62,16 @@ pub enum AnchorKind {
     /// A present-tense verb: the creation day.
     CreationTime,
     /// News convention, inferred (`inferred: true`): a reporting act ("said", "announced") in the
-    /// simple past or present perfect, or such an event of the article's lede, that no time
-    /// expression dates took place on (or just before) the publication day.
+    /// simple past or present perfect, such an event of the article's lede, or a verb in the
+    /// simple past that is no one's account, that no time expression dates took place on the
+    /// news day (the day the lede names in the week up to the creation day, else the creation
+    /// day).
     NewsDay,
     /// A past-tense verb with nothing else: some time before the creation time.
     BeforeCreation,
-    /// A verb with no tense of its own ("walking", "to unveil") and nothing else: the bounded
-    /// time of the finite verb before it in its sentence, unless that one is future or a plan.
+    /// A verb with no tense of its own ("walking", "to unveil") or a noun ("made its maiden
+    /// flight") and nothing else: the bounded time of the finite verb before it in its sentence
+    /// (for a noun, the verb whose object it is), unless that one is future or a plan.
     Governor,
     /// A future verb with nothing else: some time after the creation time.
     AfterCreation,
@@ -223,6 +230,7 @@ pub fn anchor(
     }
     // 4. Narrative reference time, 5. news convention, 6. tense against the creation time.
     let lede = lede_end(doc);
+    let story = dct.and_then(|dct| story_day(timexes, lede, dct));
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
         // A sentence that carries the story on from the one before ("He then …").
         let continued = {
@@ -258,13 +266,14 @@ pub fn anchor(
             via: None,
             inferred: false,
         };
-        if news_day(doc, e, lede, timexes, &day) {
+        let (news, timex) = story.as_ref().map_or((day.clone(), None), |(d, t)| (d.clone(), Some(t.id.clone())));
+        if news_day(doc, e, lede, timexes, [&day, &news]) {
             e.time = Some(EventTime {
-                timex: None,
+                timex,
                 until: None,
-                value: Some(day.clone()),
-                start: Some(day.clone()),
-                end: Some(day),
+                value: Some(news.clone()),
+                start: Some(news.clone()),
+                end: Some(news),
                 granularity: Some(Granularity::Day),
                 anchor: AnchorKind::NewsDay,
                 via: None,
@@ -290,17 +299,25 @@ pub fn anchor(
         };
     }
     // 7. A verb with no tense of its own ("-ing", "to …") and no time: the time of the finite
-    // verb before it in its sentence ("unveiled the device by walking onto the stage").
+    // verb before it in its sentence ("unveiled the device by walking onto the stage"); a noun
+    // with no time: the time of the finite verb it is the object of ("made its maiden flight").
     for k in 0..events.len() {
         let e = &events[k];
-        if e.time.is_some() || e.kind != TriggerKind::Verbal || e.tense != Tense::None || e.future || e.hypothetical {
+        if e.time.is_some() || e.future || e.hypothetical {
             continue;
         }
-        let governor = events[..k]
-            .iter()
-            .rev()
-            .take_while(|o| o.sentence_bytes == e.sentence_bytes)
-            .find(|o| o.kind == TriggerKind::Verbal && o.tense != Tense::None);
+        let finite = |o: &&Event| o.kind == TriggerKind::Verbal && o.tense != Tense::None;
+        let governor = match e.kind {
+            TriggerKind::Verbal if e.tense == Tense::None => {
+                events[..k].iter().rev().take_while(|o| o.sentence_bytes == e.sentence_bytes).find(finite)
+            }
+            TriggerKind::Nominal => k
+                .checked_sub(1)
+                .map(|j| &events[j])
+                .filter(finite)
+                .filter(|g| g.clause_bytes == e.clause_bytes && object(text, g, e)),
+            _ => None,
+        };
         let Some(g) = governor else { continue };
         if g.tense == Tense::Future || g.future || g.class == "plan" {
             continue;
@@ -311,6 +328,28 @@ pub fn anchor(
         time.via = Some(g.id.clone());
         events[k].time = Some(time);
     }
+}
+
+/// The most words between a verb and the noun it governs as object ("made its maiden flight").
+const OBJECT_WORDS: usize = 3;
+
+/// Is the noun `e` the object of the verb `g` just before it: at most [`OBJECT_WORDS`] words
+/// between them, no punctuation and none of them a preposition or conjunction
+/// (`lexicon/object_breaks.txt`): "made its maiden flight", not "spoke after the attack"?
+fn object(text: &str, g: &Event, e: &Event) -> bool {
+    let breaks = &super::lexicon::lexicon().object_breaks;
+    let between = text.get(g.bytes.end..e.bytes.start).unwrap_or("");
+    let mut n = 0;
+    between.split_whitespace().all(|w| {
+        n += 1;
+        // Lists are lower case; most words already are (no allocation then).
+        let listed = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            breaks.contains(&w.to_ascii_lowercase())
+        } else {
+            breaks.contains(w)
+        };
+        n <= OBJECT_WORDS && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')) && !listed
+    })
 }
 
 /// Where the article's lede ends: after the first full sentence (three words or more, ending
@@ -326,27 +365,50 @@ fn lede_end(doc: &Segmented<'_>) -> usize {
         .map_or(0, |s| s.end)
 }
 
+/// How many days before the creation day the lede may date the story ([`story_day`]).
+const STORY_DAYS: i32 = 7;
+
+/// The story's day: the first day the lede (headline and first full sentence) names that falls
+/// in the week up to the creation day ("Yesterday, … Jobs unveiled iPhone 4", "Apple announced
+/// Friday …"), with its time expression; `None` when the lede names none, and the news day is
+/// the creation day.
+fn story_day<'t>(timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(String, &'t Timex)> {
+    let earliest = iso(add_days(dct.date, -STORY_DAYS)?);
+    let created = iso(dct.date);
+    timexes.iter().take_while(|t| t.bytes.end <= lede).find_map(|t| {
+        let (start, end, _) = calendar(t)?;
+        let day = start.get(..10)?;
+        (end.get(..10) == Some(day) && day >= earliest.as_str() && day <= created.as_str())
+            .then(|| (day.to_string(), t))
+    })
+}
+
 /// News convention (`news_day`): an event that nothing else dates, told in the simple past or
-/// the present perfect (not "had …", not future, hedged or hypothetical), took place on (or just
-/// before) the publication day when it is a reporting act ("said", "announced": class
-/// `statement`) outside quotation marks, or when it stands in the lede and is not someone's
-/// account. Not in a background stretch: the sentence before it in its paragraph names a date
-/// other than the creation day.
-fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], day: &str) -> bool {
+/// the present perfect (not "had …", not future, hedged or hypothetical), took place on the news
+/// day ([`story_day`], else the creation day) when it is a reporting act ("said", "announced":
+/// class `statement`) outside quotation marks, when it stands in the lede and is not someone's
+/// account, or when it is a listed verb in the simple past that is no one's account ("Jobs
+/// demoed the widget"). Not in a background stretch: the sentence before it in its paragraph
+/// (for a bare past verb, even across a paragraph break) names a date that ends before `days`
+/// (the creation day and the news day).
+fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days: [&str; 2]) -> bool {
     if !matches!(e.tense, Tense::Past | Tense::Perfect) || e.past_perfect || e.future || e.hypothetical {
         return false;
     }
     let quoted = e.cues.iter().any(|c| c.kind == super::CueKind::Reported && c.text == "“…”");
     let reporting = e.class == "statement" && !quoted;
     let in_lede = e.sentence_bytes.end <= lede && !e.reported;
-    if !(reporting || in_lede) {
+    let told = e.tense == Tense::Past && matches!(e.rule, "verb" | "past_ed") && !e.reported;
+    if !(reporting || in_lede || told) {
         return false;
     }
     // The sentence before, in the same paragraph: does it name another date?
     let text = doc.text;
     let before = doc.sentences.partition_point(|s| s.end <= e.sentence_bytes.start);
     let Some(previous) = before.checked_sub(1).map(|i| doc.sentences[i].clone()) else { return true };
-    if previous.start < paragraph_start(text, e.sentence_bytes.start) {
+    // A bare past verb is weaker evidence: the sentence before counts across a paragraph break
+    // too ("He graduated in 1992.\n\nHe then joined the ministry.").
+    if (reporting || in_lede) && previous.start < paragraph_start(text, e.sentence_bytes.start) {
         return true;
     }
     let first = timexes.partition_point(|t| t.bytes.start < previous.start);
@@ -354,14 +416,13 @@ fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], day:
         .iter()
         .take_while(|t| t.bytes.start < previous.end)
         .filter_map(calendar)
-        .any(|(start, end, _)| !holds(&start, &end, day))
+        .any(|(_, end, _)| days.iter().all(|day| ends_before(&end, day)))
 }
 
-/// Does the interval of ISO prefixes `start..=end` hold the day `day` (`YYYY-MM-DD`)?
-fn holds(start: &str, end: &str, day: &str) -> bool {
-    let cut = |s: &str, n: usize| s.get(..n.min(s.len()).min(day.len())).unwrap_or("").to_string();
-    let (s, e) = (cut(start, 10), cut(end, 10));
-    cut(day, s.len()) >= s && cut(day, e.len()) <= e
+/// Does an interval ending at the ISO prefix `end` end before the day `day` (`YYYY-MM-DD`)?
+fn ends_before(end: &str, day: &str) -> bool {
+    let e = end.get(..end.len().min(10)).unwrap_or(end);
+    day.get(..e.len()).is_some_and(|d| d > e)
 }
 
 /// A possessive time expression ("last week's European Council", "Monday's attack") dates the

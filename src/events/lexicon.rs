@@ -155,6 +155,8 @@ pub struct Lexicon {
     pub narrative_openings: WordList,
     /// Lower-case "-ed" words that are not past verbs.
     pub not_past: WordList,
+    /// Words between a verb and a noun that keep the noun from being its object.
+    pub object_breaks: WordList,
     /// Words after which a noun reading wins.
     pub determiners: WordList,
     /// Tense words → their role's index in `ROLES`.
@@ -313,6 +315,7 @@ fn load() -> Lexicon {
         not_triggers: WordList::new(include_str!("lexicon/not_triggers.txt")),
         narrative_openings: WordList::new(include_str!("lexicon/narrative_openings.txt")),
         not_past: WordList::new(include_str!("lexicon/not_past.txt")),
+        object_breaks: WordList::new(include_str!("lexicon/object_breaks.txt")),
         determiners: WordList::new(include_str!("lexicon/determiners.txt")),
         auxiliaries: Table::new(auxiliaries),
         cues,

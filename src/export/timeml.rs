@@ -194,7 +194,8 @@ mod tests {
 
     #[test]
     fn events_are_tagged_and_anchored() {
-        let text = "He became ambassador in July 2013. He served from June 2001 to December 2006.\n\nKarlov was shot.";
+        let text =
+            "He became ambassador in July 2013. He served from June 2001 to December 2006.\n\nKarlov had been shot.";
         let mut input = DocumentInput::new("x", text);
         input.dct = Some("2016-12-19".into());
         let a = analyze(&[input]).unwrap();
