@@ -89,8 +89,8 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The title that `words` (lower case) start with, and how many words it takes.
-    pub fn title_at(&self, words: &[String]) -> Option<(usize, Title)> {
-        if !self.title_words.contains(words.first()?.as_str()) {
+    pub fn title_at(&self, words: &[&str]) -> Option<(usize, Title)> {
+        if !self.title_words.contains(*words.first()?) {
             return None;
         }
         self.titles

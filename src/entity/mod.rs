@@ -139,7 +139,7 @@ struct Word<'a> {
 /// Cut the sentences into words.
 fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
     let text = doc.text;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut chars = text[s.clone()].char_indices().map(|(i, c)| (i + s.start, c)).peekable();
         let mut prev_end = s.start;
@@ -225,7 +225,13 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
 
 /// `word` in lower case, borrowed when it already is.
 pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -236,10 +242,15 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
 /// Capitals there say nothing. `words` are the line's words.
 fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
     let s = &text[line];
-    let (letters, upper) = s
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
+    let (letters, upper) = if s.is_ascii() {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
+    } else {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+    };
     if letters >= 6 && upper * 10 >= letters * 6 {
         return true;
     }
@@ -261,6 +272,8 @@ struct Candidate {
     bytes: Range<usize>,
     /// Word keys of the name.
     keys: Vec<String>,
+    /// The keys joined by spaces: the name's key.
+    full: String,
     kind: Option<Kind>,
     media: bool,
     rule: &'static str,
@@ -334,7 +347,9 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::default();
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
-            confirmed.entry(c.keys.join(" ")).or_insert((kind, c.media));
+            if !confirmed.contains_key(&c.full) {
+                confirmed.insert(c.full.clone(), (kind, c.media));
+            }
         }
     }
     let person_words: FastMap<String, ()> = candidates
@@ -344,10 +359,10 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
-    let mut full_count: FastMap<String, usize> = FastMap::default();
+    let mut full_count: FastMap<&str, usize> = FastMap::default();
     let mut single_words: FastMap<&str, ()> = FastMap::default();
     for c in &candidates {
-        *full_count.entry(c.keys.join(" ")).or_default() += 1;
+        *full_count.entry(c.full.as_str()).or_default() += 1;
         if c.keys.len() == 1 {
             single_words.insert(c.keys[0].as_str(), ());
         }
@@ -361,7 +376,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             let last = c.keys.last().map(String::as_str).unwrap_or("");
             if single_words.contains_key(last) {
                 Some((Kind::Person, "surname_elsewhere"))
-            } else if full_count.get(&c.keys.join(" ")).copied().unwrap_or(0) >= 2 {
+            } else if full_count.get(c.full.as_str()).copied().unwrap_or(0) >= 2 {
                 Some((Kind::Organization, "repeated_full_name"))
             } else {
                 None
@@ -375,8 +390,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in candidates {
-        let full = c.keys.join(" ");
-        if let Some(&(kind, media)) = confirmed.get(&full) {
+        if let Some(&(kind, media)) = confirmed.get(&c.full) {
             if c.kind.is_none() || c.latent {
                 c.kind = Some(kind);
                 c.media = media;
@@ -385,7 +399,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
                 }
             }
             c.latent = false;
-        } else if let Some((singular, &(kind, media))) = full
+        } else if let Some((singular, &(kind, media))) = c
+            .full
             .strip_suffix('s')
             .filter(|_| c.keys.len() == 1 && c.kind.is_none())
             .and_then(|k| confirmed.get_key_value(k))
@@ -393,7 +408,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             // "Dreamliners" after "Dreamliner".
             (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
             c.keys = vec![singular.clone()];
-        } else if c.keys.len() == 1 && person_words.contains_key(&full) {
+            c.full = singular.clone();
+        } else if c.keys.len() == 1 && person_words.contains_key(&c.full) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
             c.latent = false;
@@ -406,6 +422,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
                     if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
                         kept.push(Candidate {
                             bytes: first.start..last.end,
+                            full: c.keys[k.clone()].join(" "),
                             keys: c.keys[k].to_vec(),
                             kind: Some(Kind::Person),
                             media: false,
@@ -441,11 +458,11 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         let target = if kind == Kind::Person {
             builder.person_for(&c.keys, c.bytes.start)
         } else {
-            builder.by_key.get(&c.keys.join(" ")).copied()
+            builder.by_key.get(&c.full).copied()
         };
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(kind, c.media, true, c.rule, &c.keys),
+            None => builder.new_entity(kind, c.media, true, c.rule, &c.keys, &c.full),
         };
         assigned[ci] = Some(e);
     }
@@ -564,7 +581,9 @@ fn cut_run(
     lex: &lexicon::Lexicon,
     out: &mut Vec<Candidate>,
 ) {
-    let lowers: Vec<String> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.').to_string()).collect();
+    let lowers: Vec<&str> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.')).collect();
+    let mut key = String::new(); // the buffer each name key is written to
+    let mut rest_key = String::new();
     let mut start = run.start;
     let mut title: Option<(usize, Title)> = None; // where the title words began
     let mut role_start: Option<usize> = None;
@@ -573,12 +592,13 @@ fn cut_run(
             return;
         }
         let w = &words[start];
-        let l = &lowers[start - run.start];
-        if CONNECTORS.contains(&l.as_str()) && !w.cap {
+        let l = lowers[start - run.start];
+        if CONNECTORS.contains(&l) && !w.cap {
             start += 1;
             continue;
         }
-        if lex.known.contains_key(&span_key(text, words, start..run.end)) {
+        span_key(text, words, start..run.end, &mut key);
+        if lex.known.contains_key(key.as_str()) {
             break;
         }
         if let Some((n, kind)) = lex.title_at(&lowers[start - run.start..]) {
@@ -605,7 +625,7 @@ fn cut_run(
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
             // The role leaves out a headline's common words: "Moment Russian Ambassador Karlov".
-            let from = (start..p).find(|&q| !lex.common.contains(lowers[q - run.start].as_str())).unwrap_or(p);
+            let from = (start..p).find(|&q| !lex.common.contains(lowers[q - run.start])).unwrap_or(p);
             role_start.get_or_insert(from);
             start = p;
             continue;
@@ -622,7 +642,7 @@ fn cut_run(
             start += 1;
             continue;
         }
-        if demonym || lex.common.contains(l.as_str()) {
+        if demonym || lex.common.contains(l) {
             start += 1;
             role_start = None;
             continue;
@@ -630,7 +650,7 @@ fn cut_run(
         break;
     }
     let mut end = run.end;
-    while end > start && CONNECTORS.contains(&lowers[end - 1 - run.start].as_str()) {
+    while end > start && CONNECTORS.contains(&lowers[end - 1 - run.start]) {
         end -= 1;
     }
     if end <= start {
@@ -639,21 +659,21 @@ fn cut_run(
     // A known place or organization followed by a person: "Turkey Andrei Karlov".
     if title.is_none() && end - start >= 2 {
         for n in (1..=3.min(end - start - 1)).rev() {
-            let prefix = span_key(text, words, start..start + n);
-            let rest_first = names::key(&text[words[start + n].bytes.clone()]);
-            let prefix_is_place = lex.known.get(&prefix) == Some(&Known::Place);
-            let rest_head = lowers[end - 1 - run.start].as_str();
+            span_key(text, words, start..start + n, &mut key);
+            names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
+            let prefix = lex.known.get(key.as_str());
+            let prefix_is_place = prefix == Some(&Known::Place);
+            let rest_head = lowers[end - 1 - run.start];
             let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
-            let rest_is_person = lex.first_names.contains(&rest_first)
+            let rest_is_person = lex.first_names.contains(rest_key.as_str())
                 || lex.title_at(&lowers[start + n - run.start..]).is_some()
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
-            if lex.known.contains_key(&prefix)
-                && rest_is_person
-                && !rest_is_organization
-                && !lex.known.contains_key(&span_key(text, words, start..end))
-            {
+            if prefix.is_some() && rest_is_person && !rest_is_organization && {
+                span_key(text, words, start..end, &mut key);
+                !lex.known.contains_key(key.as_str())
+            } {
                 cut_run(text, words, start..start + n, headline, lex, out);
                 cut_run(text, words, start + n..end, headline, lex, out);
                 return;
@@ -754,19 +774,21 @@ fn cut_run(
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
-    let (bytes, keys) = match (rule, words.get(end)) {
+    let (bytes, keys, full) = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
             let keys = names::word_keys(&text[bytes.clone()]);
-            (bytes, keys)
+            let full = keys.join(" ");
+            (bytes, keys, full)
         }
-        _ => (bytes, keys),
+        _ => (bytes, keys, full),
     };
-    out.push(Candidate { bytes, keys, kind, media, rule, latent, role });
+    out.push(Candidate { bytes, keys, full, kind, media, rule, latent, role });
 }
 
-fn span_key(text: &str, words: &[Word], range: Range<usize>) -> String {
-    names::key(&text[words[range.start].bytes.start..words[range.end - 1].name_end])
+/// The name key of the words `range`, written into `out`.
+fn span_key(text: &str, words: &[Word], range: Range<usize>, out: &mut String) {
+    names::key_into(&text[words[range.start].bytes.start..words[range.end - 1].name_end], out);
 }
 
 /// Only spaces between two positions.
@@ -778,9 +800,24 @@ fn spaced(text: &str, a: usize, b: usize) -> bool {
 fn place_follows(after: &str, lex: &lexicon::Lexicon) -> bool {
     let Some(rest) = after.strip_prefix(',') else { return false };
     let rest = rest.trim_start();
-    let name: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == ' ').collect();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (1..=words.len().min(3)).any(|n| lex.known.get(&names::key(&words[..n].join(" "))) == Some(&Known::Place))
+    let name = &rest[..rest.find(|c: char| !(c.is_alphabetic() || c == ' ')).unwrap_or(rest.len())];
+    // Where its first three words end: the name's first one, two or three words (a key does not
+    // depend on how many spaces part them).
+    let mut ends = name
+        .split(' ')
+        .scan(0, |start, w| {
+            let end = *start + w.len();
+            *start = end + 1;
+            Some((end, w.is_empty()))
+        })
+        .filter(|&(_, empty)| !empty)
+        .map(|(end, _)| end)
+        .take(3);
+    let mut key = String::new();
+    ends.any(|end| {
+        names::key_into(&name[..end], &mut key);
+        lex.known.get(key.as_str()) == Some(&Known::Place)
+    })
 }
 
 /// ", 62," right after a name.
@@ -801,11 +838,8 @@ fn place_preposition_before(text: &str, word: &Word) -> bool {
 /// The kind of a lone capitalized word that nothing typed: a person when a speech verb follows.
 fn single_word_kind(text: &str, c: &Candidate, _lex: &lexicon::Lexicon) -> Kind {
     let after = text[c.bytes.end..].trim_start();
-    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    if matches!(
-        next.as_str(),
-        "said" | "says" | "told" | "added" | "shouted" | "wrote" | "tweeted" | "explained" | "insisted"
-    ) {
+    let next = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
+    if matches!(next, "said" | "says" | "told" | "added" | "shouted" | "wrote" | "tweeted" | "explained" | "insisted") {
         Kind::Person
     } else {
         Kind::Organization
@@ -888,7 +922,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                     None => {
                         let name = format!("the {}", w.lower);
                         let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", &[key])
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", std::slice::from_ref(&key), &key)
                     }
                 };
                 if b.entities[e].named {
@@ -929,11 +963,23 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
     if holders.is_empty() {
         return;
     }
+    // Role noun as written → the one person it refers to (the nouns of `holders`, and those that
+    // stand for them), so that each word is looked up once.
+    let holder_of: FastMap<&str, usize> = lex
+        .roles
+        .keys()
+        .filter_map(|noun| {
+            let held = lex.role_stands_for.get(noun.as_str()).map_or(noun.as_str(), |n| n);
+            match holders.get(held).map(Vec::as_slice) {
+                Some(&[e]) => Some((noun.as_str(), e)),
+                _ => None,
+            }
+        })
+        .collect();
     for (i, w) in words.iter().enumerate() {
         let lower = w.lower.as_ref();
         let noun = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(lower);
-        let noun = lex.role_stands_for.get(noun).map_or(noun, |n| n);
-        let Some(&[e]) = holders.get(noun).map(Vec::as_slice) else { continue };
+        let Some(&e) = holder_of.get(noun) else { continue };
         if words.get(i + 1).is_some_and(|n| n.sentence == w.sentence && n.cap && !w.possessive) {
             continue;
         }
@@ -1000,7 +1046,16 @@ struct Draft {
 }
 
 impl Builder {
-    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: &[String]) -> usize {
+    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`.
+    fn new_entity(
+        &mut self,
+        kind: Kind,
+        media: bool,
+        named: bool,
+        rule: &'static str,
+        keys: &[String],
+        full: &str,
+    ) -> usize {
         let e = self.entities.len();
         self.entities.push(Draft {
             kind,
@@ -1012,7 +1067,9 @@ impl Builder {
             roles: Vec::new(),
             starts: Vec::new(),
         });
-        self.by_key.entry(keys.join(" ")).or_insert(e);
+        if !self.by_key.contains_key(full) {
+            self.by_key.insert(full.to_string(), e);
+        }
         e
     }
 
@@ -1030,21 +1087,25 @@ impl Builder {
                 }
             }
         };
-        let candidates: Vec<usize> = (0..self.entities.len()).filter(|&e| fits(&self.entities[e])).collect();
-        let before = candidates
-            .iter()
-            .filter_map(|&e| self.entities[e].starts.iter().filter(|&&s| s < at).max().map(|&s| (s, e)))
-            .max()
-            .map(|(_, e)| e);
-        before.or_else(|| candidates.first().copied())
+        let mut first = None;
+        let mut before: Option<(usize, usize)> = None; // (start, entity) of the latest mention before `at`
+        for (e, d) in self.entities.iter().enumerate().filter(|(_, d)| fits(d)) {
+            first.get_or_insert(e);
+            if let Some(&s) = d.starts.iter().filter(|&&s| s < at).max() {
+                before = before.max(Some((s, e)));
+            }
+        }
+        before.map(|(_, e)| e).or(first)
     }
 
     fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
         let d = &mut self.entities[e];
         d.starts.push(bytes.start);
-        let words = names::word_keys(&text[bytes.clone()]);
-        if d.named && words.len() > d.keys.len() && d.kind == Kind::Person {
-            d.keys = words;
+        if d.named && d.kind == Kind::Person {
+            let words = names::word_keys(&text[bytes.clone()]);
+            if words.len() > d.keys.len() {
+                d.keys = words;
+            }
         }
         self.mentions.push((e, bytes, rule));
     }
@@ -1062,30 +1123,34 @@ impl Builder {
         self.mentions.dedup_by(|a, b| a.1.start < b.1.end);
         // Ids in order of first mention.
         let mut order: Vec<usize> = Vec::new();
+        let mut id_of: Vec<String> = vec![String::new(); self.entities.len()];
         for m in &self.mentions {
-            if !order.contains(&m.0) {
+            if id_of[m.0].is_empty() {
                 order.push(m.0);
+                id_of[m.0] = format!("e{}", order.len());
             }
         }
-        let id_of: FastMap<usize, String> =
-            order.iter().enumerate().map(|(i, &e)| (e, format!("e{}", i + 1))).collect();
         let mentions: Vec<Mention> = self
             .mentions
             .iter()
             .map(|(e, bytes, rule)| Mention {
                 span: doc.span(bytes.clone()),
                 text: text[bytes.clone()].to_string(),
-                entity: id_of[e].clone(),
+                entity: id_of[*e].clone(),
                 kind: self.entities[*e].kind,
                 rule,
                 bytes: bytes.clone(),
             })
             .collect();
+        let mut own_of: Vec<Vec<&Mention>> = vec![Vec::new(); self.entities.len()];
+        for (m, (e, _, _)) in mentions.iter().zip(&self.mentions) {
+            own_of[*e].push(m);
+        }
         let entities = order
             .iter()
             .map(|&e| {
                 let d = &self.entities[e];
-                let own: Vec<&Mention> = mentions.iter().filter(|m| m.entity == id_of[&e]).collect();
+                let own = &own_of[e];
                 let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
                 for m in own.iter().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                     match forms.iter_mut().find(|f| f.0 == m.text) {
@@ -1106,7 +1171,7 @@ impl Builder {
                 };
                 let aliases = forms.iter().map(|f| f.0.to_string()).filter(|f| *f != name).collect();
                 Entity {
-                    id: id_of[&e].clone(),
+                    id: id_of[e].clone(),
                     kind: d.kind,
                     media: d.media,
                     named: d.named,

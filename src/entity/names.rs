@@ -15,8 +15,36 @@
 /// ```
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), so that a caller looking up many keys reuses one
+/// buffer.
+pub(crate) fn key_into(name: &str, out: &mut String) {
+    out.clear();
+    out.reserve(name.len());
     let mut pending_space = false;
     for ch in name.chars() {
+        if ch.is_ascii() {
+            // The same steps as below, for the common case of an ASCII character (no ASCII letter
+            // folds: only the case and the `y` change).
+            match ch {
+                '\t'..='\r' | ' ' => pending_space = !out.is_empty(),
+                '\'' | '.' | '-' => {}
+                _ => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push(match ch.to_ascii_lowercase() {
+                        'y' => 'i',
+                        lower => lower,
+                    });
+                }
+            }
+            continue;
+        }
         if ch.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -36,7 +64,6 @@ pub fn key(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The key of each word of a name.
