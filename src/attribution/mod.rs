@@ -26,17 +26,19 @@
 
 mod lexicon;
 pub mod quotes;
+mod words;
 
 pub use lexicon::Certainty;
 
 use crate::entity::lexicon::{FastMap, FastSet};
-use crate::entity::{lower_case, Entities, Kind};
+use crate::entity::{Entities, Kind};
 use crate::text::{data_lines, Segmented, Span};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
+use words::{Tokens, Word};
 
 /// A direct quote and who said it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -158,35 +160,6 @@ impl Attributions {
     }
 }
 
-/// A word: its bytes and its lower-case form (borrowed from the text when it already is).
-#[derive(Debug, Clone)]
-struct Word<'a> {
-    bytes: Range<usize>,
-    lower: Cow<'a, str>,
-}
-
-fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = range.start + i;
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
-            && start.is_some()
-            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
-        }
-    }
-    if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
-    }
-    out
-}
-
 /// Only spaces between two positions.
 fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -210,9 +183,10 @@ fn function_words() -> &'static FastSet<&'static str> {
 /// The speaker's words read backwards from a cue starting at `cue_start`, no further back than
 /// `floor`: "the gunman [reportedly] shouted", "Russian Foreign Ministry spokeswoman Maria
 /// Zakharova told", "he [also] said".
-fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<usize>> {
+fn subject_before(t: &Tokens<'_>, floor: usize, cue_start: usize) -> Option<Range<usize>> {
+    let text = t.text;
     let lex = lexicon::get();
-    let ws = words(text, floor..cue_start);
+    let ws = t.words(floor..cue_start);
     let mut j = ws.len();
     let mut right = cue_start;
     while j > 0 && lex.skip.contains(ws[j - 1].lower.as_ref()) && spaced(text, ws[j - 1].bytes.end, right) {
@@ -250,7 +224,7 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
     // "Witnesses at the scene", "The Mayor of Ankara": a noun before a prepositional phrase.
     match j.checked_sub(1).map(|p| &ws[p]) {
         Some(p) if PREPOSITIONS.contains(&p.lower.as_ref()) && spaced(text, p.bytes.end, np.start) => {
-            match subject_before(text, floor, p.bytes.start) {
+            match subject_before(t, floor, p.bytes.start) {
                 Some(head) if !np_words().contains_key(&text[head.clone()].to_lowercase().as_str()) => {
                     Some(head.start..np.end)
                 }
@@ -263,15 +237,16 @@ fn subject_before(text: &str, floor: usize, cue_start: usize) -> Option<Range<us
 
 /// For a pronoun subject right after another cue, that cue's subject when it names a person or
 /// an organization: "Clinton says she hopes … “…”" is Clinton's account, as the reader is shown.
-fn outer_subject(text: &str, floor: usize, np: &Range<usize>, entities: &Entities) -> Option<Range<usize>> {
+fn outer_subject(t: &Tokens<'_>, floor: usize, np: &Range<usize>, entities: &Entities) -> Option<Range<usize>> {
+    let text = t.text;
     if !matches!(text[np.clone()].to_lowercase().as_str(), "he" | "she" | "they") {
         return None;
     }
-    let before = words(text, floor..np.start);
+    let before = t.words(floor..np.start);
     let cue = before.last().filter(|c| lexicon::get().cues.contains_key(c.lower.as_ref()))?;
-    let outer = subject_before(text, floor, cue.bytes.start)?;
+    let outer = subject_before(t, floor, cue.bytes.start)?;
     entities
-        .mentions_in(head_of(text, &outer))
+        .mentions_in(head_of(t, &outer))
         .any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
         .then_some(outer)
 }
@@ -281,8 +256,9 @@ const PREPOSITIONS: &[&str] = &["at", "in", "from", "of", "on", "near", "for", "
 
 /// The head of a speaker's words: up to the first preposition ("Witnesses" of "Witnesses at
 /// the scene").
-fn head_of(text: &str, np: &Range<usize>) -> Range<usize> {
-    let ws = words(text, np.clone());
+fn head_of(t: &Tokens<'_>, np: &Range<usize>) -> Range<usize> {
+    let text = t.text;
+    let ws = t.words(np.clone());
     match ws.iter().skip(1).find(|w| PREPOSITIONS.contains(&w.lower.as_ref())) {
         Some(p) => np.start..text[np.start..p.bytes.start].trim_end().len() + np.start,
         None => np.clone(),
@@ -291,8 +267,9 @@ fn head_of(text: &str, np: &Range<usize>) -> Range<usize> {
 
 /// The source's words after a cue ("said Zakharova", "according to an AP photographer"): up to
 /// punctuation or a function word.
-fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>> {
-    let ws = words(text, from..ceiling);
+fn object_after(t: &Tokens<'_>, from: usize, ceiling: usize) -> Option<Range<usize>> {
+    let text = t.text;
+    let ws = t.words(from..ceiling);
     let mut edge = from;
     let mut end = None;
     for (n, w) in ws.iter().enumerate() {
@@ -320,18 +297,19 @@ fn object_after(text: &str, from: usize, ceiling: usize) -> Option<Range<usize>>
 /// speaker of a quote (`lone_name`: "“…,” Obama said") but not a source cited without quotation
 /// marks, where it is as often the subject of what is reported.
 fn resolve(
-    text: &str,
+    t: &Tokens<'_>,
     np: &Range<usize>,
     entities: &Entities,
     quoted: &[Range<usize>],
     lone_name: bool,
 ) -> Option<Option<String>> {
-    let np = &head_of(text, np);
+    let text = t.text;
+    let np = &head_of(t, np);
     let mentions: Vec<_> = entities.mentions_in(np.clone()).collect();
     if let Some(m) = mentions.iter().rev().find(|m| m.kind == Kind::Person).or(mentions.last()) {
         return Some(Some(m.entity.clone()));
     }
-    let ws = words(text, np.clone());
+    let ws = t.words(np.clone());
     let last = ws.last()?;
     if ws.len() == 1 && matches!(last.lower.as_ref(), "he" | "she") {
         let person = entities
@@ -382,7 +360,8 @@ fn name_after(text: &str, after: &[Word<'_>], entities: &Entities) -> Option<Ran
 /// the speaker's words and the cue, after the first comma a cue follows within a few words.
 /// None when a cue comes before that comma (the words after the quote are someone's report),
 /// when the cue leads on to a clause ("…, he said that …"), or for the hearer of "told".
-fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+fn final_credit(t: &Tokens<'_>, after: &[Word<'_>]) -> Option<(Range<usize>, Range<usize>)> {
+    let text = t.text;
     let lex = lexicon::get();
     let last = after.last()?;
     for k in 1..after.len() {
@@ -413,7 +392,7 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
             return None;
         }
         if c == 0 {
-            return object_after(text, cue.bytes.end, last.bytes.end).map(|np| (np, cue.bytes.clone()));
+            return object_after(t, cue.bytes.end, last.bytes.end).map(|np| (np, cue.bytes.clone()));
         }
         let connected = credit[..=c].windows(2).all(|p| spaced(text, p[0].bytes.end, p[1].bytes.start));
         let mut end = c - 1;
@@ -431,21 +410,21 @@ fn final_credit(text: &str, after: &[Word<'_>]) -> Option<(Range<usize>, Range<u
 /// or a body or is a personal pronoun ("Clinton said the plan would fail.", not "The plan said
 /// to fail." nor "Witnesses said …": a kind of source is not taken as the next quote's speaker).
 fn previous_speaker(
-    text: &str,
+    t: &Tokens<'_>,
     sentence: Range<usize>,
     entities: &Entities,
     quoted: &[Range<usize>],
 ) -> Option<Range<usize>> {
+    let text = t.text;
     let lex = lexicon::get();
     if text[sentence.clone()].trim_end().ends_with(':') {
-        return clause_subject(text, sentence.start, sentence.end, entities, quoted);
+        return clause_subject(t, sentence.start, sentence.end, entities, quoted);
     }
-    let ws = words(text, sentence.clone());
+    let ws = t.words(sentence.clone());
     let cue = ws.iter().take(12).find(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech"))?;
-    let subject = subject_before(text, sentence.start, cue.bytes.start)?;
+    let subject = subject_before(t, sentence.start, cue.bytes.start)?;
     let pronoun = matches!(text[subject.clone()].to_lowercase().as_str(), "he" | "she" | "they");
-    let named =
-        entities.mentions_in(head_of(text, &subject)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization));
+    let named = entities.mentions_in(head_of(t, &subject)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization));
     (pronoun || named).then_some(subject)
 }
 
@@ -471,14 +450,16 @@ fn verb_s(lower: &str) -> bool {
 /// Words inside quotation marks are passed over. `None` when the clause opens with anything
 /// else ("The shooting was “a matter of concern”").
 fn clause_subject(
-    text: &str,
+    t: &Tokens<'_>,
     start: usize,
     end: usize,
     entities: &Entities,
     quoted: &[Range<usize>],
 ) -> Option<Range<usize>> {
+    let text = t.text;
     let lex = lexicon::get();
-    let ws: Vec<Word<'_>> = words(text, start..end).into_iter().filter(|w| !within(quoted, w.bytes.start)).collect();
+    let all = t.words(start..end);
+    let ws: Vec<&Word<'_>> = all.iter().filter(|w| !within(quoted, w.bytes.start)).collect();
     let mut i = 0;
     // A participle opening the sentence opens a phrase too ("Recalling that moment, David
     // Axelrod said …", "Preceded at the lectern by Joe Arpaio, Trump launched …").
@@ -558,6 +539,7 @@ fn clause_subject(
 /// Find a document's quotes, sources, hedges and the certainty of each sentence.
 pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let text = doc.text;
+    let t = &Tokens::new(text);
     let lex = lexicon::get();
     let marked = quotes::find(text);
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();
@@ -587,7 +569,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             (None, "none", None);
 
         // 1. Right after the quote: "…,” Zakharova said" / "…,” said Zakharova".
-        let after = words(text, m.outer.end..ceiling);
+        let after = t.words(m.outer.end..ceiling);
         let lead = &text[m.outer.end..after.first().map_or(m.outer.end, |w| w.bytes.start)];
         // A quote closed by a comma, a question or an exclamation (or by a comma after it) is
         // spoken words a credit may follow; a partial quote running on into its sentence ("…
@@ -610,7 +592,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 if w.lower == "according" {
                     // Left to step 3: a cue right before the quote wins over it.
                 } else if k == 0 {
-                    speaker = object_after(text, w.bytes.end, ceiling);
+                    speaker = object_after(t, w.bytes.end, ceiling);
                     (rule, cue) = ("cue_inverted", Some(w.bytes.clone()));
                 } else if connected && (closed || opens_speaker(text, &after[0])) {
                     let mut last = k - 1;
@@ -629,7 +611,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             match checked.get() {
                 Some((start, end, ok)) if (start, end) == (r.start, r.end) => ok,
                 _ => {
-                    let ok = resolve(text, r, entities, &quoted, true).is_some();
+                    let ok = resolve(t, r, entities, &quoted, true).is_some();
                     checked.set(Some((r.start, r.end, ok)));
                     ok
                 }
@@ -669,10 +651,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             if let Some(name) = credit.strip_prefix(dashes) {
                 let from = line_start + (rest.len() - name.len());
                 // The capitalized words up to a comma: "-Michelle Marks, Philadelphia."
-                let mut name_words: Vec<Word<'_>> = Vec::new();
-                for w in words(text, from..ceiling.max(from)).into_iter().take(4) {
+                let mut name_words: Vec<&Word<'_>> = Vec::new();
+                let credit_words = t.words(from..ceiling.max(from));
+                for w in credit_words.iter().take(4) {
                     let joined =
-                        name_words.last().map_or(true, |p: &Word<'_>| spaced(text, p.bytes.end, w.bytes.start));
+                        name_words.last().map_or(true, |p: &&Word<'_>| spaced(text, p.bytes.end, w.bytes.start));
                     if !joined || !text[w.bytes.clone()].starts_with(char::is_uppercase) {
                         break;
                     }
@@ -693,12 +676,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             // ("He said:").
             let mut region = floor..m.outer.start;
             let mut reported_before = false;
-            if words(text, region.clone()).is_empty() && first_sentence > 0 {
+            if t.words(region.clone()).is_empty() && first_sentence > 0 {
                 // "He said:" or a short report ending in its cue ("Maher replied.", "Jeff Weaver,
                 // Sanders’ campaign manager, said in a statement.").
                 let previous = &doc.sentences[first_sentence - 1];
                 let said = text[previous.clone()].trim_end();
-                let tail = words(text, previous.clone());
+                let tail = t.words(previous.clone());
                 let ends_in_cue = said.ends_with('.')
                     && !said.ends_with(".”")
                     && tail.iter().rev().take(4).any(|w| lex.cues.contains_key(w.lower.as_ref()));
@@ -710,7 +693,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             // The last cue before the quote; in a report before it, its first ("said", not the
             // "statement" of "said in a statement").
             let cue_in = |r: Range<usize>| {
-                let ws = words(text, r);
+                let ws = t.words(r);
                 let is_cue = |k: &usize| lex.cues.contains_key(ws[*k].lower.as_ref());
                 let mut k = if reported_before { (0..ws.len()).find(is_cue) } else { (0..ws.len()).rev().find(is_cue) };
                 // "said in a written statement in March that …": the verb, not the noun.
@@ -746,11 +729,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     || between.iter().any(|b| b.lower == "that")
                     || text[w.bytes.end..m.outer.start].contains(':')
                     || lex.cues.get(w.lower.as_ref()) == Some(&"naming");
-                let subject = subject_before(text, floor, w.bytes.start)
-                    .map(|r| outer_subject(text, floor, &r, entities).unwrap_or(r));
+                let subject =
+                    subject_before(t, floor, w.bytes.start).map(|r| outer_subject(t, floor, &r, entities).unwrap_or(r));
                 let names_someone = subject.as_ref().is_some_and(|r| {
-                    entities.mentions_in(head_of(text, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
-                        || words(text, r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
+                    entities.mentions_in(head_of(t, r)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization))
+                        || t.words(r.clone()).iter().any(|x| matches!(x.lower.as_ref(), "he" | "she" | "they"))
                 });
                 if !clause_ends && (near || names_someone) {
                     cue = Some(w.bytes.clone());
@@ -763,16 +746,16 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                         // hangs on ("Here in Columbia, Sanders stepped up his emphasis, saying,
                         // “…”").
                         let first = entities.mentions_in(floor..w.bytes.start).next();
-                        let opens = first.filter(|m| words(text, floor..m.bytes.start).len() <= 1);
+                        let opens = first.filter(|m| t.words(floor..m.bytes.start).len() <= 1);
                         // "Said Ellis: “…”": a cue opening the sentence names the speaker after it.
-                        let inverted = (k == 0 && words(text, floor..w.bytes.start).is_empty())
-                            .then(|| object_after(text, w.bytes.end, m.outer.start))
+                        let inverted = (k == 0 && t.words(floor..w.bytes.start).is_empty())
+                            .then(|| object_after(t, w.bytes.end, m.outer.start))
                             .flatten();
                         (speaker, rule) = match (inverted, opens) {
                             (Some(r), _) => (Some(r), "cue_inverted"),
                             (None, Some(m)) => (Some(m.bytes.clone()), "sentence_subject"),
                             (None, None) => {
-                                (clause_subject(text, floor, w.bytes.start, entities, &quoted), "clause_subject")
+                                (clause_subject(t, floor, w.bytes.start, entities, &quoted), "clause_subject")
                             }
                         };
                     }
@@ -785,7 +768,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             let label: String = inner.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.').collect();
             if label.chars().filter(|c| c.is_alphabetic()).count() >= 2 && inner[label.len()..].starts_with(':') {
                 let r = m.inner.start..m.inner.start + label.trim_end().len();
-                if entities.mentions_in(r.clone()).next().is_some() || words(text, r.clone()).len() <= 3 {
+                if entities.mentions_in(r.clone()).next().is_some() || t.words(r.clone()).len() <= 3 {
                     (speaker, rule, cue) = (Some(r), "transcript_label", None);
                 }
             }
@@ -794,7 +777,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // that names no one ("a man wearing a suit and tie shouted “…”").
         if !speaker_ok(&speaker) && cue.is_none() {
             if let Some(k) = after.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
-                speaker = object_after(text, after[k + 1].bytes.end, ceiling);
+                speaker = object_after(t, after[k + 1].bytes.end, ceiling);
                 (rule, cue) = ("according_to", Some(after[k].bytes.start..after[k + 1].bytes.end));
             }
         }
@@ -805,13 +788,10 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             while !text.is_char_boundary(probe) {
                 probe -= 1;
             }
-            let before: Vec<Word<'_>> = words(text, sentence_start..probe)
-                .into_iter()
-                .filter(|w| !within(&quoted, w.bytes.start))
-                .take(3)
-                .collect();
+            let opening = t.words(sentence_start..probe);
+            let before: Vec<&Word<'_>> = opening.iter().filter(|w| !within(&quoted, w.bytes.start)).take(3).collect();
             if let Some(k) = before.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to") {
-                let np = object_after(text, before[k + 1].bytes.end, m.outer.start);
+                let np = object_after(t, before[k + 1].bytes.end, m.outer.start);
                 if np.as_ref().is_some_and(|r| text[r.end..m.outer.start].trim_start().starts_with(',')) {
                     speaker = np;
                     (rule, cue) = ("according_to", Some(before[k].bytes.start..before[k + 1].bytes.end));
@@ -821,8 +801,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // A credit closing the quote's sentence after a comma, the quote followed by more of
         // the speaker's words: "“We don't teach anything” against it in the mosque, he said."
         if !speaker_ok(&speaker) && cue.is_none() {
-            if let Some((r, c)) = final_credit(text, &after) {
-                if resolve(text, &r, entities, &quoted, true).is_some() {
+            if let Some((r, c)) = final_credit(t, &after) {
+                if resolve(t, &r, entities, &quoted, true).is_some() {
                     (speaker, rule, cue) = (Some(r), "cue_final", Some(c));
                 }
             }
@@ -831,13 +811,13 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // opening it (after an introductory phrase), is the one quoted ("At a rally, Trump
         // likened the refugees to a “vicious snake”").
         if !speaker_ok(&speaker) && cue.is_none() {
-            let lead = words(text, floor..m.outer.start);
+            let lead = t.words(floor..m.outer.start);
             let subject = entities.mentions_in(floor..m.outer.start).next().map(|m| m.bytes.clone()).or_else(|| {
                 lead.iter().find(|w| matches!(w.lower.as_ref(), "he" | "she" | "they" | "it")).map(|w| w.bytes.clone())
             });
             if let Some(r) = subject {
                 let opening = &text[floor..r.start];
-                let titles = words(text, floor..r.start);
+                let titles = t.words(floor..r.start);
                 let opens = titles.iter().all(|w| text[w.bytes.clone()].starts_with(char::is_uppercase))
                     || opening.trim_end().ends_with(',');
                 let person_or_body = entities
@@ -849,7 +829,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 }
             }
         }
-        let mut resolved = speaker.as_ref().and_then(|r| resolve(text, r, entities, &quoted, true));
+        let mut resolved = speaker.as_ref().and_then(|r| resolve(t, r, entities, &quoted, true));
         // A cue before the quote whose subject names no plausible speaker ("a man wearing a suit
         // and tie shouted “…”"): the quote is someone's words, but not the sentence subject's.
         let unnamed_cue = resolved.is_none() && speaker.is_some() && rule == "cue_before";
@@ -862,14 +842,14 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // 4. A quote standing alone right after another quote of a known speaker.
         // A translation in brackets right after a quote: “Allahu akbar!” (“God is most great!”).
         let bracketed = qi > 0 && text[marked[qi - 1].outer.end..m.outer.start].trim() == "(";
-        let alone = words(text, floor..m.outer.start).is_empty() && (after.is_empty() || bracketed);
+        let alone = t.words(floor..m.outer.start).is_empty() && (after.is_empty() || bracketed);
         if resolved.is_none() && alone {
             if let Some((end_sentence, prev)) = &last_speaker {
                 // The next sentence, or past a few words ending the credit that a stop cut off
                 // ("said Rev. Kyev Tatum, then pastor in Ft. Worth, Texas. “…”").
                 let credited = prev.speaker_bytes.as_ref().map_or(prev.bytes.end, |r| r.end.max(prev.bytes.end));
                 let short_tail = m.outer.start.saturating_sub(credited) <= 200 && {
-                    let tail = words(text, credited.min(m.outer.start)..m.outer.start);
+                    let tail = t.words(credited.min(m.outer.start)..m.outer.start);
                     tail.len() <= 10 && !tail.iter().any(|w| lex.cues.contains_key(w.lower.as_ref()))
                 };
                 if first_sentence <= end_sentence + 1 || short_tail {
@@ -887,8 +867,8 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         if resolved.is_none() && alone && first_sentence > 0 {
             let previous = doc.sentences[first_sentence - 1].clone();
             let unquoted = qi == 0 || marked[qi - 1].outer.end <= previous.start;
-            if let Some(r) = unquoted.then(|| previous_speaker(text, previous, entities, &quoted)).flatten() {
-                resolved = resolve(text, &r, entities, &quoted, true);
+            if let Some(r) = unquoted.then(|| previous_speaker(t, previous, entities, &quoted)).flatten() {
+                resolved = resolve(t, &r, entities, &quoted, true);
                 if resolved.is_some() {
                     (speaker, rule, cue) = (Some(r), "previous_sentence", None);
                 }
@@ -896,23 +876,23 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         }
         // 5. A quote inside a sentence that no cue attributes: the words of its clause's subject.
         if resolved.is_none() {
-            let subject = clause_subject(text, sentence_start, m.outer.start, entities, &quoted);
+            let subject = clause_subject(t, sentence_start, m.outer.start, entities, &quoted);
             // Not a label ("VIDEO: “…”"), nor past a subordinate clause holding the quote's own
             // cue ("Karlov was speaking when a man wearing a suit and tie shouted “…”").
             let label = |r: &Range<usize>| text[r.end..].starts_with(':');
             let subordinate = |r: &Range<usize>| {
                 unnamed_cue
-                    && words(text, r.end..unnamed_cue_start.max(r.end))
+                    && t.words(r.end..unnamed_cue_start.max(r.end))
                         .iter()
                         .any(|w| lex.intro.get(w.lower.as_ref()) == Some(&"subordinator"))
             };
             if let Some(r) = subject.filter(|r| !label(r) && !subordinate(r)) {
                 // "A reporter said the attacker chanted slogans, including allegedly saying that
                 // … was “…”": the one reported speaking, when a cue follows right after them.
-                let ws = words(text, r.end..unnamed_cue_start.max(r.end));
+                let ws = t.words(r.end..unnamed_cue_start.max(r.end));
                 let reported =
                     ws.iter().filter(|w| unnamed_cue && lex.cues.contains_key(w.lower.as_ref())).find_map(|w| {
-                        let np = object_after(text, w.bytes.end, unnamed_cue_start.max(w.bytes.end))?;
+                        let np = object_after(t, w.bytes.end, unnamed_cue_start.max(w.bytes.end))?;
                         let next = ws.iter().find(|n| n.bytes.start >= np.end)?;
                         (lex.cues.contains_key(next.lower.as_ref()) && spaced(text, np.end, next.bytes.start))
                             .then_some(np)
@@ -921,7 +901,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     Some(np) => (np, "reported_speaker"),
                     None => (r, "clause_subject"),
                 };
-                resolved = resolve(text, &r, entities, &quoted, true);
+                resolved = resolve(t, &r, entities, &quoted, true);
                 if resolved.is_some() {
                     (speaker, rule, cue) = (Some(r), by, None);
                 }
@@ -956,16 +936,16 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
 
     // Sources cited without quotation marks.
     let mut sources: Vec<Source> = Vec::new();
-    let sentence_words: Vec<Vec<Word>> = doc.sentences.iter().map(|s| words(text, s.clone())).collect();
+    let sentence_words: Vec<Cow<[Word]>> = doc.sentences.iter().map(|s| t.words(s.clone())).collect();
     for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         for (k, w) in ws.iter().enumerate() {
             if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
                 continue;
             }
             let mut push = |np: Range<usize>, cue: Range<usize>, content: Range<usize>, rule: &'static str| {
-                let Some(entity) = resolve(text, &np, entities, &quoted, false) else { return };
+                let Some(entity) = resolve(t, &np, entities, &quoted, false) else { return };
                 let content = trim_content(text, content);
-                if words(text, content.clone()).len() < 2 {
+                if t.words(content.clone()).len() < 2 {
                     return;
                 }
                 let media = entity.as_deref().and_then(|e| entities.get(e)).is_some_and(|e| e.media);
@@ -985,7 +965,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             };
             if w.lower == "according" {
                 let Some(to) = ws.get(k + 1).filter(|t| t.lower == "to") else { continue };
-                let Some(np) = object_after(text, to.bytes.end, s.end) else { continue };
+                let Some(np) = object_after(t, to.bytes.end, s.end) else { continue };
                 let content =
                     if text[s.start..w.bytes.start].trim().is_empty() { np.end..s.end } else { s.start..w.bytes.start };
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
@@ -994,30 +974,30 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
             if !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
                 continue;
             }
-            if let Some(np) = subject_before(text, s.start, w.bytes.start) {
+            if let Some(np) = subject_before(t, s.start, w.bytes.start) {
                 // "told reporters that …", "told TASS that …": the hearer is skipped (and, when
                 // it is an outlet, cited too).
                 let mut content_start = w.bytes.end;
                 if matches!(w.lower.as_ref(), "told" | "tell" | "tells" | "telling") {
-                    if let Some(hearer) = object_after(text, w.bytes.end, s.end) {
+                    if let Some(hearer) = object_after(t, w.bytes.end, s.end) {
                         content_start = hearer.end;
                         let media = entities
                             .mentions_in(hearer.clone())
                             .find(|m| entities.get(&m.entity).is_some_and(|e| e.media));
                         if let Some(media) = media {
                             let (mb, cue) = (media.bytes.clone(), w.bytes.clone());
-                            let content = skip_that(text, content_start, s.end);
+                            let content = skip_that(t, content_start, s.end);
                             push(mb, cue, content, "told_media");
                         }
                     }
                 }
-                let mut content = skip_that(text, content_start, s.end);
-                if text[content.clone()].trim_start().starts_with(',') || words(text, content.clone()).len() < 2 {
+                let mut content = skip_that(t, content_start, s.end);
+                if text[content.clone()].trim_start().starts_with(',') || t.words(content.clone()).len() < 2 {
                     content = s.start..np.start;
                 }
                 push(np, w.bytes.clone(), content, "subject_cue");
             } else if text[s.start..w.bytes.start].trim_end().ends_with(',') {
-                let Some(np) = object_after(text, w.bytes.end, s.end) else { continue };
+                let Some(np) = object_after(t, w.bytes.end, s.end) else { continue };
                 let comma = text[s.start..w.bytes.start].trim_end().len() - 1;
                 push(np, w.bytes.clone(), s.start..s.start + comma, "inverted_cue");
             }
@@ -1092,8 +1072,8 @@ fn within(ranges: &[Range<usize>], at: usize) -> bool {
 }
 
 /// Skip a "that" opening the attributed words.
-fn skip_that(text: &str, from: usize, to: usize) -> Range<usize> {
-    let ws = words(text, from..to);
+fn skip_that(t: &Tokens<'_>, from: usize, to: usize) -> Range<usize> {
+    let ws = t.words(from..to);
     match ws.first() {
         Some(w) if w.lower == "that" => w.bytes.end..to,
         _ => from..to,

@@ -1,0 +1,134 @@
+//! The words the attribution stage reads: runs of letters and digits, with inner apostrophes,
+//! hyphens and periods kept ("didn't", "off-duty", "U.S"), each with its lower-case form.
+//!
+//! A document is read into words once ([`Tokens::new`]); the words of any byte range are then
+//! a slice of that table ([`Tokens::words`]), re-read only where the range cuts a word. The
+//! result is the same as reading the range alone ([`scan`]), which a test checks on every range
+//! of a sample text.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A word: its bytes and its lower-case form (borrowed from the text when it already is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Word<'a> {
+    pub(super) bytes: Range<usize>,
+    pub(super) lower: Cow<'a, str>,
+}
+
+/// The lower-case form of a word, borrowed when it has no capital.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        crate::entity::lower_case(word)
+    }
+}
+
+/// The first character of `s` and its length in bytes (ASCII without decoding).
+fn first_char(s: &str) -> Option<(char, usize)> {
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => s.chars().next().map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+/// The words of `range` in `text`, read from the range alone: a word starts at a letter or
+/// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
+pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let slice = &text[range.clone()];
+    let mut i = 0;
+    while let Some((c, len)) = first_char(&slice[i..]) {
+        let at = range.start + i;
+        let inner = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && first_char(&slice[i + len..]).is_some_and(|(n, _)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            out.push(Word { bytes: s..at, lower: lower(&text[s..at]) });
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(Word { bytes: s..range.end, lower: lower(&text[s..range.end]) });
+    }
+    out
+}
+
+/// A document's words, read once.
+pub(super) struct Tokens<'a> {
+    /// The document's text.
+    pub(super) text: &'a str,
+    all: Vec<Word<'a>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Read the words of `text`.
+    pub(super) fn new(text: &'a str) -> Self {
+        Tokens { text, all: scan(text, 0..text.len()) }
+    }
+
+    /// The words of the byte range `range`, as [`scan`] reads them: borrowed from the table
+    /// unless the range cuts a word, whose piece inside the range is then read alone.
+    pub(super) fn words(&self, range: Range<usize>) -> Cow<'_, [Word<'a>]> {
+        let first = self.all.partition_point(|w| w.bytes.end <= range.start);
+        let count = self.all[first..].partition_point(|w| w.bytes.start < range.end);
+        let inside = &self.all[first..first + count];
+        let cut = |w: &Word<'_>| w.bytes.start < range.start || w.bytes.end > range.end;
+        if !inside.first().is_some_and(cut) && !inside.last().is_some_and(cut) {
+            return Cow::Borrowed(inside);
+        }
+        // Inside a word, reading starts afresh; the words past the cut read as in the table.
+        let mut out = Vec::with_capacity(inside.len());
+        for w in inside {
+            if cut(w) {
+                out.extend(scan(self.text, w.bytes.start.max(range.start)..w.bytes.end.min(range.end)));
+            } else {
+                out.push(w.clone());
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_reads_words_with_inner_marks() {
+        let text = "He didn't say 'yes'. The U.S. off-duty officer, Çavuşoğlu’s aide -- 22.5%";
+        let lower = |r: Range<usize>| scan(text, r).into_iter().map(|w| w.lower.into_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            lower(0..text.len()),
+            ["he", "didn't", "say", "yes", "the", "u.s", "off-duty", "officer", "çavuşoğlu’s", "aide", "22.5"]
+        );
+        // Cut ranges: a mark at either edge starts or ends no word.
+        assert_eq!(lower(6..9), ["n't"]);
+        assert_eq!(lower(7..9), ["t"]);
+        assert_eq!(lower(2..8), ["didn"]);
+    }
+
+    /// The table hands out, for every range of a text, exactly what reading the range alone
+    /// gives: ranges starting and ending inside words, on marks, on multi-byte letters.
+    #[test]
+    fn table_matches_reading_each_range_alone() {
+        let text = "“I’m O'Neill,” said Mr. Karlov-Smith, 62, of Zürich.\n\nThe U.S. ΣΊΣΥΦΟΣ didn't-- \
+                    'x' a.b.c İstanbul's 3.5m off-duty. İİ";
+        let tokens = Tokens::new(text);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for (n, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[n..] {
+                assert_eq!(tokens.words(a..b).as_ref(), scan(text, a..b).as_slice(), "range {a}..{b}");
+            }
+        }
+    }
+}
