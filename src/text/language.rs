@@ -11,24 +11,25 @@ use std::sync::OnceLock;
 /// and in front of it, for ASCII words, the lengths its words have by first byte, so that most
 /// words are turned away without hashing.
 struct WordSet {
-    words: HashSet<&'static str, foldhash::fast::FixedState>,
+    /// The words as bytes, so that a word lower-cased on the stack is looked up as it is.
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
     /// `lengths[b]` has bit `n - 1` set when an ASCII word of `n` bytes starts with byte `b`.
     lengths: [u8; 128],
 }
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let words: HashSet<_, _> = words.collect();
+        let words: HashSet<_, _> = words.map(str::as_bytes).collect();
         let mut lengths = [0u8; 128];
         for w in words.iter().filter(|w| w.is_ascii() && (1..=MAX_FUNCTION_WORD_BYTES).contains(&w.len())) {
-            lengths[usize::from(w.as_bytes()[0])] |= 1 << (w.len() - 1);
+            lengths[usize::from(w[0])] |= 1 << (w.len() - 1);
         }
         WordSet { words, lengths }
     }
 
     /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes) in the set?
-    fn contains_ascii(&self, word: &str) -> bool {
-        let first = usize::from(word.as_bytes()[0]);
+    fn contains_ascii(&self, word: &[u8]) -> bool {
+        let first = usize::from(word[0]);
         self.lengths[first] & (1 << (word.len() - 1)) != 0 && self.words.contains(word)
     }
 }
@@ -71,16 +72,16 @@ fn in_list(word: &str, list: &WordSet) -> bool {
         return false;
     }
     if word.is_empty() {
-        return list.words.contains(word);
+        return list.words.contains(word.as_bytes());
     }
     if word.is_ascii() {
         let mut buf = [0u8; MAX_FUNCTION_WORD_BYTES];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| list.contains_ascii(w))
+        list.contains_ascii(lower)
     } else {
-        list.words.contains(word.to_lowercase().as_str())
+        list.words.contains(word.to_lowercase().as_bytes())
     }
 }
 
