@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dateline::text::{segment, timeml};
-use dateline::{analyze, attribution, compare, entity, time, timeline, DocumentInput};
+use dateline::{analyze, attribution, compare, entity, time, timeline, times, DocumentInput};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Vec<DocumentInput> {
@@ -51,6 +51,10 @@ fn stages(c: &mut Criterion) {
         let dct = time::Moment::parse("2016-12-19");
         let prepared: Vec<_> = docs.iter().map(|d| (segment(&d.text), time::extract(&segment(&d.text)))).collect();
         b.iter(|| prepared.iter().map(|(s, c)| time::resolve(s, c.clone(), dct.as_ref()).timexes.len()).sum::<usize>())
+    });
+    // The whole time stage as a caller gets it: segment, extract and resolve, per document.
+    g.bench_function("times", |b| {
+        b.iter(|| times(&docs).expect("corpus times").documents.iter().map(|d| d.timexes.len()).sum::<usize>())
     });
     g.bench_function("entity::extract", |b| {
         let segmented: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();

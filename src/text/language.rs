@@ -5,9 +5,34 @@
 
 use std::collections::HashSet;
 
-/// A set of words hashed with a fast fixed-seed hash (these sets are looked up on every word).
-type WordSet = HashSet<&'static str, foldhash::fast::FixedState>;
 use std::sync::OnceLock;
+
+/// A list of function words, looked up on every word: a set hashed with a fast fixed-seed hash,
+/// and in front of it, for ASCII words, the lengths its words have by first byte, so that most
+/// words are turned away without hashing.
+struct WordSet {
+    /// The words as bytes, so that a word lower-cased on the stack is looked up as it is.
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    /// `lengths[b]` has bit `n - 1` set when an ASCII word of `n` bytes starts with byte `b`.
+    lengths: [u8; 128],
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let words: HashSet<_, _> = words.map(str::as_bytes).collect();
+        let mut lengths = [0u8; 128];
+        for w in words.iter().filter(|w| w.is_ascii() && (1..=MAX_FUNCTION_WORD_BYTES).contains(&w.len())) {
+            lengths[usize::from(w[0])] |= 1 << (w.len() - 1);
+        }
+        WordSet { words, lengths }
+    }
+
+    /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes) in the set?
+    fn contains_ascii(&self, word: &[u8]) -> bool {
+        let first = usize::from(word[0]);
+        self.lengths[first] & (1 << (word.len() - 1)) != 0 && self.words.contains(word)
+    }
+}
 
 /// The share of common English function words (percent) from which a text reads as English.
 const ENGLISH_SHARE: usize = 15;
@@ -46,25 +71,28 @@ fn in_list(word: &str, list: &WordSet) -> bool {
     if word.len() > MAX_FUNCTION_WORD_BYTES {
         return false;
     }
+    if word.is_empty() {
+        return list.words.contains(word.as_bytes());
+    }
     if word.is_ascii() {
         let mut buf = [0u8; MAX_FUNCTION_WORD_BYTES];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| list.contains(w))
+        list.contains_ascii(lower)
     } else {
-        list.contains(word.to_lowercase().as_str())
+        list.words.contains(word.to_lowercase().as_bytes())
     }
 }
 
 fn english_words() -> &'static WordSet {
     static WORDS: OnceLock<WordSet> = OnceLock::new();
-    WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/english_common.txt")).collect())
+    WORDS.get_or_init(|| WordSet::new(super::data_lines(include_str!("lexicon/english_common.txt"))))
 }
 
 fn foreign_words() -> &'static WordSet {
     static WORDS: OnceLock<WordSet> = OnceLock::new();
-    WORDS.get_or_init(|| super::data_lines(include_str!("lexicon/foreign_common.txt")).collect())
+    WORDS.get_or_init(|| WordSet::new(super::data_lines(include_str!("lexicon/foreign_common.txt"))))
 }
 
 /// `"en"` when the text reads as English, `"und"` (undetermined) otherwise or when it is too
@@ -104,6 +132,22 @@ mod tests {
         for list in [include_str!("lexicon/english_common.txt"), include_str!("lexicon/foreign_common.txt")] {
             for word in crate::text::data_lines(list) {
                 assert!(word.len() <= super::MAX_FUNCTION_WORD_BYTES, "{word} is longer than the cut");
+            }
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        for (file, list) in [
+            (include_str!("lexicon/english_common.txt"), super::english_words()),
+            (include_str!("lexicon/foreign_common.txt"), super::foreign_words()),
+        ] {
+            for word in crate::text::data_lines(file) {
+                assert!(super::in_list(word, list), "{word}");
+                assert!(super::in_list(&word.to_uppercase(), list), "{word} in upper case");
+            }
+            for other in ["", "x", "zzz", "Ankara", "presidential"] {
+                assert!(!super::in_list(other, list), "{other}");
             }
         }
     }

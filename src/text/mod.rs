@@ -55,13 +55,16 @@ impl<'a> Segmented<'a> {
 /// by a space ends one unless the word before is a known abbreviation ("Dec.", "Mr.") or an
 /// initial, or the next word starts in lower case.
 pub fn segment(text: &str) -> Segmented<'_> {
+    // Byte by byte: a character's bytes all get the offset of its first one; a 4-byte character
+    // takes two UTF-16 units, any other one.
     let mut utf16 = Vec::with_capacity(text.len() + 1);
-    let mut unit = 0u32;
-    for ch in text.chars() {
-        for _ in 0..ch.len_utf8() {
-            utf16.push(unit);
+    let (mut unit, mut char_start) = (0u32, 0u32);
+    for &b in text.as_bytes() {
+        if b & 0xC0 != 0x80 {
+            char_start = unit;
+            unit += if b >= 0xF0 { 2 } else { 1 };
         }
-        unit += ch.len_utf16() as u32;
+        utf16.push(char_start);
     }
     utf16.push(unit);
 
@@ -83,36 +86,45 @@ pub fn segment(text: &str) -> Segmented<'_> {
 
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[start..end];
+    let bytes = line.as_bytes();
+    // The first non-blank character at or after `from`: where a sentence starts.
+    let first_word = |from: usize| line[from..].find(|c: char| !c.is_whitespace()).map(|j| from + j);
     let mut sentence_start = None::<usize>;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, ch)) = iter.next() {
-        if sentence_start.is_none() && !ch.is_whitespace() {
-            sentence_start = Some(i);
+    // `from`: where the text after the last sentence end starts; `scan`: where to look on.
+    let (mut from, mut scan) = (0, 0);
+    // Only the bytes that can open a sentence end are looked at: '.', '!', '?' and the first byte
+    // of '…' (and of other characters, skipped).
+    while let Some(offset) = bytes[scan..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let i = scan + offset;
+        let Some(ch) = line[i..].chars().next().filter(|c| matches!(c, '.' | '!' | '?' | '…')) else {
+            scan = i + 1;
+            continue;
+        };
+        if sentence_start.is_none() {
+            sentence_start = first_word(from);
         }
-        if matches!(ch, '.' | '!' | '?' | '…') {
-            // Swallow closing quotes and brackets.
-            let mut stop = i + ch.len_utf8();
-            while let Some(&(j, c)) = iter.peek() {
-                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || (matches!(c, '.' | '!' | '?')) {
-                    stop = j + c.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            let rest = &line[stop..];
-            let next = rest.trim_start();
-            let spaced = rest.len() != next.len();
-            let next_char = next.chars().next();
-            let ends =
-                spaced && next_char.is_some_and(|c| !c.is_lowercase()) && !(ch == '.' && is_abbreviation(&line[..i]));
-            if let (true, Some(s)) = (ends, sentence_start) {
-                out.push(start + s..start + stop);
-                sentence_start = None;
+        // Swallow closing quotes and brackets.
+        let mut stop = i + ch.len_utf8();
+        for c in line[stop..].chars() {
+            if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
+                stop += c.len_utf8();
+            } else {
+                break;
             }
         }
+        let rest = &line[stop..];
+        let next = rest.trim_start();
+        let spaced = rest.len() != next.len();
+        let next_char = next.chars().next();
+        let ends =
+            spaced && next_char.is_some_and(|c| !c.is_lowercase()) && !(ch == '.' && is_abbreviation(&line[..i]));
+        if let (true, Some(s)) = (ends, sentence_start) {
+            out.push(start + s..start + stop);
+            sentence_start = None;
+        }
+        (from, scan) = (stop, stop);
     }
-    if let Some(s) = sentence_start {
+    if let Some(s) = sentence_start.or_else(|| first_word(from)) {
         let trimmed = line.trim_end();
         out.push(start + s..start + trimmed.len());
     }
@@ -175,6 +187,22 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(&sentences(input), expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_of_every_byte() {
+        // Each byte's offset is the UTF-16 length of the text before its character.
+        for text in ["", "abc", "é", "a€b", "😀x", "Ankara'da düzenlenen — “quoted” 😀😀 end"] {
+            let s = segment(text);
+            for (i, _) in text.char_indices() {
+                let expected = text[..i].encode_utf16().count();
+                let len = text[i..].chars().next().map_or(0, char::len_utf8);
+                for b in i..i + len {
+                    assert_eq!(s.utf16[b] as usize, expected, "{text:?} byte {b}");
+                }
+            }
+            assert_eq!(s.utf16[text.len()] as usize, text.encode_utf16().count(), "{text:?}");
         }
     }
 
