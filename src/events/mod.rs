@@ -453,16 +453,28 @@ fn polarity(text: &str, ws: &[Word], hits: &[Vec<usize>], i: usize, e: &mut Even
     if e.tense == Tense::Future && !e.cues.iter().any(|c| matches!(c.kind, CueKind::Future | CueKind::Scheduled)) {
         e.future = true;
     }
-    // Inside quotation marks: someone's words.
+    // Inside quotation marks: someone's words. A sentence may begin inside a quote the sentence
+    // before opened ("… now. It is great," said Jobs): a first straight mark that closes (after a
+    // word or a comma, not after a space) leaves the words after it outside.
     let before_text = &text[e.sentence_bytes.start..e.bytes.start];
     let opens = before_text.matches(['“', '"']).count();
     let closes = before_text.matches('”').count();
     let straight = before_text.matches('"').count();
-    let quoted = if straight > 0 { straight % 2 == 1 } else { opens > closes };
+    let quoted =
+        if straight > 0 { (straight - usize::from(closes_first(before_text))) % 2 == 1 } else { opens > closes };
     if quoted && !e.reported {
         e.reported = true;
         e.cues.push(Cue { kind: CueKind::Reported, text: "“…”".into() });
     }
+}
+
+/// Whether the first straight quotation mark of a sentence closes a quote opened before it: the
+/// mark follows a word or punctuation rather than a space or the sentence's start.
+fn closes_first(sentence_start: &str) -> bool {
+    sentence_start
+        .find('"')
+        .and_then(|at| sentence_start[..at].chars().next_back())
+        .is_some_and(|before| !before.is_whitespace() && !matches!(before, '(' | '[' | '—' | '–' | '-'))
 }
 
 /// In a sentence with a reporting verb ("said", "reported"), the other events are someone's
