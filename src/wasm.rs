@@ -26,8 +26,7 @@ pub fn version() -> String {
 pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
     let request = request(&input)?;
     let analysis = crate::analyze(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the analysis is not valid JSON"))
+    to_js(&analysis)
 }
 
 /// The time stage alone on the same request as [`analyze`]: per document, its creation time, time
@@ -37,8 +36,7 @@ pub fn analyze(input: JsValue) -> Result<JsValue, JsError> {
 pub fn times(input: JsValue) -> Result<JsValue, JsError> {
     let request = request(&input)?;
     let found = crate::times(&request.documents).map_err(|e| JsError::new(&e.to_string()))?;
-    let json = serde_json::to_string(&found).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the time expressions are not valid JSON"))
+    to_js(&found)
 }
 
 /// An analyzer that remembers the documents of its last request ([`crate::Incremental`]): after
@@ -68,6 +66,12 @@ impl Analyzer {
     pub fn reused(&self) -> usize {
         self.0.reused()
     }
+}
+
+/// An output as JS objects: serialized to JSON text, then one `JSON.parse`.
+fn to_js(output: &impl serde::Serialize) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(output).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the output is not valid JSON"))
 }
 
 /// The request object.

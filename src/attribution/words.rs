@@ -6,6 +6,7 @@
 //! result is the same as reading the range alone ([`scan`]), which a test checks on every range
 //! of a sample text.
 
+use crate::entity::lower_case;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -14,19 +15,6 @@ use std::ops::Range;
 pub(super) struct Word<'a> {
     pub(super) bytes: Range<usize>,
     pub(super) lower: Cow<'a, str>,
-}
-
-/// The lower-case form of a word, borrowed when it has no capital.
-fn lower(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
-    } else {
-        crate::entity::lower_case(word)
-    }
 }
 
 /// The first character of `s` and its length in bytes (ASCII without decoding).
@@ -53,12 +41,12 @@ pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         if c.is_alphanumeric() || inner {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: lower(&text[s..at]) });
+            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
         }
         i += len;
     }
     if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: lower(&text[s..range.end]) });
+        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
     }
     out
 }

@@ -239,8 +239,7 @@ pub fn anchor(
         };
         if e.tense == Tense::Past && continued {
             // The sentence before, in the same paragraph.
-            let before = doc.sentences.partition_point(|s| s.end <= e.sentence_bytes.start);
-            let previous = before.checked_sub(1).map_or(0, |i| doc.sentences[i].start);
+            let previous = doc.sentence_before(e.sentence_bytes.start).map_or(0, |s| s.start);
             let paragraph = paragraph_start(text, e.sentence_bytes.start).max(previous);
             let upto = timexes.partition_point(|t| t.bytes.end <= e.sentence_bytes.start);
             let named = timexes[..upto]
@@ -266,35 +265,26 @@ pub fn anchor(
             via: None,
             inferred: false,
         };
+        let whole_day = |day: String, timex, anchor, inferred| EventTime {
+            timex,
+            until: None,
+            value: Some(day.clone()),
+            start: Some(day.clone()),
+            end: Some(day),
+            granularity: Some(Granularity::Day),
+            anchor,
+            via: None,
+            inferred,
+        };
         let (news, timex) = story.as_ref().map_or((day.clone(), None), |(d, t)| (d.clone(), Some(t.id.clone())));
         if news_day(doc, e, lede, timexes, [&day, &news]) {
-            e.time = Some(EventTime {
-                timex,
-                until: None,
-                value: Some(news.clone()),
-                start: Some(news.clone()),
-                end: Some(news),
-                granularity: Some(Granularity::Day),
-                anchor: AnchorKind::NewsDay,
-                via: None,
-                inferred: true,
-            });
+            e.time = Some(whole_day(news, timex, AnchorKind::NewsDay, true));
             continue;
         }
         e.time = match e.tense {
             Tense::Past | Tense::Perfect => Some(open(None, Some(day), AnchorKind::BeforeCreation)),
             Tense::Future => Some(open(Some(day), None, AnchorKind::AfterCreation)),
-            Tense::Present => Some(EventTime {
-                timex: None,
-                until: None,
-                value: Some(day.clone()),
-                start: Some(day.clone()),
-                end: Some(day),
-                granularity: Some(Granularity::Day),
-                anchor: AnchorKind::CreationTime,
-                via: None,
-                inferred: false,
-            }),
+            Tense::Present => Some(whole_day(day, None, AnchorKind::CreationTime, false)),
             Tense::None => None,
         };
     }
@@ -404,8 +394,7 @@ fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days
     }
     // The sentence before, in the same paragraph: does it name another date?
     let text = doc.text;
-    let before = doc.sentences.partition_point(|s| s.end <= e.sentence_bytes.start);
-    let Some(previous) = before.checked_sub(1).map(|i| doc.sentences[i].clone()) else { return true };
+    let Some(previous) = doc.sentence_before(e.sentence_bytes.start) else { return true };
     // A bare past verb is weaker evidence: the sentence before counts across a paragraph break
     // too ("He graduated in 1992.\n\nHe then joined the ministry.").
     if (reporting || in_lede) && previous.start < paragraph_start(text, e.sentence_bytes.start) {

@@ -46,6 +46,12 @@ impl<'a> Segmented<'a> {
             _ => at..at,
         }
     }
+
+    /// The byte range of the last sentence that ends at or before byte `at`, if any.
+    pub fn sentence_before(&self, at: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        i.checked_sub(1).map(|i| self.sentences[i].clone())
+    }
 }
 
 /// Cut `text` into sentences and build its offset table.

@@ -1022,6 +1022,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         || after.starts_with('%')
         || before.ends_with(['.', ':', '/', '-', '$', '£', '€']) && !before.ends_with("mid-");
     let age = after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds");
+    // The word after the match, over spaces: "of" in "the fall of the regime".
+    let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // "post-1959" and "pre-war" take a hyphen; "to post last year's loss" is the verb.
     let matched = text[range.clone()].as_bytes();
     let verb_post =
@@ -1060,13 +1062,9 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         "decade" | "the_year" => after.starts_with('-'),
         // "in the fall of the regime", "the fall in prices", "the spring of a trap": a season
         // word as a common noun. A season of a year ("the fall of 1989") is a longer match.
-        "the_season" => {
-            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            matches!(next, "of" | "in" | "from" | "to") || after.starts_with('-')
-        }
+        "the_season" => matches!(next, "of" | "in" | "from" | "to") || after.starts_with('-'),
         // "current-account deficit", "the current of the river": the noun or a compound.
         "reference" if text[range.clone()].eq_ignore_ascii_case("current") => {
-            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "account" | "accounts" | "flowing")
         }
         // "the now-cancelled deal", "the now-defunct airline": part of an adjective.
@@ -1096,13 +1094,9 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         // "for years of service", "for days on end" is still a length, "for years-old debts" not.
         "bare_duration" | "over_the_units" => {
-            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             after.starts_with('-') || matches!(next, "of" | "ago" | "old" | "earlier" | "later" | "before" | "after")
         }
-        "year_modifier" => {
-            let next = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase)
-        }
+        "year_modifier" => next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase),
         _ => joined_number,
     }
 }

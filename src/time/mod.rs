@@ -235,12 +235,18 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
 /// a cue further away rarely governs it, and a past cue among them ("had been due to expire")
 /// puts the plan in the past.
 fn prospective(before: &str) -> bool {
-    let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+    let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let near = format!(" {} ", words.join(" "));
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
+/// colon or quotation mark before it.
+fn clause_before(before: &str) -> String {
+    before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase()
 }
 
 /// A month, a day of a month or a weekday with no year ("in [January]", "[Feb. 1]", "on
@@ -264,7 +270,7 @@ fn tense_governs(reading: &Reading, after: &str) -> bool {
 /// [January]" ahead, "since he was rescued … in late [November]" back); with neither, a
 /// deadline word right before it ("by [February]") looks ahead.
 fn clause_looks_ahead(before: &str) -> bool {
-    let clause = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+    let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let lex = lexicon::lexicon();
     for end in (0..words.len()).rev() {
@@ -495,9 +501,7 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
 /// The date of "the previous Friday" or "the following Monday" counted from `value` (a date the
 /// text named), if `value` names a day.
 fn anaphoric_weekday(value: &str, p: &Point) -> Option<String> {
-    let mut parts = value.split('T').next()?.split('-');
-    let (year, month, day) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
-    let from = calendar::date(year, month, day)?;
+    let from = Moment::parse(value.split('T').next()?)?.date;
     let weekday = p.weekday?;
     let date = if p.shift? < 0 {
         calendar::weekday_on_or_before(calendar::add_days(from, -1)?, weekday)
