@@ -135,7 +135,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         let sentence = doc.sentence_of(c.bytes.start);
         let before = &doc.text[sentence.start.min(c.bytes.start)..c.bytes.start];
         let after = &doc.text[c.bytes.end..];
-        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) };
+        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) }
+            && !goes_on_in_past(after);
         let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             _ => None,
@@ -241,6 +242,24 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// Does the sentence go on in the past right after a time expression that the words before
+/// made a plan or a deadline ("a vigil planned for [Saturday] was cancelled", "until
+/// [Thursday], they had not named him")? A past word of `clause_tense.tsv` among the next four
+/// words puts the plan in the past, unless a future cue stands there too ("and were planning
+/// to drive").
+fn goes_on_in_past(after: &str) -> bool {
+    let end = after.find(['.', ';', '?', '!']).unwrap_or(after.len());
+    let lowered: String = after[..end]
+        .chars()
+        .map(|c| if c.is_alphabetic() || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
+        .collect();
+    let words: Vec<&str> = lowered.split_whitespace().take(4).collect();
+    let lex = lexicon::lexicon();
+    let past = words.iter().any(|w| lex.clause_tense.iter().any(|&(t, ahead)| !ahead && t == *w));
+    let near = format!(" {} ", words.join(" "));
+    past && !future_cues().iter().any(|cue| near.contains(cue.as_str()))
 }
 
 /// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
