@@ -1080,7 +1080,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
                 && capitalised(previous)
                 && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\'', '`', ':', '('])
                 && !matches!(previous, "On" | "By" | "Until" | "Since" | "From" | "And" | "But");
-            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high")
+            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high") || generic_day(word, after)
         }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
@@ -1099,6 +1099,15 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         "year_modifier" => next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase),
         _ => joined_number,
     }
+}
+
+/// "today's youth", "in today's world", "tomorrow's children": the present (or coming) age,
+/// not a day (`lexicon/generic_today.txt`).
+fn generic_day(word: &str, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { return false };
+    let noun = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    (word.eq_ignore_ascii_case("today") || word.eq_ignore_ascii_case("tomorrow"))
+        && lexicon().generic_today.iter().any(|g| g.eq_ignore_ascii_case(noun))
 }
 
 /// Does the text after a match go on with "of" and a year ("… of 1990")?
