@@ -137,8 +137,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         let after = &doc.text[c.bytes.end..];
         let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) }
             && !goes_on_in_past(after);
+        let after_a_year = out.timexes.last().is_some_and(|t| t.value.len() == 4);
         let compared = match (&c.reading, &last_period) {
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
+            (Reading::Relative { unit: "Y", shift: -1 }, Some((id, year, q @ Some(_))))
+                if !after_a_year && compares(before, after) =>
+            {
+                Some((id.clone(), year - 1, *q))
+            }
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
@@ -242,6 +248,18 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// Is "last year" the term of a comparison ("compared with a loss of $3 million [last year]",
+/// "a 13% increase from [last year]'s $1.55 billion", "sales for [last year]'s quarter")? In a
+/// results story that names a quarter, it is then that quarter a year before.
+fn compares(before: &str, after: &str) -> bool {
+    let clause = clause_before(before);
+    let last = clause.split_whitespace().next_back().unwrap_or("");
+    matches!(last, "from" | "with" | "than" | "versus" | "vs.")
+        || clause.contains("compared")
+        || after.starts_with("'s")
+        || after.starts_with("’s")
 }
 
 /// Does the sentence go on in the past right after a time expression that the words before
