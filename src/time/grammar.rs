@@ -353,7 +353,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "year_ago_adjective",
         anchor: Anchor::Ago,
-        pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
+        pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period|(?:six|nine){sp}months))?",
     },
     Rule {
         id: "ago",

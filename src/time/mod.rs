@@ -130,6 +130,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     let mut last_period: Option<(String, i32, Option<u8>)> = None;
     // The last calendar date the text named, and its timex id: "the following year" counts from it.
     let mut last_date: Option<(String, String)> = None;
+    // The length of the last span a results story reported ("the nine months" → `P9M`): "the
+    // year-earlier period" is as long.
+    let mut last_span: Option<String> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
@@ -138,7 +141,16 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) }
             && !goes_on_in_past(after);
         let after_a_year = out.timexes.last().is_some_and(|t| t.value.len() == 4);
+        let same_span = match (&c.reading, &last_period, &last_span) {
+            (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, _, None)), Some(span))
+                if names_a_period(written) =>
+            {
+                Some((id.clone(), span.clone()))
+            }
+            _ => None,
+        };
         let compared = match (&c.reading, &last_period) {
+            _ if same_span.is_some() => None,
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             (Reading::Relative { unit: "Y", shift: -1 }, Some((id, year, q @ Some(_))))
                 if !after_a_year && compares(before, after) =>
@@ -148,6 +160,10 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
+            _ if same_span.is_some() => {
+                let (id, span) = same_span.unwrap_or_default();
+                Ok(Normalized::new(TimexType::Duration, span, false).anchored_to(id))
+            }
             (None, Reading::SamePeriodIn(year), _) => {
                 let value = match &last_period {
                     Some((_, _, Some(q))) => format!("{year:04}-Q{q}"),
@@ -194,11 +210,13 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
                 if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
                     last_period = Some((id, year, Some(q)));
+                    last_span = None;
                 } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
                     (&c.reading, dct)
                 {
                     // "the nine months" of this year: compared with the year before.
                     last_period = Some((id, d.date.year(), None));
+                    last_span = Some(n.value.clone());
                 }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
@@ -248,6 +266,13 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// Does a year-ago expression name a period of its own ("the year-earlier period", "the
+/// year-ago nine months"), rather than a point ("a year earlier")?
+fn names_a_period(written: &str) -> bool {
+    let lower = written.to_ascii_lowercase();
+    lower.ends_with("period") || lower.ends_with("months")
 }
 
 /// Is "last year" the term of a comparison ("compared with a loss of $3 million [last year]",
