@@ -311,6 +311,9 @@ pub const RULES: &[Rule] = &[
         pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}{or_so}",
     },
     Rule { id: "the_weekend", anchor: Anchor::Weekend, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
+    // "For the week, the index dropped 3.8%", "the week's most active session": a week of the
+    // reference year that the text does not name.
+    Rule { id: "the_week", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<the_week>(?i:week))" },
     // In results stories "the quarter" is the one just reported.
     Rule {
         id: "the_quarter",
@@ -545,6 +548,9 @@ pub enum Reading {
     },
     /// "the weekend": the one just past on a Monday to Thursday, else the week's own.
     RecentWeekend,
+    /// "the week" of a market report ("for the week", "the week's most active session"): a week
+    /// of the reference year, which one unsaid (`1989-WXX`).
+    UnnamedWeek,
     /// A decade, by its first three digits (199 for the 1990s).
     Decade(i32),
     /// A century, by its first two digits (19 for the 20th century).
@@ -1084,6 +1090,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
+        // "the week of March 6" is that date's week, "the week before the vote" another one's.
+        "the_week" => matches!(next, "of" | "before" | "after" | "following" | "earlier" | "later"),
         // "the months ahead of schedule" is no length of time.
         "units_ahead" => after.trim_start().starts_with("of "),
         // "Theresa May and May Smith": a month after a capitalised word is a surname.
@@ -1206,6 +1214,8 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Holiday { when: lookup(&lex.holidays, &h.replace('’', "'"))?.0, year: year_of(caps), shift }
     } else if group("weekend").is_some() {
         Reading::RecentWeekend
+    } else if group("the_week").is_some() {
+        Reading::UnnamedWeek
     } else if let Some(c) = group("century") {
         let c = c.to_ascii_lowercase();
         let n = match CENTURY_WORDS.iter().position(|w| *w == c) {

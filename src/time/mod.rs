@@ -454,6 +454,10 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
+        Reading::UnnamedWeek => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-WXX", d.year()), true),
+            None => Normalized::new(Date, unknown_period("W").to_string(), false),
+        },
         Reading::RecentWeekend => match date {
             Some(d) => {
                 let shift = if calendar::iso_weekday(d) <= 4 { -1 } else { 0 };
