@@ -488,13 +488,18 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
     })
 }
 
-/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
+/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades, `P20Y` for two); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
 /// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
 fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
     let Some(n) = count.filter(|_| half) else {
         // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
         // AQUAINT and MEANTIME alike).
         let unit = if count.is_none() && unit == "E" { "Y" } else { unit };
+        // Two or more decades are counted in years ("two decades" → P20Y, "four decades" →
+        // P40Y); one stays a decade ("about a decade" → P1E).
+        if let (Some(n @ 2..), "E") = (count, unit) {
+            return format!("P{}Y", u64::from(n) * 10);
+        }
         let n = count.map_or("X".to_string(), |n| n.to_string());
         return match unit.strip_prefix('T') {
             Some(clock) => format!("PT{n}{clock}"),
