@@ -333,6 +333,18 @@ pub const RULES: &[Rule] = &[
         anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}{year}{sp}(?P<year_period>(?i:quarter|period))",
     },
+    // "the quarter a year ago", "the corresponding period last year", "last year's quarter": the
+    // period being reported, a year before.
+    Rule {
+        id: "period_a_year_before",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}(?:(?i:corresponding|comparable|same){sp})?(?i:quarter|period){sp}(?P<year_before>(?i:a){sp}(?i:year){sp}(?i:ago|earlier)|(?i:last){sp}(?i:year))",
+    },
+    Rule {
+        id: "last_years_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?P<year_before>(?i:last){sp}(?i:year)['’]s){sp}(?i:quarter|period)",
+    },
     // "the latest period" of a results story is the quarter just reported.
     Rule {
         id: "latest_period",
@@ -1090,6 +1102,8 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
+        // "last year's period of growth" is no quarter of a results story.
+        "last_years_period" | "period_a_year_before" => next == "of",
         // "the week of March 6" is that date's week, "the week before the vote" another one's.
         "the_week" => matches!(next, "of" | "before" | "after" | "following" | "earlier" | "later"),
         // "the months ahead of schedule" is no length of time.
@@ -1252,6 +1266,8 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Half { n, year: year_of(caps) }
     } else if group("first_two").is_some() || group("last_two").is_some() {
         Reading::Half { n: if group("first_two").is_some() { 1 } else { 2 }, year: year_of(caps) }
+    } else if group("year_before").is_some() {
+        Reading::Ago { count: Some(1), unit: "Y" }
     } else if group("year_period").is_some() {
         Reading::SamePeriodIn(year_of(caps)?)
     } else if group("quarter_period").is_some() {

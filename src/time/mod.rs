@@ -153,7 +153,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             _ if same_span.is_some() => None,
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
             (Reading::Relative { unit: "Y", shift: -1 }, Some((id, year, q @ Some(_))))
-                if !after_a_year && compares(before, after) =>
+                if !after_a_year && compares(before) =>
             {
                 Some((id.clone(), year - 1, *q))
             }
@@ -276,15 +276,12 @@ fn names_a_period(written: &str) -> bool {
 }
 
 /// Is "last year" the term of a comparison ("compared with a loss of $3 million [last year]",
-/// "a 13% increase from [last year]'s $1.55 billion", "sales for [last year]'s quarter")? In a
-/// results story that names a quarter, it is then that quarter a year before.
-fn compares(before: &str, after: &str) -> bool {
+/// "a 13% increase from [last year]'s $1.55 billion")? In a results story that names a quarter,
+/// it is then that quarter a year before.
+fn compares(before: &str) -> bool {
     let clause = clause_before(before);
     let last = clause.split_whitespace().next_back().unwrap_or("");
-    matches!(last, "from" | "with" | "than" | "versus" | "vs.")
-        || clause.contains("compared")
-        || after.starts_with("'s")
-        || after.starts_with("’s")
+    matches!(last, "from" | "with" | "than" | "versus" | "vs.") || clause.contains("compared")
 }
 
 /// Does the sentence go on in the past right after a time expression that the words before
