@@ -1102,6 +1102,7 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
+        "set" => joined_number || is_rate_adverb(before, &text[range.clone()]),
         // "last year's period of growth" is no quarter of a results story.
         "last_years_period" | "period_a_year_before" => next == "of",
         // "the week of March 6" is that date's week, "the week before the vote" another one's.
@@ -1158,12 +1159,29 @@ fn is_rate(before: &str, matched: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    let amount = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        w.bytes().any(|b| b.is_ascii_digit())
-            || matches!(w.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
-            || lookup(&lexicon().numbers, &w).flatten().is_some_and(|n| n > 1)
-    };
+    match words.as_slice() {
+        [last, ..] if amount(last) => true,
+        [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
+        _ => false,
+    }
+}
+
+/// Is a word an amount ("$2", "8.5%", "10,000", "million", "three")?
+fn amount(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    w.bytes().any(|b| b.is_ascii_digit())
+        || matches!(w.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+        || lookup(&lexicon().numbers, &w).flatten().is_some_and(|n| n > 1)
+}
+
+/// Is a recurrence adverb a rate ("10,000 units annually", "to rise 8.5% annually")? It is when
+/// it follows an amount, directly or after one noun: TimeBank leaves such rates untagged, as it
+/// does "$2 million a year".
+fn is_rate_adverb(before: &str, matched: &str) -> bool {
+    if !matched.to_ascii_lowercase().ends_with("ly") {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     match words.as_slice() {
         [last, ..] if amount(last) => true,
         [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
