@@ -73,6 +73,29 @@ pub fn read_timeline(text: &str) -> Option<GoldTimeline> {
     Some(GoldTimeline { entity, mentions })
 }
 
+impl GoldTimeline {
+    /// The timeline with the target named as the task's list of target entities names it, when
+    /// one of `listed` is the file's name (`file_stem`, lower case, words joined by `_`): the
+    /// list is what the task hands a system, and a timeline file's first line may misspell it
+    /// (`United States Air Froce` in `united_states_air_force.txt`). Unchanged otherwise.
+    pub fn named_as_listed(mut self, file_stem: &str, listed: &[String]) -> GoldTimeline {
+        let stem = |name: &str| name.split_whitespace().collect::<Vec<_>>().join("_").to_lowercase();
+        if let Some(name) = listed.iter().find(|n| stem(n) == file_stem.to_lowercase() && **n != self.entity) {
+            self.entity = name.clone();
+            for ((entity, ..), _) in &mut self.mentions {
+                entity.clone_from(name);
+            }
+        }
+        self
+    }
+}
+
+/// The target entities of a task's list file (`list_target_entities_corpus_1.txt`): one name a
+/// line.
+pub fn read_target_list(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with `X`s) padded to `YYYY-MM-DD`; a date of nothing but
 /// `X`s and dashes (the gold has one `XXX-XX-XX`) is undated.
 pub fn normalize_date(date: &str) -> Option<String> {
@@ -386,6 +409,18 @@ mod tests {
         assert_eq!(normalize_date("2005-01-XX").as_deref(), Some("2005-01-XX"));
         assert_eq!(normalize_date("soon"), None);
         assert_eq!(normalize_date("XXX-XX-XX").as_deref(), Some("XXXX-XX-XX"));
+    }
+
+    #[test]
+    fn the_task_list_names_the_target() {
+        let listed = read_target_list("Airbus\nUnited States Air Force\nUnited States Air Froce\n");
+        let gold = read_timeline("United States Air Froce\n0\tXXXX-XX-XX\t1173-0-discussions\n").unwrap();
+        let named = gold.clone().named_as_listed("united_states_air_force", &listed);
+        assert_eq!(named.entity, "United States Air Force");
+        assert_eq!(named.mentions[0].0 .0, "United States Air Force");
+        // No listed name is the file's: the first line stands.
+        assert_eq!(gold.clone().named_as_listed("usaf", &listed), gold);
+        assert_eq!(gold.clone().named_as_listed("united_states_air_force", &[]), gold);
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //!    or a verb in the simple past that is no one's account, not after a sentence of its
 //!    paragraph naming an earlier date, took place on the news day: the day the lede names in the
 //!    week up to the creation day ("Yesterday, … Jobs unveiled", "announced Friday"; the event
-//!    then names that time expression), else the creation day (`news_day`);
+//!    then names that time expression; a date alone on its line is the dateline, not the story's
+//!    day), else the creation day (`news_day`);
 //! 6. the tense against the creation time: a present-tense verb happens on the creation day
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
@@ -230,7 +231,7 @@ pub fn anchor(
     }
     // 4. Narrative reference time, 5. news convention, 6. tense against the creation time.
     let lede = lede_end(doc);
-    let story = dct.and_then(|dct| story_day(timexes, lede, dct));
+    let story = dct.and_then(|dct| story_day(text, timexes, lede, dct));
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
         // A sentence that carries the story on from the one before ("He then …").
         let continued = {
@@ -358,19 +359,25 @@ fn lede_end(doc: &Segmented<'_>) -> usize {
 /// How many days before the creation day the lede may date the story ([`story_day`]).
 const STORY_DAYS: i32 = 7;
 
-/// The story's day: the first day the lede (headline and first full sentence) names that falls
-/// in the week up to the creation day ("Yesterday, … Jobs unveiled iPhone 4", "Apple announced
-/// Friday …"), with its time expression; `None` when the lede names none, and the news day is
-/// the creation day.
-fn story_day<'t>(timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(String, &'t Timex)> {
+/// The story's day: the first day the lede (headline and first full sentence; a date alone on
+/// its line, the article's dateline, aside) names that falls in the week up to the creation day
+/// ("Yesterday, … Jobs unveiled iPhone 4", "Apple announced Friday …"), with its time
+/// expression; `None` when the lede names none or names the creation day itself, and the news
+/// day is the creation day.
+fn story_day<'t>(text: &str, timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(String, &'t Timex)> {
     let earliest = iso(add_days(dct.date, -STORY_DAYS)?);
     let created = iso(dct.date);
-    timexes.iter().take_while(|t| t.bytes.end <= lede).find_map(|t| {
-        let (start, end, _) = calendar(t)?;
-        let day = start.get(..10)?;
-        (end.get(..10) == Some(day) && day >= earliest.as_str() && day <= created.as_str())
-            .then(|| (day.to_string(), t))
-    })
+    timexes
+        .iter()
+        .take_while(|t| t.bytes.end <= lede)
+        .filter(|t| !standalone(text, t))
+        .find_map(|t| {
+            let (start, end, _) = calendar(t)?;
+            let day = start.get(..10)?;
+            (end.get(..10) == Some(day) && day >= earliest.as_str() && day <= created.as_str())
+                .then(|| (day.to_string(), t))
+        })
+        .filter(|(day, _)| *day != created)
 }
 
 /// News convention (`news_day`): an event that nothing else dates, told in the simple past or
