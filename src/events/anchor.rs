@@ -14,7 +14,9 @@
 //!    "announced") outside quotation marks, or an event of the lede (headline and first full
 //!    sentence) that is no one's account, in the simple past or present perfect (not "had …"),
 //!    or a verb in the simple past that is no one's account, not after a sentence of its
-//!    paragraph naming an earlier date, took place on the news day: the day the lede names in the
+//!    paragraph naming an earlier date (a reporting act in the present perfect, "has said", even
+//!    then), or a present-tense verb of the headline ("Apple unveils iPhone 4"), took place on the
+//!    news day: the day the lede names in the
 //!    week up to the creation day ("Yesterday, … Jobs unveiled", "announced Friday"; the event
 //!    then names that time expression; a date alone on its line is the dateline, not the story's
 //!    day), else the creation day (`news_day`);
@@ -389,7 +391,9 @@ fn story_day<'t>(text: &str, timexes: &'t [Timex], lede: usize, dct: &Moment) ->
 /// (for a bare past verb, even across a paragraph break) names a date that ends before `days`
 /// (the creation day and the news day).
 fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days: [&str; 2]) -> bool {
-    if !matches!(e.tense, Tense::Past | Tense::Perfect) || e.past_perfect || e.future || e.hypothetical {
+    // A headline tells the news in the present ("Apple unveils iPhone 4").
+    let headline = e.tense == Tense::Present && doc.sentences.first().is_some_and(|s| *s == e.sentence_bytes);
+    if !(matches!(e.tense, Tense::Past | Tense::Perfect) || headline) || e.past_perfect || e.future || e.hypothetical {
         return false;
     }
     let quoted = e.cues.iter().any(|c| c.kind == super::CueKind::Reported && c.text == "“…”");
@@ -398,6 +402,11 @@ fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days
     let told = e.tense == Tense::Past && matches!(e.rule, "verb" | "past_ed") && !e.reported;
     if !(reporting || in_lede || told) {
         return false;
+    }
+    // A reporting act in the present perfect ("Airbus has said …") is news whatever the
+    // sentence before tells.
+    if reporting && e.tense == Tense::Perfect {
+        return true;
     }
     // The sentence before, in the same paragraph: does it name another date?
     let text = doc.text;
@@ -421,9 +430,29 @@ fn ends_before(end: &str, day: &str) -> bool {
     day.get(..e.len()).is_some_and(|d| d > e)
 }
 
-/// A possessive time expression ("last week's European Council", "Monday's attack") dates the
-/// noun phrase it opens, not the clause: it governs only an event within the next three words.
+/// The most words between a reporting verb and a time expression after it that dates the
+/// reporting ("said on Thursday").
+const REPORT_WORDS: usize = 2;
+
+/// Does time expression `t` of `e`'s clause or sentence date `e`? A possessive one ("last week's
+/// European Council", "Monday's attack") dates the noun phrase it opens, not the clause: it
+/// governs only an event within the next three words. One after a reporting verb dates it only
+/// right after it, before any "that" (`REPORT_WORDS`).
 fn governs(text: &str, t: &Timex, e: &Event) -> bool {
+    // A reporting verb's own time stands before it or right after it ("said on Thursday",
+    // "announced Friday that"); one further on dates what was said ("said that it sold 13.7
+    // million Macs last year").
+    if e.class == "statement" && e.kind == TriggerKind::Verbal && t.bytes.start >= e.bytes.end {
+        let between = &text[e.bytes.end..t.bytes.start];
+        let mut n = 0;
+        let near = between.split_whitespace().all(|w| {
+            n += 1;
+            n <= REPORT_WORDS && !w.eq_ignore_ascii_case("that") && w.chars().all(char::is_alphabetic)
+        });
+        if !near {
+            return false;
+        }
+    }
     // Tokenized text may set the possessive apart ("year 's").
     let after = text[t.bytes.end..].trim_start_matches(' ');
     if !(after.starts_with("'s") || after.starts_with("’s")) {
