@@ -313,6 +313,7 @@ mod cli {
     fn find_timeline_sets(dir: &Path, out: &mut Vec<TimelineSet>) -> Result<(), String> {
         let mut subdirs = Vec::new();
         let mut timelines = Vec::new();
+        let listed = target_list(dir)?;
         let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         for entry in entries {
             let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
@@ -321,7 +322,8 @@ mod cli {
             } else if path.extension().is_some_and(|e| e == "txt") {
                 let text =
                     std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                timelines.extend(timeline::read_timeline(&text));
+                let stem = path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+                timelines.extend(timeline::read_timeline(&text).map(|t| t.named_as_listed(&stem, &listed)));
             }
         }
         subdirs.sort();
@@ -355,6 +357,23 @@ mod cli {
             find_timeline_sets(&sub, out)?;
         }
         Ok(())
+    }
+
+    /// The task's list of target entities beside a directory of gold timelines
+    /// (`list_target_entities_*.txt` in its parent), empty when there is none.
+    fn target_list(dir: &Path) -> Result<Vec<String>, String> {
+        let Some(parent) = dir.parent() else { return Ok(Vec::new()) };
+        let Ok(entries) = std::fs::read_dir(parent) else { return Ok(Vec::new()) };
+        let mut listed = Vec::new();
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            if name.starts_with("list_target_entities") && name.ends_with(".txt") {
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                listed.extend(timeline::read_target_list(&text));
+            }
+        }
+        Ok(listed)
     }
 
     fn dump_meantime(dir: &Path, out: &Path) -> Result<String, String> {

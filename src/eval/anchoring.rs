@@ -11,7 +11,9 @@
 //! as authoritative `dct`) whose trigger starts in the gold event's first token. Its answer is
 //! the time expression its time rests on (a time expression on the creation time's tokens counts
 //! as the creation day), else what its anchor says of the creation time (`creation_time`: on
-//! the day, and `news_day` without a time expression, whose time is the creation day;
+//! the day, and `news_day` without a time expression, whose time is the creation day; a
+//! `news_day` on an earlier story day the lede names, "Friday", counts as before it, since no
+//! TLINK of the event's sentence can tie it to the lede's time expression;
 //! `before_creation`, `after_creation`),
 //! else nothing.
 //!
@@ -199,6 +201,13 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
         let Some(e) = doc.events.iter().find(|e| bytes.contains(&e.bytes.start)) else { continue };
         counts.found += 1;
         let answer = e.time.as_ref().and_then(|time| match (&time.timex, time.anchor) {
+            // The news day of a story day the lede names ("announced Friday"): an inference from
+            // another sentence, which no TLINK of this one ties it to; it says the event took
+            // place on that day, before the creation day.
+            (Some(_), AnchorKind::NewsDay) => Some(match (&time.start, &gold.dct) {
+                (Some(start), Some(dct)) if start.get(..10) < dct.get(..10) => Answer::BeforeCreation,
+                _ => Answer::OnCreation,
+            }),
             (Some(id), _) => {
                 let t = doc.timexes.iter().find(|t| &t.id == id)?;
                 let tokens = gold.tokens_of(t.bytes.clone());

@@ -14,9 +14,12 @@
 //!    "announced") outside quotation marks, or an event of the lede (headline and first full
 //!    sentence) that is no one's account, in the simple past or present perfect (not "had …"),
 //!    or a verb in the simple past that is no one's account, not after a sentence of its
-//!    paragraph naming an earlier date, took place on the news day: the day the lede names in the
+//!    paragraph naming an earlier date (a reporting act in the present perfect, "has said", even
+//!    then), or a present-tense verb of the headline ("Apple unveils iPhone 4"), took place on the
+//!    news day: the day the lede names in the
 //!    week up to the creation day ("Yesterday, … Jobs unveiled", "announced Friday"; the event
-//!    then names that time expression), else the creation day (`news_day`);
+//!    then names that time expression; a date alone on its line is the dateline, not the story's
+//!    day), else the creation day (`news_day`);
 //! 6. the tense against the creation time: a present-tense verb happens on the creation day
 //!    (`creation_time`); a past one at some time before it (`before_creation`, no start: never a
 //!    made-up date); a future one after it (`after_creation`, no end).
@@ -230,7 +233,7 @@ pub fn anchor(
     }
     // 4. Narrative reference time, 5. news convention, 6. tense against the creation time.
     let lede = lede_end(doc);
-    let story = dct.and_then(|dct| story_day(timexes, lede, dct));
+    let story = dct.and_then(|dct| story_day(text, timexes, lede, dct));
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
         // A sentence that carries the story on from the one before ("He then …").
         let continued = {
@@ -358,19 +361,25 @@ fn lede_end(doc: &Segmented<'_>) -> usize {
 /// How many days before the creation day the lede may date the story ([`story_day`]).
 const STORY_DAYS: i32 = 7;
 
-/// The story's day: the first day the lede (headline and first full sentence) names that falls
-/// in the week up to the creation day ("Yesterday, … Jobs unveiled iPhone 4", "Apple announced
-/// Friday …"), with its time expression; `None` when the lede names none, and the news day is
-/// the creation day.
-fn story_day<'t>(timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(String, &'t Timex)> {
+/// The story's day: the first day the lede (headline and first full sentence; a date alone on
+/// its line, the article's dateline, aside) names that falls in the week up to the creation day
+/// ("Yesterday, … Jobs unveiled iPhone 4", "Apple announced Friday …"), with its time
+/// expression; `None` when the lede names none or names the creation day itself, and the news
+/// day is the creation day.
+fn story_day<'t>(text: &str, timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(String, &'t Timex)> {
     let earliest = iso(add_days(dct.date, -STORY_DAYS)?);
     let created = iso(dct.date);
-    timexes.iter().take_while(|t| t.bytes.end <= lede).find_map(|t| {
-        let (start, end, _) = calendar(t)?;
-        let day = start.get(..10)?;
-        (end.get(..10) == Some(day) && day >= earliest.as_str() && day <= created.as_str())
-            .then(|| (day.to_string(), t))
-    })
+    timexes
+        .iter()
+        .take_while(|t| t.bytes.end <= lede)
+        .filter(|t| !standalone(text, t))
+        .find_map(|t| {
+            let (start, end, _) = calendar(t)?;
+            let day = start.get(..10)?;
+            (end.get(..10) == Some(day) && day >= earliest.as_str() && day <= created.as_str())
+                .then(|| (day.to_string(), t))
+        })
+        .filter(|(day, _)| *day != created)
 }
 
 /// News convention (`news_day`): an event that nothing else dates, told in the simple past or
@@ -382,7 +391,9 @@ fn story_day<'t>(timexes: &'t [Timex], lede: usize, dct: &Moment) -> Option<(Str
 /// (for a bare past verb, even across a paragraph break) names a date that ends before `days`
 /// (the creation day and the news day).
 fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days: [&str; 2]) -> bool {
-    if !matches!(e.tense, Tense::Past | Tense::Perfect) || e.past_perfect || e.future || e.hypothetical {
+    // A headline tells the news in the present ("Apple unveils iPhone 4").
+    let headline = e.tense == Tense::Present && doc.sentences.first().is_some_and(|s| *s == e.sentence_bytes);
+    if !(matches!(e.tense, Tense::Past | Tense::Perfect) || headline) || e.past_perfect || e.future || e.hypothetical {
         return false;
     }
     let quoted = e.cues.iter().any(|c| c.kind == super::CueKind::Reported && c.text == "“…”");
@@ -391,6 +402,11 @@ fn news_day(doc: &Segmented<'_>, e: &Event, lede: usize, timexes: &[Timex], days
     let told = e.tense == Tense::Past && matches!(e.rule, "verb" | "past_ed") && !e.reported;
     if !(reporting || in_lede || told) {
         return false;
+    }
+    // A reporting act in the present perfect ("Airbus has said …") is news whatever the
+    // sentence before tells.
+    if reporting && e.tense == Tense::Perfect {
+        return true;
     }
     // The sentence before, in the same paragraph: does it name another date?
     let text = doc.text;
@@ -414,9 +430,29 @@ fn ends_before(end: &str, day: &str) -> bool {
     day.get(..e.len()).is_some_and(|d| d > e)
 }
 
-/// A possessive time expression ("last week's European Council", "Monday's attack") dates the
-/// noun phrase it opens, not the clause: it governs only an event within the next three words.
+/// The most words between a reporting verb and a time expression after it that dates the
+/// reporting ("said on Thursday").
+const REPORT_WORDS: usize = 2;
+
+/// Does time expression `t` of `e`'s clause or sentence date `e`? A possessive one ("last week's
+/// European Council", "Monday's attack") dates the noun phrase it opens, not the clause: it
+/// governs only an event within the next three words. One after a reporting verb dates it only
+/// right after it, before any "that" (`REPORT_WORDS`).
 fn governs(text: &str, t: &Timex, e: &Event) -> bool {
+    // A reporting verb's own time stands before it or right after it ("said on Thursday",
+    // "announced Friday that"); one further on dates what was said ("said that it sold 13.7
+    // million Macs last year").
+    if e.class == "statement" && e.kind == TriggerKind::Verbal && t.bytes.start >= e.bytes.end {
+        let between = &text[e.bytes.end..t.bytes.start];
+        let mut n = 0;
+        let near = between.split_whitespace().all(|w| {
+            n += 1;
+            n <= REPORT_WORDS && !w.eq_ignore_ascii_case("that") && w.chars().all(char::is_alphabetic)
+        });
+        if !near {
+            return false;
+        }
+    }
     // Tokenized text may set the possessive apart ("year 's").
     let after = text[t.bytes.end..].trim_start_matches(' ');
     if !(after.starts_with("'s") || after.starts_with("’s")) {

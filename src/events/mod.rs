@@ -478,7 +478,10 @@ fn closes_first(sentence_start: &str) -> bool {
 }
 
 /// In a sentence with a reporting verb ("said", "reported"), the other events are someone's
-/// account.
+/// account: those after it ("said the gunman was killed"), and those before it in an earlier
+/// clause when it is finite ("We love them, said Jobs"). What its own subject did before it in
+/// its clause ("Jobs welcomed everyone and announced that …") or before a participle ("unveiled
+/// the products, saying …") is the writer's account.
 fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
     let in_sentence: Vec<usize> = (0..events.len()).filter(|&k| events[k].sentence_bytes == *sentence).collect();
     let Some(&speech) =
@@ -487,9 +490,12 @@ fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
         return;
     };
     let cue = text[events[speech].bytes.clone()].to_string();
+    let (at, clause, finite) =
+        (events[speech].bytes.start, events[speech].clause_bytes.clone(), events[speech].tense != Tense::None);
     for &k in &in_sentence {
         let e = &mut events[k];
-        if k != speech && e.class != "statement" && !e.reported {
+        let told_before = e.bytes.start < at && (!finite || e.clause_bytes == clause);
+        if k != speech && e.class != "statement" && !e.reported && !told_before {
             e.reported = true;
             e.cues.push(Cue { kind: CueKind::Reported, text: cue.clone() });
         }
