@@ -31,49 +31,109 @@ pub struct Age {
     pub bytes: std::ops::Range<usize>,
 }
 
-/// The rules: id and pattern (`age` or `year` group).
-const RULES: &[(&str, &str)] = &[
-    ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})"),
-    ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)"),
+/// A quick test of a line's bytes.
+type LineTest = fn(&[u8]) -> bool;
+
+/// The rules: id, pattern (`age` or `year` group), and a quick test of a line that every line
+/// holding a match passes (no pattern reads across a line break, so the regex skips the lines
+/// that fail it).
+const RULES: &[(&str, &str, LineTest)] = &[
+    ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})", |line| holds_ignoring_case(line, b"aged")),
+    ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)", year_old),
     // An apposition after a name: "Andrey Karlov, 62, was …", "Altıntaş, 22," (a capitalised
     // word, letters beyond ASCII included, a comma).
-    ("apposition", r"[A-Z](?:[A-Za-z'’\-]|[^\x00-\x7F])+,[ \u{a0}]+(?P<age>[1-9][0-9]?),"),
+    ("apposition", r"[A-Z](?:[A-Za-z'’\-]|[^\x00-\x7F])+,[ \u{a0}]+(?P<age>[1-9][0-9]?),", comma_then_number),
     (
         "born_in",
         r"(?i-u:born)[ \u{a0}]+(?:(?i-u:in|on)[ \u{a0}]+)?(?:[^.,;\r\n]{0,20}?[ \u{a0}])?(?P<year>1[89][0-9]{2}|20[0-9]{2})",
+        |line| holds_ignoring_case(line, b"born"),
     ),
 ];
+
+/// Does `line` hold "year-old", or "year" or "years" then spaces then "old"?
+fn year_old(line: &[u8]) -> bool {
+    (3..=line.len()).filter(|&end| &line[end - 3..end] == b"old").any(|end| {
+        let before = &line[..end - 3];
+        if let Some(rest) = before.strip_suffix(b"-") {
+            return rest.ends_with(b"year");
+        }
+        let mut rest = before;
+        let mut spaced = false;
+        while let Some(tail) = rest.strip_suffix(b" ").or_else(|| rest.strip_suffix(b"\xC2\xA0")) {
+            rest = tail;
+            spaced = true;
+        }
+        spaced && rest.strip_suffix(b"s").unwrap_or(rest).ends_with(b"year")
+    })
+}
+
+/// Does `line` hold `word` (lower case), in any ASCII case?
+fn holds_ignoring_case(line: &[u8], word: &[u8]) -> bool {
+    line.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Does `line` hold a comma, spaces (or no-break spaces), a number 1–99 and a comma ("Karlov, 62,")?
+fn comma_then_number(line: &[u8]) -> bool {
+    line.iter().enumerate().any(|(i, &b)| {
+        if b != b',' {
+            return false;
+        }
+        let mut rest = &line[i + 1..];
+        let mut spaced = false;
+        loop {
+            match rest {
+                [b' ', tail @ ..] | [0xC2, 0xA0, tail @ ..] => {
+                    rest = tail;
+                    spaced = true;
+                }
+                [b'1'..=b'9', b',', ..] | [b'1'..=b'9', b'0'..=b'9', b',', ..] => return spaced,
+                _ => return false,
+            }
+        }
+    })
+}
 
 /// Find the ages and births of a text; `timexes` are its resolved time expressions (for the year
 /// an age held in), `dct` its creation time.
 pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> Vec<Age> {
-    static COMPILED: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
-    let rules =
-        COMPILED.get_or_init(|| RULES.iter().map(|&(id, p)| (id, Regex::new(p).expect("age rule compiles"))).collect());
+    type Compiled = (&'static str, Regex, LineTest);
+    static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
+    let rules = COMPILED.get_or_init(|| {
+        RULES.iter().map(|&(id, p, line_test)| (id, Regex::new(p).expect("age rule compiles"), line_test)).collect()
+    });
     let text = doc.text;
     let mut ages: Vec<(usize, Age)> = Vec::new();
-    for (rule, regex) in rules {
-        for caps in regex.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
-            let before = text[..whole.start()].chars().next_back();
-            if before.is_some_and(char::is_alphanumeric)
-                || text[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
+    for (rule, regex, line_test) in rules {
+        let lines = text.split_inclusive('\n').scan(0, |start, line| {
+            let at = *start;
+            *start += line.len();
+            Some((at, line))
+        });
+        let matches = lines
+            .filter(|(_, line)| line_test(line.as_bytes()))
+            .flat_map(|(at, line)| regex.captures_iter(line).map(move |caps| (at, caps)));
+        for (at, caps) in matches {
+            // Byte ranges in the line, made ranges in the text.
+            let shift = |m: regex::Match<'_>| m.start() + at..m.end() + at;
+            let found = |name: &str| caps.name(name).map(shift);
+            let whole = shift(caps.get(0).expect("group 0"));
+            let before = text[..whole.start].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) || text[whole.end..].starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
             // An apposition's span is the number, not the name before it.
-            let shown =
-                if *rule == "apposition" { caps.name("age").expect("age group").range() } else { whole.range() };
+            let shown = if *rule == "apposition" { found("age").expect("age group") } else { whole.clone() };
             if ages.iter().any(|(start, a)| *start == shown.start || a.text.contains(&text[shown.clone()])) {
                 continue;
             }
-            let age = caps.name("age").and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
-            let stated_birth = caps.name("year").and_then(|m| m.as_str().parse::<i32>().ok());
+            let age = found("age").and_then(|r| text[r].parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
+            let stated_birth = found("year").and_then(|r| text[r].parse::<i32>().ok());
             if age.is_none() && stated_birth.is_none() {
                 continue;
             }
             let (held_in, anchor) = match age {
-                Some(_) => year_held(doc, timexes, whole.start(), dct),
+                Some(_) => year_held(doc, timexes, whole.start, dct),
                 None => (None, None),
             };
             let born = match (stated_birth, age, held_in) {
@@ -148,5 +208,27 @@ mod tests {
             let expected: Vec<_> = expected.iter().map(|(t, a, b)| (t.to_string(), *a, *b)).collect();
             assert_eq!(ages(text, "2016-12-19"), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn every_line_with_a_match_passes_its_rules_line_test() {
+        let lines = [
+            "He entered the diplomatic service in 1976 aged 22.",
+            "Ambassador Andrey Karlov, 62, was shot.",
+            "Altıntaş,\u{a0}22, reportedly a police officer, shouted.",
+            "The gunman, a 22-year-old police officer, fired.",
+            "He was BORN on the morning of 1994.",
+            "He is 62  years old.",
+            "Smith, 40, and O'Brien-Jones, 35, AGED 3",
+        ];
+        for (rule, pattern, line_test) in RULES {
+            let regex = Regex::new(pattern).expect("age rule compiles");
+            for line in lines.iter().filter(|l| regex.is_match(l)) {
+                assert!(line_test(line.as_bytes()), "{rule}: {line}");
+            }
+        }
+        assert!(!comma_then_number(b"Shares rose to 62,then fell, 0 left, , x, 62 and, 100,"));
+        assert!(!year_old(b"He told the years-old gold holders, a yearly old"));
+        assert!(!holds_ignoring_case(b"the stubborn", b"aged"));
     }
 }
