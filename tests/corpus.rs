@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 /// targets (strict 87, relaxed 94, type 90) are held at the target; the others about a point
 /// under the figures measured when the floor was last set. Raise them when the grammar improves.
 const FLOORS: [(&str, [f64; 4]); 3] = [
-    // measured 85.52 / 95.12 / 87.37 / 78.11
-    ("AQUAINT", [84.5, 94.0, 86.4, 77.1]),
-    // measured 90.46 / 94.15 / 91.91 / 83.97
-    ("TimeBank", [89.5, 93.2, 90.9, 83.0]),
-    // measured 88.87 / 94.46 / 90.45 / 82.08 (targets 87 / 94 / 90 / 86)
-    ("overall", [87.0, 94.0, 90.0, 81.1]),
+    // measured 85.67 / 95.28 / 87.52 / 78.58
+    ("AQUAINT", [84.6, 94.2, 86.5, 77.5]),
+    // measured 91.13 / 94.50 / 92.41 / 85.03
+    ("TimeBank", [90.1, 93.5, 91.4, 84.0]),
+    // measured 89.37 / 94.75 / 90.83 / 82.95 (targets 87 / 94 / 90 / 86)
+    ("overall", [87.0, 94.0, 90.0, 81.9]),
 ];
 
 fn corpus_dir() -> PathBuf {

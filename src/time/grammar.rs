@@ -414,6 +414,9 @@ pub const RULES: &[Rule] = &[
         pattern: r"{edge_opt}(?:(?i:the){sp})?{shift}{sp}{period}{or_so}",
     },
     Rule { id: "the_weekend", anchor: Anchor::Weekend, pattern: r"(?i:the){sp}(?P<weekend>(?i:weekend))" },
+    // "For the week, the index dropped 3.8%", "the week's most active session": a week of the
+    // reference year that the text does not name.
+    Rule { id: "the_week", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<the_week>(?i:week))" },
     // In results stories "the quarter" is the one just reported.
     Rule {
         id: "the_quarter",
@@ -432,6 +435,18 @@ pub const RULES: &[Rule] = &[
         id: "year_period",
         anchor: Anchor::Quarter,
         pattern: r"(?i:the){sp}{year}{sp}(?P<year_period>(?i:quarter|period))",
+    },
+    // "the quarter a year ago", "the corresponding period last year", "last year's quarter": the
+    // period being reported, a year before.
+    Rule {
+        id: "period_a_year_before",
+        anchor: Anchor::Quarter,
+        pattern: r"(?i:the){sp}(?:(?i:corresponding|comparable|same){sp})?(?i:quarter|period){sp}(?P<year_before>(?i:a){sp}(?i:year){sp}(?i:ago|earlier)|(?i:last){sp}(?i:year))",
+    },
+    Rule {
+        id: "last_years_period",
+        anchor: Anchor::Quarter,
+        pattern: r"(?P<year_before>(?i:last){sp}(?i:year)['’]s){sp}(?i:quarter|period)",
     },
     // "the latest period" of a results story is the quarter just reported.
     Rule {
@@ -456,7 +471,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "year_ago_adjective",
         anchor: Anchor::Ago,
-        pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period))?",
+        pattern: r"(?:(?i:the){sp}(?:(?i:comparable|same){sp})?)?(?P<unit>(?i:year))-(?P<ago>(?i:earlier|ago))(?:{sp}(?i:quarter|period|(?:six|nine){sp}months))?",
     },
     Rule {
         id: "ago",
@@ -648,6 +663,9 @@ pub enum Reading {
     },
     /// "the weekend": the one just past on a Monday to Thursday, else the week's own.
     RecentWeekend,
+    /// "the week" of a market report ("for the week", "the week's most active session"): a week
+    /// of the reference year, which one unsaid (`1989-WXX`).
+    UnnamedWeek,
     /// A decade, by its first three digits (199 for the 1990s).
     Decade(i32),
     /// A century, by its first two digits (19 for the 20th century).
@@ -1248,10 +1266,15 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
                 && capitalised(previous)
                 && !before.trim_end().ends_with(['.', '!', '?', '"', '“', '\'', '`', ':', '('])
                 && !matches!(previous, "On" | "By" | "Until" | "Since" | "From" | "And" | "But");
-            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high")
+            name || rule == "clock_word" && previous.eq_ignore_ascii_case("high") || generic_day(word, after)
         }
         // "the first half of the cake" (or of the century) is no half of a year.
         "half_year" => after.trim_start().starts_with("of "),
+        "set" => joined_number || is_rate_adverb(before, &text[range.clone()]),
+        // "last year's period of growth" is no quarter of a results story.
+        "last_years_period" | "period_a_year_before" => next == "of",
+        // "the week of March 6" is that date's week, "the week before the vote" another one's.
+        "the_week" => matches!(next, "of" | "before" | "after" | "following" | "earlier" | "later"),
         // "the months ahead of schedule" is no length of time.
         "units_ahead" => after.trim_start().starts_with("of "),
         // "Theresa May and May Smith": a month after a capitalised word is a surname.
@@ -1267,6 +1290,15 @@ fn guarded(text: &str, rule: &str, range: Range<usize>) -> bool {
         "year_modifier" => next.len() > 2 && next.ends_with('s') && next.starts_with(char::is_lowercase),
         _ => joined_number,
     }
+}
+
+/// "today's youth", "in today's world", "tomorrow's children": the present (or coming) age,
+/// not a day (`lexicon/generic_today.txt`).
+fn generic_day(word: &str, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { return false };
+    let noun = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    (word.eq_ignore_ascii_case("today") || word.eq_ignore_ascii_case("tomorrow"))
+        && lexicon().generic_today.iter().any(|g| g.eq_ignore_ascii_case(noun))
 }
 
 /// Does the text after a match go on with "of" and a year ("… of 1990")?
@@ -1295,12 +1327,29 @@ fn is_rate(before: &str, matched: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    let amount = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        w.bytes().any(|b| b.is_ascii_digit())
-            || matches!(w.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
-            || lookup(&lexicon().numbers, &w).flatten().is_some_and(|n| n > 1)
-    };
+    match words.as_slice() {
+        [last, ..] if amount(last) => true,
+        [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
+        _ => false,
+    }
+}
+
+/// Is a word an amount ("$2", "8.5%", "10,000", "million", "three")?
+fn amount(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    w.bytes().any(|b| b.is_ascii_digit())
+        || matches!(w.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+        || lookup(&lexicon().numbers, &w).flatten().is_some_and(|n| n > 1)
+}
+
+/// Is a recurrence adverb a rate ("10,000 units annually", "to rise 8.5% annually")? It is when
+/// it follows an amount, directly or after one noun: TimeBank leaves such rates untagged, as it
+/// does "$2 million a year".
+fn is_rate_adverb(before: &str, matched: &str) -> bool {
+    if !matched.to_ascii_lowercase().ends_with("ly") {
+        return false;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     match words.as_slice() {
         [last, ..] if amount(last) => true,
         [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
@@ -1365,6 +1414,8 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Holiday { when: lookup(&lex.holidays, &h.replace('’', "'"))?.0, year: year_of(caps), shift }
     } else if group("weekend").is_some() {
         Reading::RecentWeekend
+    } else if group("the_week").is_some() {
+        Reading::UnnamedWeek
     } else if let Some(c) = group("century") {
         let c = c.to_ascii_lowercase();
         let n = match CENTURY_WORDS.iter().position(|w| *w == c) {
@@ -1401,6 +1452,8 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Half { n, year: year_of(caps) }
     } else if group("first_two").is_some() || group("last_two").is_some() {
         Reading::Half { n: if group("first_two").is_some() { 1 } else { 2 }, year: year_of(caps) }
+    } else if group("year_before").is_some() {
+        Reading::Ago { count: Some(1), unit: "Y" }
     } else if group("year_period").is_some() {
         Reading::SamePeriodIn(year_of(caps)?)
     } else if group("quarter_period").is_some() {

@@ -50,6 +50,8 @@ pub struct Lexicon {
     /// Words that tell the tense of a month's clause: `true` looks ahead ("would"), `false` back
     /// ("was").
     pub clause_tense: Vec<(&'static str, bool)>,
+    /// Nouns that make "today's …" or "tomorrow's …" generic ("today's youth"): no timex.
+    pub generic_today: Vec<&'static str>,
     /// Prepositions that, right before a date, make it a deadline to come ("by February").
     pub deadline_cues: Vec<&'static str>,
     /// Holidays → when they fall, and the word that anchors them.
@@ -132,6 +134,7 @@ pub fn lexicon() -> &'static Lexicon {
             future_cues: data_lines(include_str!("lexicon/future_cues.txt")).collect(),
             past_cues: data_lines(include_str!("lexicon/past_cues.txt")).collect(),
             deadline_cues: data_lines(include_str!("lexicon/deadline_cues.txt")).collect(),
+            generic_today: data_lines(include_str!("lexicon/generic_today.txt")).collect(),
             clause_tense: rows(include_str!("lexicon/clause_tense.tsv"))
                 .map(|r| {
                     (

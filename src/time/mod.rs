@@ -130,17 +130,40 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     let mut last_period: Option<(String, i32, Option<u8>)> = None;
     // The last calendar date the text named, and its timex id: "the following year" counts from it.
     let mut last_date: Option<(String, String)> = None;
+    // The length of the last span a results story reported ("the nine months" → `P9M`): "the
+    // year-earlier period" is as long.
+    let mut last_span: Option<String> = None;
     for c in candidates {
         let written = &doc.text[c.bytes.clone()];
         let sentence = doc.sentence_of(c.bytes.start);
         let before = &doc.text[sentence.start.min(c.bytes.start)..c.bytes.start];
         let after = &doc.text[c.bytes.end..];
-        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) };
+        let ahead = if tense_governs(&c.reading, after) { clause_looks_ahead(before) } else { prospective(before) }
+            && !goes_on_in_past(after);
+        let after_a_year = out.timexes.last().is_some_and(|t| t.value.len() == 4);
+        let same_span = match (&c.reading, &last_period, &last_span) {
+            (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, _, None)), Some(span))
+                if names_a_period(written) =>
+            {
+                Some((id.clone(), span.clone()))
+            }
+            _ => None,
+        };
         let compared = match (&c.reading, &last_period) {
+            _ if same_span.is_some() => None,
             (Reading::Ago { count: Some(1), unit: "Y" }, Some((id, year, q))) => Some((id.clone(), year - 1, *q)),
+            (Reading::Relative { unit: "Y", shift: -1 }, Some((id, year, q @ Some(_))))
+                if !after_a_year && compares(before) =>
+            {
+                Some((id.clone(), year - 1, *q))
+            }
             _ => None,
         };
         let normalized = match (compared, &c.reading, &last_date) {
+            _ if same_span.is_some() => {
+                let (id, span) = same_span.unwrap_or_default();
+                Ok(Normalized::new(TimexType::Duration, span, false).anchored_to(id))
+            }
             (None, Reading::SamePeriodIn(year), _) => {
                 let value = match &last_period {
                     Some((_, _, Some(q))) => format!("{year:04}-Q{q}"),
@@ -187,11 +210,13 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
                 if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
                     last_period = Some((id, year, Some(q)));
+                    last_span = None;
                 } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
                     (&c.reading, dct)
                 {
                     // "the nine months" of this year: compared with the year before.
                     last_period = Some((id, d.date.year(), None));
+                    last_span = Some(n.value.clone());
                 }
                 if let Some(message) = n.weekday_mismatch {
                     out.problems.push(Problem {
@@ -241,6 +266,40 @@ fn prospective(before: &str) -> bool {
     let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || has(future_cues())) && !has(past_cues())
+}
+
+/// Does a year-ago expression name a period of its own ("the year-earlier period", "the
+/// year-ago nine months"), rather than a point ("a year earlier")?
+fn names_a_period(written: &str) -> bool {
+    let lower = written.to_ascii_lowercase();
+    lower.ends_with("period") || lower.ends_with("months")
+}
+
+/// Is "last year" the term of a comparison ("compared with a loss of $3 million [last year]",
+/// "a 13% increase from [last year]'s $1.55 billion")? In a results story that names a quarter,
+/// it is then that quarter a year before.
+fn compares(before: &str) -> bool {
+    let clause = clause_before(before);
+    let last = clause.split_whitespace().next_back().unwrap_or("");
+    matches!(last, "from" | "with" | "than" | "versus" | "vs.") || clause.contains("compared")
+}
+
+/// Does the sentence go on in the past right after a time expression that the words before
+/// made a plan or a deadline ("a vigil planned for [Saturday] was cancelled", "until
+/// [Thursday], they had not named him")? A past word of `clause_tense.tsv` among the next four
+/// words puts the plan in the past, unless a future cue stands there too ("and were planning
+/// to drive").
+fn goes_on_in_past(after: &str) -> bool {
+    let end = after.find(['.', ';', '?', '!']).unwrap_or(after.len());
+    let lowered: String = after[..end]
+        .chars()
+        .map(|c| if c.is_alphabetic() || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
+        .collect();
+    let words: Vec<&str> = lowered.split_whitespace().take(4).collect();
+    let lex = lexicon::lexicon();
+    let past = words.iter().any(|w| lex.clause_tense.iter().any(|&(t, ahead)| !ahead && t == *w));
+    let near = format!(" {} ", words.join(" "));
+    past && !future_cues().iter().any(|cue| near.contains(cue.as_str()))
 }
 
 /// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
@@ -392,6 +451,10 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
+        Reading::UnnamedWeek => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-WXX", d.year()), true),
+            None => Normalized::new(Date, unknown_period("W").to_string(), false),
+        },
         Reading::RecentWeekend => match date {
             Some(d) => {
                 let shift = if calendar::iso_weekday(d) <= 4 { -1 } else { 0 };
@@ -422,13 +485,18 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
     })
 }
 
-/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
+/// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades, `P20Y` for two); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
 /// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
 fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
     let Some(n) = count.filter(|_| half) else {
         // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
         // AQUAINT and MEANTIME alike).
         let unit = if count.is_none() && unit == "E" { "Y" } else { unit };
+        // Two or more decades are counted in years ("two decades" → P20Y, "four decades" →
+        // P40Y); one stays a decade ("about a decade" → P1E).
+        if let (Some(n @ 2..), "E") = (count, unit) {
+            return format!("P{}Y", u64::from(n) * 10);
+        }
         let n = count.map_or("X".to_string(), |n| n.to_string());
         return match unit.strip_prefix('T') {
             Some(clock) => format!("PT{n}{clock}"),
