@@ -31,7 +31,8 @@ pub struct Age {
     pub bytes: std::ops::Range<usize>,
 }
 
-/// The rules: id and pattern (`age` or `year` group).
+/// The rules: id and pattern (`age` or `year` group). No pattern reads across a line break, and
+/// [`possible_rules`] tells which rules a line may hold, so each regex reads only those lines.
 const RULES: &[(&str, &str)] = &[
     ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})"),
     ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)"),
@@ -44,6 +45,60 @@ const RULES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The rules (bit `i` for `RULES[i]`) that `line` may hold a match of, from words each one's
+/// every match spells out: "aged", "year-old" or "years old", ", 62,", "born". One pass over the
+/// bytes, stopping only at "d", "n" and commas.
+fn possible_rules(line: &[u8]) -> u8 {
+    let mut rules = 0;
+    for (i, &b) in line.iter().enumerate() {
+        let before = &line[..i];
+        match b {
+            b'd' | b'D' => {
+                if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"age") {
+                    rules |= 1;
+                }
+                if b == b'd' && before.strip_suffix(b"ol").is_some_and(year_before) {
+                    rules |= 2;
+                }
+            }
+            b'n' | b'N' if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"bor") => rules |= 8,
+            b',' if number_then_comma(&line[i + 1..]) => rules |= 4,
+            _ => {}
+        }
+    }
+    rules
+}
+
+/// Does `before` end in "year-", or in "year" or "years" and spaces (the words before "old")?
+fn year_before(before: &[u8]) -> bool {
+    if let Some(rest) = before.strip_suffix(b"-") {
+        return rest.ends_with(b"year");
+    }
+    let mut rest = before;
+    let mut spaced = false;
+    while let Some(tail) = rest.strip_suffix(b" ").or_else(|| rest.strip_suffix("\u{a0}".as_bytes())) {
+        rest = tail;
+        spaced = true;
+    }
+    spaced && rest.strip_suffix(b"s").unwrap_or(rest).ends_with(b"year")
+}
+
+/// Does `rest` (what follows a comma) start with spaces, a number 1–99 and a comma (" 62,")?
+fn number_then_comma(rest: &[u8]) -> bool {
+    let mut rest = rest;
+    let mut spaced = false;
+    loop {
+        match rest {
+            [b' ', tail @ ..] | [0xC2, 0xA0, tail @ ..] => {
+                rest = tail;
+                spaced = true;
+            }
+            [b'1'..=b'9', b',', ..] | [b'1'..=b'9', b'0'..=b'9', b',', ..] => return spaced,
+            _ => return false,
+        }
+    }
+}
+
 /// Find the ages and births of a text; `timexes` are its resolved time expressions (for the year
 /// an age held in), `dct` its creation time.
 pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> Vec<Age> {
@@ -51,29 +106,44 @@ pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> 
     let rules =
         COMPILED.get_or_init(|| RULES.iter().map(|&(id, p)| (id, Regex::new(p).expect("age rule compiles"))).collect());
     let text = doc.text;
+    // The lines that may hold a match, with where they start and which rules they may hold.
+    let mut at = 0;
+    let mut lines = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let possible = possible_rules(line.as_bytes());
+        if possible != 0 {
+            lines.push((at, line, possible));
+        }
+        at += line.len();
+    }
     let mut ages: Vec<(usize, Age)> = Vec::new();
-    for (rule, regex) in rules {
-        for caps in regex.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
-            let before = text[..whole.start()].chars().next_back();
-            if before.is_some_and(char::is_alphanumeric)
-                || text[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
+    for (bit, (rule, regex)) in rules.iter().enumerate() {
+        let matches = lines
+            .iter()
+            .filter(|(_, _, possible)| possible & 1 << bit != 0)
+            .flat_map(|&(at, line, _)| regex.captures_iter(line).map(move |caps| (at, caps)));
+        for (at, caps) in matches {
+            // Byte ranges in the line, made ranges in the text.
+            let shift = |m: regex::Match<'_>| m.start() + at..m.end() + at;
+            let found = |name: &str| caps.name(name).map(shift);
+            let whole = shift(caps.get(0).expect("group 0"));
+            let before = text[..whole.start].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) || text[whole.end..].starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
             // An apposition's span is the number, not the name before it.
-            let shown =
-                if *rule == "apposition" { caps.name("age").expect("age group").range() } else { whole.range() };
+            let shown = if *rule == "apposition" { found("age").expect("age group") } else { whole.clone() };
             if ages.iter().any(|(start, a)| *start == shown.start || a.text.contains(&text[shown.clone()])) {
                 continue;
             }
-            let age = caps.name("age").and_then(|m| m.as_str().parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
-            let stated_birth = caps.name("year").and_then(|m| m.as_str().parse::<i32>().ok());
+            let age = found("age").and_then(|r| text[r].parse::<u32>().ok()).filter(|a| (1..=120).contains(a));
+            let stated_birth = found("year").and_then(|r| text[r].parse::<i32>().ok());
             if age.is_none() && stated_birth.is_none() {
                 continue;
             }
             let (held_in, anchor) = match age {
-                Some(_) => year_held(doc, timexes, whole.start(), dct),
+                Some(_) => year_held(doc, timexes, whole.start, dct),
                 None => (None, None),
             };
             let born = match (stated_birth, age, held_in) {
@@ -148,5 +218,26 @@ mod tests {
             let expected: Vec<_> = expected.iter().map(|(t, a, b)| (t.to_string(), *a, *b)).collect();
             assert_eq!(ages(text, "2016-12-19"), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn every_line_with_a_match_is_possible_for_its_rule() {
+        let lines = [
+            "He entered the diplomatic service in 1976 aged 22.",
+            "Ambassador Andrey Karlov, 62, was shot.",
+            "Altıntaş,\u{a0}22, reportedly a police officer, shouted.",
+            "The gunman, a 22-year-old police officer, fired.",
+            "He was BORN on the morning of 1994.",
+            "He is 62  years old.",
+            "Smith, 40, and O'Brien-Jones, 35, AGED 3",
+        ];
+        for (bit, (rule, pattern)) in RULES.iter().enumerate() {
+            let regex = Regex::new(pattern).expect("age rule compiles");
+            for line in lines.iter().filter(|l| regex.is_match(l)) {
+                assert!(possible_rules(line.as_bytes()) & 1 << bit != 0, "{rule}: {line}");
+            }
+        }
+        assert_eq!(possible_rules(b"Shares rose to 62,then fell, 0 left, , x, 62 and, 100,"), 0);
+        assert_eq!(possible_rules(b"He told the years-old gold holders, a yearly old, the boron cage"), 0);
     }
 }

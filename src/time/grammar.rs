@@ -31,7 +31,7 @@ pub struct Rule {
 /// sentence holds, and a rule runs only on the sentences that hold its anchor: most sentences
 /// have no month, weekday or time unit, and the regexes never see them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u32)]
+#[repr(u64)]
 pub enum Anchor {
     /// A token with a digit ("2016", "20:43", "1990s").
     Digit = 1,
@@ -85,10 +85,56 @@ pub enum Anchor {
     AmPm = 1 << 24,
     /// A time unit right after a hyphen ("62-year-old").
     HyphenUnit = 1 << 25,
+    /// "over" ("over the years").
+    Over = 1 << 26,
+    /// "half" ("two and a half years").
+    Half = 1 << 27,
+    /// "½", or a number ending in 1 followed by "/2" ("3 1/2 years", "31/2 years").
+    Fraction = 1 << 28,
+    /// "ahead" ("the weeks ahead").
+    Ahead = 1 << 29,
+    /// "before", "after", "leading" ("the days before").
+    Around = 1 << 30,
+    /// "long" ("a week-long strike").
+    Long = 1 << 31,
+    /// "to", "or" ("two to three weeks").
+    ToOr = 1 << 32,
+    /// "every", "each".
+    Every = 1 << 33,
+    /// The distinctive word of an edge of a period (`lexicon/modifiers.tsv`: "early", "mid", the
+    /// "end" of "the end of").
+    Edge = 1 << 34,
+    /// A decade's number: "1990s", "1990's".
+    Decade = 1 << 35,
+    /// A year right before a dash ("2009-2013", "2016-12-19").
+    YearDash = 1 << 36,
+    /// A number right before a slash ("12/19/2016").
+    Slash = 1 << 37,
+    /// A weekday or part of the day in the plural ("Mondays", "nights").
+    Plural = 1 << 38,
+    /// A second month name in the sentence ("March and May").
+    SecondMonth = 1 << 39,
+    /// A second year number in the sentence ("1998 and 1999").
+    SecondYear = 1 << 40,
+    /// "later", "beyond", "after" ("1994 or later").
+    OrLater = 1 << 41,
+    /// A number right before a dot and a digit ("19.12.2016").
+    Dot = 1 << 42,
+    /// "fiscal".
+    Fiscal = 1 << 43,
+    /// The first word of a spoken year ("nineteen", "two" of "two thousand").
+    Spoken = 1 << 44,
+    /// A time unit in the plural ("weeks").
+    UnitPlural = 1 << 45,
+    /// The first word of a recurrence (`lexicon/sets.tsv`: "every", "daily").
+    SetWord = 1 << 46,
+    /// "ended", "ending" ("the year ended").
+    Ended = 1 << 47,
 }
 
-/// Rules that also need a word of a second kind: the rule runs only on sentences holding both
-/// its anchor and this one (the many sentences with a bare "year" or "day" skip them).
+/// Rules that also need words of other kinds, each one a word every match of the rule spells out
+/// (a rule may be listed more than once): the rule runs only on sentences holding its anchor and
+/// all of these (the many sentences with a bare "year" or "day" skip them).
 const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("century", Anchor::Century),
     ("year_end", Anchor::YearWord),
@@ -103,6 +149,52 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("bare_duration", Anchor::Preposition),
     ("clock_12", Anchor::AmPm),
     ("duration_adjective", Anchor::HyphenUnit),
+    ("over_the_units", Anchor::Over),
+    ("duration_and_a_half", Anchor::Half),
+    ("duration_half", Anchor::Fraction),
+    ("units_ahead", Anchor::Ahead),
+    ("units_around", Anchor::Around),
+    ("duration_long", Anchor::Long),
+    ("duration_range", Anchor::ToOr),
+    ("set_month", Anchor::Every),
+    ("set_weekday", Anchor::Every),
+    ("edge_month", Anchor::Edge),
+    ("edge_year", Anchor::Edge),
+    ("decade", Anchor::Decade),
+    ("iso_datetime", Anchor::YearDash),
+    ("iso_date", Anchor::YearDash),
+    ("year_range_start", Anchor::YearDash),
+    ("year_range_end", Anchor::YearDash),
+    ("numeric_date_slash", Anchor::Slash),
+    ("month_day_year", Anchor::Year),
+    ("day_month_year", Anchor::Year),
+    ("month_year", Anchor::Year),
+    ("year_period", Anchor::Year),
+    ("weekday_part_of_day", Anchor::PartOfDay),
+    ("plural_weekday", Anchor::Plural),
+    ("relative_weekday", Anchor::Shift),
+    ("anaphoric_weekday", Anchor::Anaphor),
+    ("month_in_list", Anchor::SecondMonth),
+    ("year_in_list", Anchor::SecondYear),
+    ("month_relative_year", Anchor::YearWord),
+    ("month_relative_year", Anchor::Shift),
+    ("year_or_later", Anchor::OrLater),
+    ("numeric_date", Anchor::Dot),
+    ("the_year_named", Anchor::YearWord),
+    ("fiscal_year", Anchor::Fiscal),
+    ("spoken_year", Anchor::Spoken),
+    ("latest_period", Anchor::Shift),
+    ("relative_month", Anchor::Shift),
+    ("day_month", Anchor::Digit),
+    ("month_day", Anchor::Digit),
+    ("day_in_list", Anchor::Digit),
+    ("bare_duration", Anchor::UnitPlural),
+    ("vague_duration", Anchor::UnitPlural),
+    ("units_ahead", Anchor::UnitPlural),
+    ("over_the_units", Anchor::UnitPlural),
+    ("set", Anchor::SetWord),
+    ("year_ended", Anchor::Ended),
+    ("year_end", Anchor::Edge),
 ];
 
 /// The words of the clock-word rule (it has no word list of its own).
@@ -149,6 +241,17 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Span, &["past", "last", "next", "first", "coming", "previous", "final", "following", "recent"]),
     (Anchor::Frequency, &["once", "twice", "thrice", "times"]),
     (Anchor::Preposition, &["for", "within", "in", "over"]),
+    (Anchor::Over, &["over"]),
+    (Anchor::Half, &["half"]),
+    (Anchor::Ahead, &["ahead"]),
+    (Anchor::Around, &["before", "after", "leading"]),
+    (Anchor::Long, &["long"]),
+    (Anchor::ToOr, &["to", "or"]),
+    (Anchor::Every, &["every", "each"]),
+    (Anchor::OrLater, &["later", "beyond", "after"]),
+    (Anchor::Fiscal, &["fiscal"]),
+    (Anchor::Spoken, &["eighteen", "nineteen", "twenty", "two"]),
+    (Anchor::Ended, &["ended", "ending"]),
 ];
 
 /// The rules, most specific first (on equal length the earlier rule wins).
@@ -681,7 +784,7 @@ pub struct Candidate {
 struct Compiled {
     rule: Rule,
     /// The anchor kinds a sentence must hold for the rule to run: its anchor and any second one.
-    needs: u32,
+    needs: u64,
     regex: Regex,
     /// The name of each capture group, by index (looked up once here, not per match).
     names: Vec<Option<String>>,
@@ -737,10 +840,9 @@ fn compiled() -> &'static [Compiled] {
     })
 }
 
-/// The anchor kinds a rule needs, as a bit set: its anchor and its second anchor if it has one.
-fn needs(rule: &Rule) -> u32 {
-    let second = SECOND_ANCHORS.iter().find(|s| s.0 == rule.id).map_or(0, |s| s.1 as u32);
-    rule.anchor as u32 | second
+/// The anchor kinds a rule needs, as a bit set: its anchor and its second anchors.
+fn needs(rule: &Rule) -> u64 {
+    SECOND_ANCHORS.iter().filter(|s| s.0 == rule.id).fold(rule.anchor as u64, |needs, s| needs | s.1 as u64)
 }
 
 /// Expand the placeholders of a rule pattern into regex syntax.
@@ -887,16 +989,21 @@ fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled
 }
 
 /// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
-fn anchors_in(sentence: &str) -> u32 {
+fn anchors_in(sentence: &str) -> u64 {
     const LONGEST: usize = 12;
     let words = anchor_words();
     let bytes = sentence.as_bytes();
     let mut present = 0;
+    let (mut months, mut years) = (0, 0);
     let mut i = 0;
     // Tokens are runs of ASCII letters and digits, read byte by byte (every other byte, ASCII or
     // not, only separates them).
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
+            // "½" (U+00BD).
+            if bytes[i] == 0xC2 && bytes.get(i + 1) == Some(&0xBD) {
+                present |= Anchor::Fraction as u64;
+            }
             i += 1;
             continue;
         }
@@ -913,19 +1020,48 @@ fn anchors_in(sentence: &str) -> u32 {
             || matches!(token.last(), Some(b'a' | b'A' | b'p' | b'P'))
                 && (after.starts_with(b".m") || after.starts_with(b".M"))
         {
-            present |= Anchor::AmPm as u32;
+            present |= Anchor::AmPm as u64;
         }
         if token.iter().any(u8::is_ascii_digit) {
-            present |= Anchor::Digit as u32;
+            present |= Anchor::Digit as u64;
             let digits = token.strip_suffix(b"s").unwrap_or(token);
             if digits.len() == 4
                 && digits.iter().all(u8::is_ascii_digit)
                 && matches!(digits, [b'1', ..] | [b'2', b'0', ..])
             {
-                present |= Anchor::Year as u32;
+                present |= Anchor::Year as u64;
             }
             if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
-                present |= Anchor::Clock as u32;
+                present |= Anchor::Clock as u64;
+            }
+            let four_digits = token.len() == 4 && token.iter().all(u8::is_ascii_digit);
+            // "2009-2013", "2009–2013", "2016-12-19".
+            if four_digits && ["-", "–", "—"].iter().any(|dash| after.starts_with(dash.as_bytes())) {
+                present |= Anchor::YearDash as u64;
+            }
+            // "1990s", "1990's".
+            if digits.len() == 4
+                && digits.ends_with(b"0")
+                && digits.iter().all(u8::is_ascii_digit)
+                && (token.len() == 5 || after.starts_with(b"'s"))
+            {
+                present |= Anchor::Decade as u64;
+            }
+            if four_digits && matches!(token, [b'1', ..] | [b'2', b'0', ..]) {
+                years += 1;
+                if years == 2 {
+                    present |= Anchor::SecondYear as u64;
+                }
+            }
+            if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
+                present |= Anchor::Dot as u64;
+            }
+            if after.first() == Some(&b'/') {
+                present |= Anchor::Slash as u64;
+                // "1/2", "31/2" (3 and a half, the space left out).
+                if token.ends_with(b"1") && after.get(1) == Some(&b'2') {
+                    present |= Anchor::Fraction as u64;
+                }
             }
             continue;
         }
@@ -937,9 +1073,15 @@ fn anchors_in(sentence: &str) -> u32 {
         lower.copy_from_slice(token);
         lower.make_ascii_lowercase();
         if let Some(&kinds) = words.get(&lower[..]) {
+            if kinds & Anchor::Month as u64 != 0 {
+                months += 1;
+                if months == 2 {
+                    present |= Anchor::SecondMonth as u64;
+                }
+            }
             present |= kinds;
-            if start > 0 && bytes[start - 1] == b'-' && kinds & Anchor::Unit as u32 != 0 {
-                present |= Anchor::HyphenUnit as u32;
+            if start > 0 && bytes[start - 1] == b'-' && kinds & Anchor::Unit as u64 != 0 {
+                present |= Anchor::HyphenUnit as u64;
             }
         }
     }
@@ -948,7 +1090,7 @@ fn anchors_in(sentence: &str) -> u32 {
 
 /// Anchor words, lower case, to the kinds they stand for; hashed with a fast fixed-seed hash
 /// (looked up on every word of the text).
-type AnchorWords = HashMap<Box<[u8]>, u32, foldhash::fast::FixedState>;
+type AnchorWords = HashMap<Box<[u8]>, u64, foldhash::fast::FixedState>;
 
 /// Every anchor word, lower case, with the kinds it stands for.
 fn anchor_words() -> &'static AnchorWords {
@@ -956,7 +1098,7 @@ fn anchor_words() -> &'static AnchorWords {
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
-        let lists: [(Anchor, Vec<String>); 11] = [
+        let lists: [(Anchor, Vec<String>); 15] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
             // Full names also in the plural ("on Mondays").
             (
@@ -968,6 +1110,12 @@ fn anchor_words() -> &'static AnchorWords {
                     .collect(),
             ),
             (Anchor::Unit, lex.units.iter().map(|u| u.0.to_string()).collect()),
+            (Anchor::UnitPlural, lex.units.iter().filter(|u| !u.2).map(|u| u.0.to_string()).collect()),
+            // The first word of each recurrence ("every" of "every year").
+            (
+                Anchor::SetWord,
+                lex.sets.iter().filter_map(|s| s.0.split_whitespace().next()).map(str::to_string).collect(),
+            ),
             (Anchor::Season, lex.seasons.iter().map(|s| s.0.to_string()).collect()),
             (Anchor::Reference, lex.references.iter().map(|r| last_word(r.0)).collect()),
             (Anchor::Set, lex.sets.iter().map(|s| last_word(s.0)).collect()),
@@ -976,13 +1124,33 @@ fn anchor_words() -> &'static AnchorWords {
             (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
             (Anchor::Holiday, lex.holidays.iter().map(|h| h.1 .1.to_string()).collect()),
             (Anchor::Shift, lex.shifts.iter().flat_map(|s| s.0.split_whitespace()).map(str::to_string).collect()),
+            (
+                Anchor::Plural,
+                lex.weekdays
+                    .iter()
+                    .filter(|w| w.2)
+                    .map(|w| w.0)
+                    .chain(lex.parts_of_day.iter().map(|p| p.word))
+                    .map(|w| format!("{w}s"))
+                    .collect(),
+            ),
+            // The longest word of each edge phrase ("end" of "the end of").
+            (
+                Anchor::Edge,
+                lex.modifiers
+                    .iter()
+                    .filter(|m| !m.2)
+                    .filter_map(|m| m.0.split_whitespace().max_by_key(|w| w.len()))
+                    .map(str::to_string)
+                    .collect(),
+            ),
         ];
         let narrow =
             NARROW_ANCHOR_WORDS.iter().map(|(kind, list)| (*kind, list.iter().map(|w| w.to_string()).collect()));
         let mut words = AnchorWords::default();
         for (kind, list) in lists.into_iter().chain(narrow) {
             for word in list {
-                *words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default() |= kind as u32;
+                *words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default() |= kind as u64;
             }
         }
         words
@@ -1484,7 +1652,7 @@ pub fn anchored(rule_id: &str, text: &str, sentence: &str) -> bool {
     RULES
         .iter()
         .find(|r| r.id == rule_id)
-        .is_some_and(|r| anchors_in(text) & r.anchor as u32 != 0 && anchors_in(sentence) & needs(r) == needs(r))
+        .is_some_and(|r| anchors_in(text) & r.anchor as u64 != 0 && anchors_in(sentence) & needs(r) == needs(r))
 }
 
 /// Ids of rules that no example in `examples.tsv` exercises (the coverage report).

@@ -18,6 +18,7 @@ pub use grammar::{Candidate, Point, Reading};
 
 use crate::text::{Segmented, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -332,20 +333,18 @@ fn clause_looks_ahead(before: &str) -> bool {
     let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let lex = lexicon::lexicon();
+    let (tense, future) = clause_cues();
     for end in (0..words.len()).rev() {
-        if let Some(&(_, ahead)) = lex.clause_tense.iter().find(|(w, _)| *w == words[end]) {
+        if let Some(&ahead) = tense.get(words[end]) {
             return ahead;
         }
         if lex.past_cues.contains(&words[end]) {
             return false;
         }
         // Future cues ending here ("will", "set to", "as soon as"); "'ll" at the end of its word.
-        let cue_start = lex.future_cues.iter().find_map(|cue| {
-            if cue.starts_with('\'') {
-                return words[end].ends_with(cue).then_some(end);
-            }
-            let n = cue.split_whitespace().count();
-            (end + 1 >= n && cue.split_whitespace().eq(words[end + 1 - n..=end].iter().copied())).then(|| end + 1 - n)
+        let cue_start = future.iter().find_map(|cue| match cue.as_slice() {
+            [apostrophe] if apostrophe.starts_with('\'') => words[end].ends_with(apostrophe).then_some(end),
+            _ => (end + 1 >= cue.len() && words[end + 1 - cue.len()..=end] == cue[..]).then(|| end + 1 - cue.len()),
         });
         if let Some(start) = cue_start {
             // "had planned to", "had been due to": the plan lies in the past.
@@ -353,6 +352,24 @@ fn clause_looks_ahead(before: &str) -> bool {
         }
     }
     words.last().is_some_and(|last| lex.deadline_cues.contains(last))
+}
+
+/// Tense words with whether they look ahead, and future cues as words.
+type ClauseCues = (HashMap<&'static str, bool>, Vec<Vec<&'static str>>);
+
+/// The words [`clause_looks_ahead`] reads: each tense word of `clause_tense.tsv` with whether it
+/// looks ahead (the first row of a word counts), and each future cue split into its words, in
+/// the lexicon's order.
+fn clause_cues() -> &'static ClauseCues {
+    static CUES: OnceLock<ClauseCues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let lex = lexicon::lexicon();
+        let mut tense = HashMap::new();
+        for &(word, ahead) in &lex.clause_tense {
+            tense.entry(word).or_insert(ahead);
+        }
+        (tense, lex.future_cues.iter().map(|cue| cue.split_whitespace().collect()).collect())
+    })
 }
 
 /// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
