@@ -130,6 +130,14 @@ pub enum Anchor {
     SetWord = 1 << 46,
     /// "ended", "ending" ("the year ended").
     Ended = 1 << 47,
+    /// "week".
+    Week = 1 << 48,
+    /// An ordinal of a quarter: "first" to "fourth", "1st" to "4th".
+    Ordinal = 1 << 49,
+    /// The first word of a holiday's name ("new" of "New Year's Day"; `lexicon/holidays.tsv`).
+    HolidayName = 1 << 50,
+    /// "previous", "preceding", "following".
+    Sequel = 1 << 51,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -173,7 +181,6 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("weekday_part_of_day", Anchor::PartOfDay),
     ("plural_weekday", Anchor::Plural),
     ("relative_weekday", Anchor::Shift),
-    ("anaphoric_weekday", Anchor::Anaphor),
     ("month_in_list", Anchor::SecondMonth),
     ("year_in_list", Anchor::SecondYear),
     ("month_relative_year", Anchor::YearWord),
@@ -195,6 +202,14 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("set", Anchor::SetWord),
     ("year_ended", Anchor::Ended),
     ("year_end", Anchor::Edge),
+    ("the_week", Anchor::Week),
+    ("period_a_year_before", Anchor::YearWord),
+    ("last_years_period", Anchor::YearWord),
+    ("quarter", Anchor::Ordinal),
+    ("quarter_adjective", Anchor::Ordinal),
+    ("quarter_of_year", Anchor::Ordinal),
+    ("holiday", Anchor::HolidayName),
+    ("anaphoric_weekday", Anchor::Sequel),
 ];
 
 /// The words of the clock-word rule (it has no word list of its own).
@@ -252,6 +267,10 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Fiscal, &["fiscal"]),
     (Anchor::Spoken, &["eighteen", "nineteen", "twenty", "two"]),
     (Anchor::Ended, &["ended", "ending"]),
+    (Anchor::Week, &["week"]),
+    // "1st" to "4th" are read with the numbers.
+    (Anchor::Ordinal, &["first", "second", "third", "fourth"]),
+    (Anchor::Sequel, &["previous", "preceding", "following"]),
 ];
 
 /// The rules, most specific first (on equal length the earlier rule wins).
@@ -988,9 +1007,12 @@ fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled
     }
 }
 
+/// The longest word [`anchors_in`] looks up, in bytes.
+const LONGEST_ANCHOR: usize = 12;
+
 /// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
 fn anchors_in(sentence: &str) -> u64 {
-    const LONGEST: usize = 12;
+    const LONGEST: usize = LONGEST_ANCHOR;
     let words = anchor_words();
     let bytes = sentence.as_bytes();
     let mut present = 0;
@@ -1053,6 +1075,9 @@ fn anchors_in(sentence: &str) -> u64 {
                     present |= Anchor::SecondYear as u64;
                 }
             }
+            if [b"1st", b"2nd", b"3rd", b"4th"].iter().any(|o| token.eq_ignore_ascii_case(*o)) {
+                present |= Anchor::Ordinal as u64;
+            }
             if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
                 present |= Anchor::Dot as u64;
             }
@@ -1098,7 +1123,7 @@ fn anchor_words() -> &'static AnchorWords {
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let last_word = |phrase: &str| phrase.split_whitespace().last().unwrap_or("").to_string();
-        let lists: [(Anchor, Vec<String>); 15] = [
+        let lists: [(Anchor, Vec<String>); 16] = [
             (Anchor::Month, lex.months.iter().map(|m| m.0.to_string()).collect()),
             // Full names also in the plural ("on Mondays").
             (
@@ -1123,6 +1148,19 @@ fn anchor_words() -> &'static AnchorWords {
             (Anchor::PartOfDay, lex.parts_of_day.iter().map(|p| p.word.to_string()).collect()),
             (Anchor::ClockWord, CLOCK_WORDS.iter().map(|w| w.to_string()).collect()),
             (Anchor::Holiday, lex.holidays.iter().map(|h| h.1 .1.to_string()).collect()),
+            // The first word of the name short enough to be read ("st" of "St. Patrick's Day",
+            // "women" of "International Women's Day").
+            (
+                Anchor::HolidayName,
+                lex.holidays
+                    .iter()
+                    .filter_map(|h| {
+                        h.0.split(|c: char| !c.is_ascii_alphanumeric())
+                            .find(|w| !w.is_empty() && w.len() <= LONGEST_ANCHOR)
+                    })
+                    .map(str::to_string)
+                    .collect(),
+            ),
             (Anchor::Shift, lex.shifts.iter().flat_map(|s| s.0.split_whitespace()).map(str::to_string).collect()),
             (
                 Anchor::Plural,
@@ -1666,4 +1704,52 @@ pub fn rules_without_examples(examples: &str) -> Vec<&'static str> {
                 .any(|l| l.split('\t').nth(5).is_some_and(|rules| rules.split([';', '+']).any(|p| p.trim() == *id)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A longer anchor word would never be looked up, and its rules would never run.
+    #[test]
+    fn every_anchor_word_can_be_read() {
+        let long: Vec<_> =
+            anchor_words().keys().filter(|w| w.len() > LONGEST_ANCHOR).map(|w| String::from_utf8_lossy(w)).collect();
+        assert!(long.is_empty(), "anchor words over {LONGEST_ANCHOR} bytes: {long:?}");
+    }
+
+    /// Positive and negative rows for the anchor kinds read from a word's neighbours rather than
+    /// looked up: each sentence, and the kind it must (or must not) hold.
+    #[test]
+    fn anchor_kinds_read_from_neighbours() {
+        let rows: &[(&str, Anchor, bool)] = &[
+            ("from 2009-2013", Anchor::YearDash, true),
+            ("from 2009–2013", Anchor::YearDash, true),
+            ("on 2016-12-19", Anchor::YearDash, true),
+            ("a 12-month plan", Anchor::YearDash, false),
+            ("in the 1990s", Anchor::Decade, true),
+            ("in the 1990's", Anchor::Decade, true),
+            ("in 1990", Anchor::Decade, false),
+            ("on 12/19/2016", Anchor::Slash, true),
+            ("3 1/2 years", Anchor::Fraction, true),
+            ("31/2 years", Anchor::Fraction, true),
+            ("3½ years", Anchor::Fraction, true),
+            ("1/4 of it", Anchor::Fraction, false),
+            ("on 19.12.2016", Anchor::Dot, true),
+            ("up 3 %", Anchor::Dot, false),
+            ("March and May", Anchor::SecondMonth, true),
+            ("March 3", Anchor::SecondMonth, false),
+            ("1998 and 1999", Anchor::SecondYear, true),
+            ("1998 and 99", Anchor::SecondYear, false),
+            ("the 2nd quarter", Anchor::Ordinal, true),
+            ("the 5th quarter", Anchor::Ordinal, false),
+            ("on Mondays", Anchor::Plural, true),
+            ("on Monday nights", Anchor::Plural, true),
+            ("on Monday", Anchor::Plural, false),
+            ("International Women's Day", Anchor::HolidayName, true),
+        ];
+        for (sentence, kind, holds) in rows {
+            assert_eq!(anchors_in(sentence) & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
+        }
+    }
 }
