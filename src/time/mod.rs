@@ -160,12 +160,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             }
             _ => None,
         };
-        let normalized = match (compared, &c.reading, &last_date) {
-            _ if same_span.is_some() => {
-                let (id, span) = same_span.unwrap_or_default();
-                Ok(Normalized::new(TimexType::Duration, span, false).anchored_to(id))
-            }
-            (None, Reading::SamePeriodIn(year), _) => {
+        let normalized = match (same_span, compared, &c.reading, &last_date) {
+            (Some((id, span)), ..) => Ok(Normalized::new(TimexType::Duration, span, false).anchored_to(id)),
+            (_, None, Reading::SamePeriodIn(year), _) => {
                 let value = match &last_period {
                     Some((_, _, Some(q))) => format!("{year:04}-Q{q}"),
                     _ => format!("{year:04}"),
@@ -176,26 +173,27 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     _ => n,
                 })
             }
-            (Some((id, year, q)), _, _) => {
+            (_, Some((id, year, q)), _, _) => {
                 let value = match q {
                     Some(q) => format!("{year:04}-Q{q}"),
                     None => format!("{year:04}"),
                 };
                 Ok(Normalized::new(TimexType::Date, value, false).anchored_to(id))
             }
-            (None, Reading::Anaphoric { unit, shift }, Some((id, value))) => match anaphoric_value(value, unit, *shift)
-            {
-                Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
-                None => Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false)),
-            },
-            (None, Reading::Anaphoric { unit, .. }, None) => {
+            (_, None, Reading::Anaphoric { unit, shift }, Some((id, value))) => {
+                match anaphoric_value(value, unit, *shift) {
+                    Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
+                    None => Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false)),
+                }
+            }
+            (_, None, Reading::Anaphoric { unit, .. }, None) => {
                 Ok(Normalized::new(TimexType::Date, unknown_period(unit).to_string(), false))
             }
-            (None, Reading::Point(p), Some((id, value))) if p.anaphoric => match anaphoric_weekday(value, p) {
+            (_, None, Reading::Point(p), Some((id, value))) if p.anaphoric => match anaphoric_weekday(value, p) {
                 Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
                 None => normalize(&c.reading, dct, ahead),
             },
-            (None, reading, _) => normalize(reading, dct, ahead),
+            (_, None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
             Ok(n) => {
