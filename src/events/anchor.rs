@@ -443,12 +443,9 @@ fn governs(text: &str, t: &Timex, e: &Event) -> bool {
     // "announced Friday that"); one further on dates what was said ("said that it sold 13.7
     // million Macs last year").
     if e.class == "statement" && e.kind == TriggerKind::Verbal && t.bytes.start >= e.bytes.end {
-        let between = &text[e.bytes.end..t.bytes.start];
-        let mut n = 0;
-        let near = between.split_whitespace().all(|w| {
-            n += 1;
-            n <= REPORT_WORDS && !w.eq_ignore_ascii_case("that") && w.chars().all(char::is_alphabetic)
-        });
+        let mut between = text[e.bytes.end..t.bytes.start].split_whitespace();
+        let near = between.clone().nth(REPORT_WORDS).is_none()
+            && between.all(|w| !w.eq_ignore_ascii_case("that") && w.chars().all(char::is_alphabetic));
         if !near {
             return false;
         }

@@ -802,7 +802,7 @@ pub struct Candidate {
 
 struct Compiled {
     rule: Rule,
-    /// The anchor kinds a sentence must hold for the rule to run: its anchor and any second one.
+    /// The anchor kinds a sentence must hold for the rule to run: its anchor and its second ones.
     needs: u64,
     regex: Regex,
     /// The name of each capture group, by index (looked up once here, not per match).
@@ -1012,7 +1012,6 @@ const LONGEST_ANCHOR: usize = 12;
 
 /// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
 fn anchors_in(sentence: &str) -> u64 {
-    const LONGEST: usize = LONGEST_ANCHOR;
     let words = anchor_words();
     let bytes = sentence.as_bytes();
     let mut present = 0;
@@ -1046,30 +1045,26 @@ fn anchors_in(sentence: &str) -> u64 {
         }
         if token.iter().any(u8::is_ascii_digit) {
             present |= Anchor::Digit as u64;
+            // A year-like number, "1990s" included.
             let digits = token.strip_suffix(b"s").unwrap_or(token);
-            if digits.len() == 4
-                && digits.iter().all(u8::is_ascii_digit)
-                && matches!(digits, [b'1', ..] | [b'2', b'0', ..])
-            {
+            let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
+            let year_like = four_digits && matches!(digits, [b'1', ..] | [b'2', b'0', ..]);
+            if year_like {
                 present |= Anchor::Year as u64;
             }
             if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
                 present |= Anchor::Clock as u64;
             }
-            let four_digits = token.len() == 4 && token.iter().all(u8::is_ascii_digit);
             // "2009-2013", "2009–2013", "2016-12-19".
-            if four_digits && ["-", "–", "—"].iter().any(|dash| after.starts_with(dash.as_bytes())) {
+            let bare = digits.len() == token.len();
+            if four_digits && bare && ["-", "–", "—"].iter().any(|dash| after.starts_with(dash.as_bytes())) {
                 present |= Anchor::YearDash as u64;
             }
             // "1990s", "1990's".
-            if digits.len() == 4
-                && digits.ends_with(b"0")
-                && digits.iter().all(u8::is_ascii_digit)
-                && (token.len() == 5 || after.starts_with(b"'s"))
-            {
+            if four_digits && digits.ends_with(b"0") && (!bare || after.starts_with(b"'s")) {
                 present |= Anchor::Decade as u64;
             }
-            if four_digits && matches!(token, [b'1', ..] | [b'2', b'0', ..]) {
+            if year_like && bare {
                 years += 1;
                 if years == 2 {
                     present |= Anchor::SecondYear as u64;
@@ -1090,10 +1085,10 @@ fn anchors_in(sentence: &str) -> u64 {
             }
             continue;
         }
-        if token.len() > LONGEST {
+        if token.len() > LONGEST_ANCHOR {
             continue;
         }
-        let mut buf = [0u8; LONGEST];
+        let mut buf = [0u8; LONGEST_ANCHOR];
         let lower = &mut buf[..token.len()];
         lower.copy_from_slice(token);
         lower.make_ascii_lowercase();
@@ -1361,9 +1356,12 @@ fn quoted_title(before: &str, matched: &str) -> bool {
 /// It is when "a"/"an" follows an amount, directly or after one noun, and no preposition.
 fn is_rate(before: &str, matched: &str) -> bool {
     let lower = matched.to_ascii_lowercase();
-    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
-        return false;
-    }
+    (lower.starts_with("a ") || lower.starts_with("an ")) && after_an_amount(before)
+}
+
+/// Does `before` end with an amount, directly or followed by one plural noun ("$2 million",
+/// "10,000 units")?
+fn after_an_amount(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     match words.as_slice() {
         [last, ..] if amount(last) => true,
@@ -1384,15 +1382,7 @@ fn amount(word: &str) -> bool {
 /// it follows an amount, directly or after one noun: TimeBank leaves such rates untagged, as it
 /// does "$2 million a year".
 fn is_rate_adverb(before: &str, matched: &str) -> bool {
-    if !matched.to_ascii_lowercase().ends_with("ly") {
-        return false;
-    }
-    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    match words.as_slice() {
-        [last, ..] if amount(last) => true,
-        [noun, number] => amount(number) && noun.ends_with('s') && noun.chars().all(char::is_alphabetic),
-        _ => false,
-    }
+    matched.to_ascii_lowercase().ends_with("ly") && after_an_amount(before)
 }
 
 /// Read the named groups of a match; `None` if a part is out of range.

@@ -261,10 +261,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
 fn prospective(before: &str) -> bool {
     let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-    let near = format!(" {} ", words.join(" "));
-    let has = |cues: &[String]| cues.iter().any(|cue| near.contains(cue.as_str()));
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
-    (deadline || has(future_cues())) && !has(past_cues())
+    (deadline || holds_cue(&words, future_cues())) && !holds_cue(&words, past_cues())
+}
+
+/// Do `words` hold one of `cues` (as [`future_cues`] and [`past_cues`] write them)?
+fn holds_cue(words: &[&str], cues: &[String]) -> bool {
+    let near = format!(" {} ", words.join(" "));
+    cues.iter().any(|cue| near.contains(cue.as_str()))
 }
 
 /// Does a year-ago expression name a period of its own ("the year-earlier period", "the
@@ -295,10 +299,9 @@ fn goes_on_in_past(after: &str) -> bool {
         .map(|c| if c.is_alphabetic() || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
         .collect();
     let words: Vec<&str> = lowered.split_whitespace().take(4).collect();
-    let lex = lexicon::lexicon();
-    let past = words.iter().any(|w| lex.clause_tense.iter().any(|&(t, ahead)| !ahead && t == *w));
-    let near = format!(" {} ", words.join(" "));
-    past && !future_cues().iter().any(|cue| near.contains(cue.as_str()))
+    let (tense, _) = clause_cues();
+    let past = words.iter().any(|w| tense.get(w) == Some(&false));
+    past && !holds_cue(&words, future_cues())
 }
 
 /// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
