@@ -1494,7 +1494,14 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             (None, Some(_)) => -1, // "the quarter"
             (None, None) => 0,
         };
-        Reading::Relative { unit: unit_letter(period)?, shift }
+        let unit = unit_letter(period)?;
+        // "the past decade" is the ten years up to the reference time, not the decade before
+        // it: a length (P10Y, "the past century" P100Y), as AQUAINT and MEANTIME have it.
+        let past = group("shift").is_some_and(|s| s.eq_ignore_ascii_case("past"));
+        match unit {
+            "E" | "C" if past => Reading::Duration { count: Some(if unit == "E" { 10 } else { 100 }), unit: "Y", half: false },
+            _ => Reading::Relative { unit, shift },
+        }
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
         let count = match (group("count"), group("ago").or(group("single"))) {

@@ -193,6 +193,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
                 None => normalize(&c.reading, dct, ahead),
             },
+            // A clock time with no day ("was shot at [10 p.m.]") falls on the day the story
+            // last named, the narrative's reference time, when that is a day.
+            (_, None, Reading::Point(p), Some((id, value))) if p.hour.is_some() && !p.has_date() => {
+                match value.get(..10).and_then(Moment::parse) {
+                    Some(day) => normalize_point(p, Some(&day), ahead).map(|n| n.anchored_to(id.clone())),
+                    None => normalize(&c.reading, dct, ahead),
+                }
+            }
             (_, None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
