@@ -701,7 +701,15 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
         },
     };
     match (p.hour, p.minute, p.part_of_day) {
-        (Some(h), m, _) => value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0))),
+        (Some(h), m, _) => {
+            value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0)));
+            // A time stated in UTC or GMT carries ISO 8601's `Z` ("[18:00 UTC]" → …T18:00Z, as
+            // MEANTIME has it); other zones stay in the text only ("5 p.m. EST" → …T17:00, as
+            // TimeBank has it).
+            if p.zone == Some(0) {
+                value.push('Z');
+            }
+        }
         (None, _, Some(code)) => {
             value.push('T');
             value.push_str(code);
