@@ -477,6 +477,17 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
+        Reading::WeekOf(ref p) => {
+            let day = normalize_point(p, dct, ahead)?;
+            let value = match Moment::parse(&day.value) {
+                Some(m) => {
+                    let (year, week) = m.date.iso_week();
+                    format!("{year:04}-W{week:02}")
+                }
+                None => unknown_period("W").to_string(),
+            };
+            Normalized { value, ..day }
+        }
         Reading::UnnamedWeek => match date {
             Some(d) => Normalized::new(Date, format!("{:04}-WXX", d.year()), true),
             None => Normalized::new(Date, unknown_period("W").to_string(), false),
