@@ -1510,7 +1510,9 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         // it: a length (P10Y, "the past century" P100Y), as AQUAINT and MEANTIME have it.
         let past = group("shift").is_some_and(|s| s.eq_ignore_ascii_case("past"));
         match unit {
-            "E" | "C" if past => Reading::Duration { count: Some(if unit == "E" { 10 } else { 100 }), unit: "Y", half: false },
+            "E" | "C" if past => {
+                Reading::Duration { count: Some(if unit == "E" { 10 } else { 100 }), unit: "Y", half: false }
+            }
             _ => Reading::Relative { unit, shift },
         }
     } else if let Some(unit) = group("unit") {
