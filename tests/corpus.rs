@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 /// targets (strict 87, relaxed 94, type 90) are held at the target; the others about a point
 /// under the figures measured when the floor was last set. Raise them when the grammar improves.
 const FLOORS: [(&str, [f64; 4]); 3] = [
-    // measured 85.67 / 95.28 / 87.52 / 78.58
-    ("AQUAINT", [84.6, 94.2, 86.5, 77.5]),
+    // measured 85.83 / 95.28 / 87.69 / 79.09
+    ("AQUAINT", [84.6, 94.2, 86.5, 79.0]),
     // measured 91.13 / 94.50 / 92.41 / 85.03
     ("TimeBank", [90.1, 93.5, 91.4, 84.0]),
-    // measured 89.37 / 94.75 / 90.83 / 82.95 (targets 87 / 94 / 90 / 86)
-    ("overall", [87.0, 94.0, 90.0, 81.9]),
+    // measured 89.42 / 94.75 / 90.89 / 83.11 (targets 87 / 94 / 90 / 86)
+    ("overall", [87.0, 94.0, 90.0, 83.0]),
 ];
 
 fn corpus_dir() -> PathBuf {

@@ -203,6 +203,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("year_ended", Anchor::Ended),
     ("year_end", Anchor::Edge),
     ("the_week", Anchor::Week),
+    ("week_of_date", Anchor::Week),
     ("period_a_year_before", Anchor::YearWord),
     ("last_years_period", Anchor::YearWord),
     ("quarter", Anchor::Ordinal),
@@ -436,6 +437,12 @@ pub const RULES: &[Rule] = &[
     // "For the week, the index dropped 3.8%", "the week's most active session": a week of the
     // reference year that the text does not name.
     Rule { id: "the_week", anchor: Anchor::Unit, pattern: r"(?i:the){sp}(?P<the_week>(?i:week))" },
+    // "the week of March 6": the ISO week holding that day.
+    Rule {
+        id: "week_of_date",
+        anchor: Anchor::Month,
+        pattern: r"(?i:the){sp}(?P<week_of>(?i:week)){sp}(?i:of){sp}{month}\.?{sp}{day}(?:(?:{sp_opt},)?{sp}{year})?",
+    },
     // In results stories "the quarter" is the one just reported.
     Rule {
         id: "the_quarter",
@@ -680,6 +687,8 @@ pub enum Reading {
         /// "last" (-1), "this" (0), "next" (+1).
         shift: Option<i32>,
     },
+    /// The ISO week holding a day: "the week of March 6" (`2000-W10`).
+    WeekOf(Point),
     /// "the weekend": the one just past on a Monday to Thursday, else the week's own.
     RecentWeekend,
     /// "the week" of a market report ("for the week", "the week's most active session"): a week
@@ -1444,6 +1453,8 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::RecentWeekend
     } else if group("the_week").is_some() {
         Reading::UnnamedWeek
+    } else if group("week_of").is_some() {
+        Reading::WeekOf(read_point(caps)?)
     } else if let Some(c) = group("century") {
         let c = c.to_ascii_lowercase();
         let n = match CENTURY_WORDS.iter().position(|w| *w == c) {
@@ -1494,7 +1505,16 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             (None, Some(_)) => -1, // "the quarter"
             (None, None) => 0,
         };
-        Reading::Relative { unit: unit_letter(period)?, shift }
+        let unit = unit_letter(period)?;
+        // "the past decade" is the ten years up to the reference time, not the decade before
+        // it: a length (P10Y, "the past century" P100Y), as AQUAINT and MEANTIME have it.
+        let past = group("shift").is_some_and(|s| s.eq_ignore_ascii_case("past"));
+        match unit {
+            "E" | "C" if past => {
+                Reading::Duration { count: Some(if unit == "E" { 10 } else { 100 }), unit: "Y", half: false }
+            }
+            _ => Reading::Relative { unit, shift },
+        }
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
         let count = match (group("count"), group("ago").or(group("single"))) {

@@ -193,6 +193,14 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                 Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
                 None => normalize(&c.reading, dct, ahead),
             },
+            // A clock time with no day ("was shot at [10 p.m.]") falls on the day the story
+            // last named, the narrative's reference time, when that is a day.
+            (_, None, Reading::Point(p), Some((id, value))) if p.hour.is_some() && !p.has_date() => {
+                match value.get(..10).and_then(Moment::parse) {
+                    Some(day) => normalize_point(p, Some(&day), ahead).map(|n| n.anchored_to(id.clone())),
+                    None => normalize(&c.reading, dct, ahead),
+                }
+            }
             (_, None, reading, _) => normalize(reading, dct, ahead),
         };
         match normalized {
@@ -469,6 +477,17 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
             }
             None => Normalized::new(Date, format!("XXXX-Q{n}"), false),
         },
+        Reading::WeekOf(ref p) => {
+            let day = normalize_point(p, dct, ahead)?;
+            let value = match Moment::parse(&day.value) {
+                Some(m) => {
+                    let (year, week) = m.date.iso_week();
+                    format!("{year:04}-W{week:02}")
+                }
+                None => unknown_period("W").to_string(),
+            };
+            Normalized { value, ..day }
+        }
         Reading::UnnamedWeek => match date {
             Some(d) => Normalized::new(Date, format!("{:04}-WXX", d.year()), true),
             None => Normalized::new(Date, unknown_period("W").to_string(), false),
@@ -693,7 +712,15 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
         },
     };
     match (p.hour, p.minute, p.part_of_day) {
-        (Some(h), m, _) => value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0))),
+        (Some(h), m, _) => {
+            value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0)));
+            // A time stated in UTC or GMT carries ISO 8601's `Z` ("[18:00 UTC]" → …T18:00Z, as
+            // MEANTIME has it); other zones stay in the text only ("5 p.m. EST" → …T17:00, as
+            // TimeBank has it).
+            if p.zone == Some(0) {
+                value.push('Z');
+            }
+        }
         (None, _, Some(code)) => {
             value.push('T');
             value.push_str(code);
