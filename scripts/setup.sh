@@ -67,9 +67,10 @@ npm_install() {
 }
 
 build_wasm() {
-  # Size-optimized release build of the page's wasm into www/pkg (generated, ignored by git).
+  # Release build of the page's wasm into www/pkg (generated, ignored by git), at opt-level s:
+  # see ARCHITECTURE.md, "Size and speed".
   say "wasm-pack build → www/pkg"
-  (cd "$ROOT" && CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --log-level warn build \
+  (cd "$ROOT" && CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack --log-level warn build \
       --target web --release --no-pack --out-dir www/pkg --out-name dateline)
   local wasm="$ROOT/www/pkg/dateline_bg.wasm"
   say "www/pkg/dateline_bg.wasm: $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"

@@ -120,6 +120,9 @@ mod cli {
         Timeline {
             /// The corpus directory (e.g. ../shared/data/semeval2015-timeline).
             dir: PathBuf,
+            /// Also list the first N mistakes of each kind (missed, spurious, wrong date).
+            #[arg(long, value_name = "N")]
+            errors: Option<usize>,
             /// Print the figures as JSON.
             #[arg(long)]
             json: bool,
@@ -157,7 +160,7 @@ mod cli {
         match cli.command {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
-            Command::Eval { corpus: EvalCorpus::Timeline { dir, json } } => eval_timeline(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Timeline { dir, errors, json } } => eval_timeline(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
             Command::Eval { corpus: EvalCorpus::Crossdoc { dir, errors, json } } => eval_crossdoc(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, dump_texts: Some(out), .. } } => {
@@ -280,7 +283,7 @@ mod cli {
         Ok(out)
     }
 
-    fn eval_timeline(dir: &Path, json: bool) -> Result<String, String> {
+    fn eval_timeline(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
         let mut report = timeline::Report::default();
         let mut sets = Vec::new();
         find_timeline_sets(dir, &mut sets)?;
@@ -297,11 +300,15 @@ mod cli {
         if json {
             return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
         }
-        Ok(format!(
+        let mut out = format!(
             "SemEval-2015 Task 4 timelines (percent) for {}\nScored: events by document, sentence and word; dated events with their date too.\n\n{}",
             dir.display(),
             report.table()
-        ))
+        );
+        if let Some(n) = errors {
+            out.push_str(&report.error_listing(n));
+        }
+        Ok(out)
     }
 
     /// A directory of gold timelines (its name relative to the corpus), the timelines, and the
