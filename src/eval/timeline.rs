@@ -244,11 +244,13 @@ fn words_between(starts: &[usize], a: Span, b: Span) -> usize {
     starts.partition_point(|&s| s < to) - starts.partition_point(|&s| s < from)
 }
 
-/// Does a sentence go on about what the one before named ("It …", "The company …")?
-fn continues(sentence: &str) -> bool {
-    const OPENINGS: &[&str] =
-        &["It ", "He ", "She ", "They ", "The company ", "The aircraft ", "The plane ", "The airline ", "The firm "];
-    OPENINGS.iter().any(|o| sentence.starts_with(o))
+/// Does a sentence go on about what the one before named: a person ("He …", "She …") or anything
+/// else ("It …", "The company …")?
+fn continues(sentence: &str, person: bool) -> bool {
+    const PERSON: &[&str] = &["He ", "She "];
+    const OTHER: &[&str] =
+        &["It ", "They ", "The company ", "The aircraft ", "The plane ", "The airline ", "The firm "];
+    (if person { PERSON } else { OTHER }).iter().any(|o| sentence.starts_with(o))
 }
 
 /// Counts and figures of one run.
@@ -494,7 +496,7 @@ pub fn score_set(
             // company") right after one naming it.
             let follows: Vec<usize> = events
                 .iter()
-                .filter(|e| named.contains(&(e.0.wrapping_sub(1))) && continues(&e.1))
+                .filter(|e| named.contains(&(e.0.wrapping_sub(1))) && continues(&e.1, person))
                 .map(|e| e.0)
                 .collect();
             named.extend(follows);
