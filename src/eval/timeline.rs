@@ -22,7 +22,8 @@
 //! a sentence holding such a mention, an event is on the timeline when at most [`NEAR_WORDS`]
 //! words stand between its trigger and a mention. A person is also followed by pronoun: in a
 //! sentence naming them or the one after it, an event as near to "he", "she", "his" or "her"
-//! is on their timeline ([`refers_to_person`]).
+//! is on their timeline ([`refers_to_person`]). A statement or general verb whose clause names
+//! other entities and not the target is theirs, on no timeline of the target ([`OTHERS_OWN`]).
 //! Negated and hypothetical events ("did not sign", "may sell") are on no timeline, as they are
 //! off the analysis's own. Its date is its time at day precision, `XX` where the time is coarser, `XXXX-XX-XX` when it
 //! has no bounded time.
@@ -226,6 +227,15 @@ fn words(text: &str) -> Vec<(Span, String)> {
     out
 }
 
+/// The event classes (`src/events/lexicon/classes.tsv`) whose event belongs to the participants of
+/// its clause: a statement or a general verb in a clause that names other entities and not the
+/// target is theirs ("Air India have also said that the 20 extra seats the 787 offers over a
+/// similarly-sized Airbus A330 …" is not on Airbus's timeline). Other classes keep events of
+/// such clauses, since their clause often holds the target only by description ("Singapore
+/// Airlines will receive the aircraft"): applied to every class, the rule took corpus_1's
+/// dated-event F1 from 24.30 to 22.83; to these two, 24.77 (trial 29.47 → 30.96).
+const OTHERS_OWN: &[&str] = &["statement", "general"];
+
 /// Does `word` (lower case) refer back to a person ("he said", "his speech")? Only persons are
 /// followed by pronoun (measured on the visible sets: "it" for other entities cost corpus_1 a
 /// point of dated-event F1, trial unchanged; descriptions after "the", "the aircraft", "the
@@ -416,6 +426,7 @@ pub fn score_set(
     // stage's entities.
     let mut analysed: HashMap<String, Vec<(usize, String, String, String)>> = HashMap::new();
     let mut spans: HashMap<String, Vec<(Span, Span)>> = HashMap::new();
+    let mut clauses: HashMap<String, Vec<(Span, Vec<String>, &'static str)>> = HashMap::new();
     let mut doc_words: HashMap<String, Vec<(Span, String)>> = HashMap::new();
     let mut entities: HashMap<String, Vec<Entity>> = HashMap::new();
     // Each sentence's text by (document, sentence number), for the list of mistakes.
@@ -433,6 +444,8 @@ pub fn score_set(
         .map_err(|e| TimelineError::Document(name.clone(), e.to_string()))?;
         let doc = &analysis.documents[0];
         let mut events = Vec::new();
+        let mut doc_clauses = Vec::new();
+        let u16 = |b: usize| gold.text[..b].encode_utf16().count();
         let mut sentence_spans = Vec::new();
         for e in &doc.events {
             // What did not happen or only might ("did not sell", "may sell") is on no timeline.
@@ -441,6 +454,7 @@ pub fn score_set(
             }
             let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
             sentence_spans.push((e.sentence, e.span));
+            doc_clauses.push(([u16(e.clause_bytes.start), u16(e.clause_bytes.end)], e.participants.clone(), e.class));
             let word = gold.text[t.bytes.clone()].to_lowercase();
             let sentence = gold.text[e.sentence_bytes.clone()].to_string();
             let date = e
@@ -457,6 +471,7 @@ pub fn score_set(
             at.push_str(&gold.text[t.bytes.clone()]);
         }
         spans.insert(id.clone(), sentence_spans);
+        clauses.insert(id.clone(), doc_clauses);
         doc_words.insert(id.clone(), words(&gold.text));
         entities.insert(id.clone(), doc.entities.clone());
         analysed.insert(id, events);
@@ -507,7 +522,12 @@ pub fn score_set(
                 let after_direct = direct.contains(&sentence.wrapping_sub(1));
                 let by_reference = (direct.contains(sentence) || after_direct) && referring(k).any(|m| close(&m));
                 let near = targets.is_empty() || !direct.contains(sentence) || mentioned(k).any(|m| close(m));
-                if (named.contains(sentence) && near) || by_reference {
+                let (clause, participants, class) = &clauses[doc][k];
+                let others = OTHERS_OWN.contains(class)
+                    && !participants.is_empty()
+                    && !participants.iter().any(|p| targets.iter().any(|t| &t.id == p))
+                    && !mentioned(k).any(|m| inside(*m, *clause));
+                if ((named.contains(sentence) && near) || by_reference) && !others {
                     let item = (timeline.entity.clone(), doc.clone(), *sentence, word.clone());
                     if system.insert(item.clone()) {
                         system_dated.insert((item, date.clone()));
@@ -655,6 +675,20 @@ mod tests {
         score_set(&[dreamliner], &documents, &mut report).unwrap();
         assert_eq!(report.events_matched, 1, "{report:?}");
         assert!(report.system >= 1 && report.system <= 2, "{report:?}");
+    }
+
+    #[test]
+    fn a_statement_of_others_is_theirs() {
+        // "said" is Air India's, in a clause that does not name Airbus; "flew" near Airbus is
+        // Airbus's.
+        let xml = cat("9", &["The planes of Airbus are safe , Air India said .", "Airbus flew the plane ."]);
+        let documents = [("9_Airbus.xml".to_string(), xml)];
+        let airbus = read_timeline("Airbus\n0\tXXXX-XX-XX\t9-1-flew\n").unwrap();
+        let mut report = Report::default();
+        score_set(&[airbus], &documents, &mut report).unwrap();
+        let listing = report.error_listing(5);
+        assert!(!listing.contains("\tsaid\t"), "{listing}");
+        assert_eq!(report.events_matched, 1, "{listing}");
     }
 
     #[test]
