@@ -8,8 +8,8 @@ use std::path::Path;
 /// Floors for the overall row: accuracy (correct over found) and anchored recall (correct over
 /// gold), in percent; about a point under the figures measured when they were set (one event
 /// is worth about 0.4 points of accuracy).
-const ACCURACY_FLOOR: f64 = 64.4;
-const RECALL_FLOOR: f64 = 43.6;
+const ACCURACY_FLOOR: f64 = 66.8;
+const RECALL_FLOOR: f64 = 45.3;
 
 #[test]
 fn meantime_anchoring_holds_its_floors() {
@@ -33,7 +33,7 @@ fn meantime_anchoring_holds_its_floors() {
     println!("{}", report.table());
     let (name, overall) = report.rows.last().expect("an overall row");
     assert_eq!(name, "overall");
-    // measured 65.46 accuracy (163 of 249 found), 44.66 recall (of 365)
+    // measured 67.87 accuracy (169 of 249 found), 46.30 recall (of 365)
     assert!(overall.gold >= 300, "{overall:?}");
     assert!(overall.accuracy() >= ACCURACY_FLOOR, "anchoring accuracy {:.2} < {ACCURACY_FLOOR}", overall.accuracy());
     assert!(
