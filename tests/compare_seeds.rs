@@ -356,3 +356,35 @@ fn places_agree_nest_or_say_nothing() {
     ]);
     assert!(a.comparisons.iter().all(|c| c.rule != "event_place" || c.status == Verdict::Agree));
 }
+
+#[test]
+fn thirty_articles_of_one_topic_show_no_false_conflict() {
+    // The 30 Airbus/Boeing articles of SemEval-2015 Task 4 (`corpus_1`, track A), read from
+    // `../shared/data`: they tell of many contracts, orders and flights, none contradicting
+    // another; a conflict among them is a bad join (two happenings taken for one).
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/semeval2015-timeline/corpus_1/corpus_trackA_TimeML");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{} is missing ({e}): the shared data must sit beside the repo", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    paths.sort();
+    let inputs: Vec<DocumentInput> = paths
+        .iter()
+        .map(|p| {
+            let xml = std::fs::read_to_string(p).expect("readable article");
+            let t = dateline::text::timeml::parse(&xml).expect("TimeML with a TEXT element");
+            DocumentInput {
+                dct: t.dct,
+                dct_overrides_text: true,
+                ..DocumentInput::new(p.display().to_string(), t.text)
+            }
+        })
+        .collect();
+    assert_eq!(inputs.len(), 30);
+    let a = analyze(&inputs).expect("the articles analyse");
+    let conflicts: Vec<&str> =
+        a.comparisons.iter().filter(|c| c.status == Verdict::Conflict).map(|c| c.explanation.as_str()).collect();
+    assert!(conflicts.is_empty(), "{conflicts:#?}");
+    assert!(a.comparisons.iter().any(|c| c.kind == "date" && c.status == Verdict::Agree), "dates are compared");
+}

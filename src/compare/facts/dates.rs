@@ -11,8 +11,11 @@
 //! different time zones name the same moment differently (16:05 in London is 19:05 in Ankara).
 //! Two times that cannot meet but were joined through a third article's mention, coarser ("2005-06-13"
 //! and "2005-04" through "2005") or undated, are left unsaid: one story event spanning them is
-//! more likely two happenings of one kind (two orders) than one happening dated twice. The claim's words are the time expression the event rests on, or its
-//! trigger when the time was worked out otherwise.
+//! more likely two happenings of one kind (two orders) than one happening dated twice; so are two
+//! times that cannot meet when one article's own mentions of the happening already cannot
+//! ("in 2006 over a US$ 10 billion contract" and "in 2003", joined as one contract, against
+//! "since July 24, 2003" in another article). The claim's words are the time expression the
+//! event rests on, or its trigger when the time was worked out otherwise.
 
 use super::{and_list, certainty_note, distinct, Doc, Index, Weighed};
 use crate::compare::{Comparison, Story, Verdict};
@@ -137,7 +140,14 @@ pub fn compare(docs: &[Doc<'_>], story: &Story) -> Vec<Comparison> {
             let bridged =
                 claims.iter().any(|c| overlaps((&c.about.0, &c.about.1), x) && overlaps((&c.about.0, &c.about.1), y))
                     || untimed.iter().any(|d| *d != a.claim.document && *d != b.claim.document);
-            if bridged {
+            // An article whose own mentions of it cannot meet tells of two happenings, not one.
+            let split = claims.iter().enumerate().any(|(i, c)| {
+                claims[i + 1..].iter().any(|d| {
+                    c.claim.document == d.claim.document
+                        && !may_meet((&c.about.0, &c.about.1), (&d.about.0, &d.about.1))
+                })
+            });
+            if bridged || split {
                 continue;
             }
         }
