@@ -23,6 +23,8 @@ pub enum Certainty {
 pub struct Hedge {
     /// Lower-case phrase.
     pub phrase: &'static str,
+    /// Its words, split once.
+    pub words: Vec<&'static str>,
     /// The certainty it gives.
     pub certainty: Certainty,
     /// The rule id reported with it.
@@ -56,6 +58,7 @@ pub fn get() -> &'static Lexicon {
         let mut hedges: Vec<Hedge> = columns(include_str!("lexicon/hedges.tsv"))
             .map(|c| Hedge {
                 phrase: c[0],
+                words: c[0].split(' ').collect(),
                 certainty: match c.get(1).copied() {
                     Some("denied") => Certainty::Denied,
                     Some("possible") => Certainty::Possible,
@@ -67,8 +70,7 @@ pub fn get() -> &'static Lexicon {
         hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
         let mut hedges_by_first_word: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, h) in hedges.iter().enumerate() {
-            let first = h.phrase.split(' ').next().unwrap_or(h.phrase);
-            hedges_by_first_word.entry(first).or_default().push(i);
+            hedges_by_first_word.entry(h.words[0]).or_default().push(i);
         }
         Lexicon {
             cues,

@@ -1018,13 +1018,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         for k in 0..ws.len() {
             let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_ref()) else { continue };
             let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
-                let phrase: Vec<&str> = h.phrase.split(' ').collect();
-                phrase.len() <= ws.len() - k
-                    && phrase.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
-                    && (1..phrase.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
+                h.words.len() <= ws.len() - k
+                    && h.words.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
+                    && (1..h.words.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
             });
             if let Some(h) = matched {
-                let n = h.phrase.split(' ').count();
+                let n = h.words.len();
                 let bytes = ws[k].bytes.start..ws[k + n - 1].bytes.end;
                 if found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
                     continue;
