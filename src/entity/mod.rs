@@ -136,30 +136,47 @@ struct Word<'a> {
     sentence: usize,
 }
 
+/// The character starting at byte `at` of `text` and its length in bytes (ASCII without
+/// decoding: most of a news text is ASCII).
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        }
+    }
+}
+
 /// Cut the sentences into words.
 fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
     let text = doc.text;
     let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let mut chars = text[s.clone()].char_indices().map(|(i, c)| (i + s.start, c)).peekable();
+        let mut p = s.start;
         let mut prev_end = s.start;
-        while let Some((start, c)) = chars.next() {
+        while p < s.end {
+            let (c, len) = char_at(text, p);
+            let start = p;
+            p += len;
             if !c.is_alphanumeric() {
                 continue;
             }
-            let mut end = start + c.len_utf8();
+            let mut end = p;
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
-            while let Some(&(i, d)) = chars.peek() {
+            while p < s.end {
+                let (d, len) = char_at(text, p);
+                let i = p;
                 if d.is_alphanumeric() {
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
-                    end = i + d.len_utf8();
-                    chars.next();
+                    p += len;
+                    end = p;
                     continue;
                 }
-                let after = text[i + d.len_utf8()..].chars().next();
+                let after = text[i + len..].chars().next();
                 let joins = match d {
                     '\'' | '’' | '-' | '‐' => after.is_some_and(char::is_alphanumeric),
                     '.' => {
@@ -176,23 +193,23 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 if !joins {
                     break;
                 }
+                p += len;
                 if d == '.' {
                     dotted = true;
                     segment_len = 0;
                     segment_upper = true;
-                    end = i + 1;
-                    chars.next();
-                    if let Some(&(j, e)) = chars.peek() {
+                    end = p;
+                    if p < s.end {
+                        let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
-                            end = j + e.len_utf8();
-                            chars.next();
+                            p += len;
+                            end = p;
                         }
                     }
                     continue;
                 }
-                chars.next();
                 segment_len = 0;
             }
             let word = &text[start..end];
@@ -200,10 +217,15 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
                 _ => (end, false),
             };
-            let (letters, upper) = word
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
+            let (letters, upper) = if word.is_ascii() {
+                word.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
+            } else {
+                word.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+            };
             let gap = &text[prev_end..start];
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
                 || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
