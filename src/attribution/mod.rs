@@ -939,6 +939,11 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let sentence_words: Vec<Cow<[Word]>> = doc.sentences.iter().map(|s| t.words(s.clone())).collect();
     for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         for (k, w) in ws.iter().enumerate() {
+            // Most words are no cue: that look-up goes first.
+            let according = w.lower == "according";
+            if !according && !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
+                continue;
+            }
             if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
                 continue;
             }
@@ -963,15 +968,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     content_bytes: content,
                 });
             };
-            if w.lower == "according" {
+            if according {
                 let Some(to) = ws.get(k + 1).filter(|t| t.lower == "to") else { continue };
                 let Some(np) = object_after(t, to.bytes.end, s.end) else { continue };
                 let content =
                     if text[s.start..w.bytes.start].trim().is_empty() { np.end..s.end } else { s.start..w.bytes.start };
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
-                continue;
-            }
-            if !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
                 continue;
             }
             if let Some(np) = subject_before(t, s.start, w.bytes.start) {

@@ -35,10 +35,13 @@ pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut i = 0;
     while let Some((c, len)) = first_char(&slice[i..]) {
         let at = range.start + i;
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
-            && start.is_some()
-            && first_char(&slice[i + len..]).is_some_and(|(n, _)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+        // A letter or digit, or a mark inside a word (tested only when the character is none).
+        let inner = || {
+            start.is_some()
+                && matches!(c, '\'' | '’' | '-' | '.')
+                && first_char(&slice[i + len..]).is_some_and(|(n, _)| n.is_alphanumeric())
+        };
+        if c.is_alphanumeric() || inner() {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });

@@ -655,8 +655,8 @@ fn cut_run(
         let demonym =
             l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
         let organization_follows =
-            words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
-        if demonym && organization_follows && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+            || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
+        if demonym && organization_follows() && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
             break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
         }
         if demonym && start + 1 < run.end {
@@ -919,10 +919,13 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
 fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
     let mut by_class: FastMap<&'static str, usize> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
-        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
+        // The determiner first: it rules out most words without a look-up.
         let Some(det) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence) else { continue };
-        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") || text[det.bytes.end..w.bytes.start].trim() != ""
-        {
+        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") {
+            continue;
+        }
+        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
+        if text[det.bytes.end..w.bytes.start].trim() != "" {
             continue;
         }
         let bytes = det.bytes.start..w.name_end;
