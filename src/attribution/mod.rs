@@ -539,7 +539,8 @@ fn clause_subject(
 /// Find a document's quotes, sources, hedges and the certainty of each sentence.
 pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let text = doc.text;
-    let t = &Tokens::new(text);
+    let lowered = text.to_ascii_lowercase();
+    let t = &Tokens::new(text, &lowered);
     let lex = lexicon::get();
     let marked = quotes::find(text);
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();

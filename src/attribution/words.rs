@@ -6,7 +6,7 @@
 //! result is the same as reading the range alone ([`scan`]), which a test checks on every range
 //! of a sample text.
 
-use crate::entity::lower_case;
+use crate::entity::lower_case_in;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -28,7 +28,8 @@ fn first_char(s: &str) -> Option<(char, usize)> {
 
 /// The words of `range` in `text`, read from the range alone: a word starts at a letter or
 /// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
-pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+/// `lowered` is `text` with its ASCII letters in lower case, which ASCII words borrow from.
+pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let slice = &text[range.clone()];
@@ -44,12 +45,12 @@ pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         if c.is_alphanumeric() || inner() {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
+            out.push(Word { bytes: s..at, lower: lower_case_in(text, lowered, s..at) });
         }
         i += len;
     }
     if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
+        out.push(Word { bytes: s..range.end, lower: lower_case_in(text, lowered, s..range.end) });
     }
     out
 }
@@ -58,13 +59,16 @@ pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 pub(super) struct Tokens<'a> {
     /// The document's text.
     pub(super) text: &'a str,
+    /// The text with its ASCII letters in lower case.
+    lowered: &'a str,
     all: Vec<Word<'a>>,
 }
 
 impl<'a> Tokens<'a> {
-    /// Read the words of `text`.
-    pub(super) fn new(text: &'a str) -> Self {
-        Tokens { text, all: scan(text, 0..text.len()) }
+    /// Read the words of `text`; `lowered` is `text` with its ASCII letters in lower case
+    /// ([`str::to_ascii_lowercase`]), which the words' lower-case forms borrow from.
+    pub(super) fn new(text: &'a str, lowered: &'a str) -> Self {
+        Tokens { text, lowered, all: scan(text, lowered, 0..text.len()) }
     }
 
     /// The words of the byte range `range`, as [`scan`] reads them: borrowed from the table
@@ -81,7 +85,7 @@ impl<'a> Tokens<'a> {
         let mut out = Vec::with_capacity(inside.len());
         for w in inside {
             if cut(w) {
-                out.extend(scan(self.text, w.bytes.start.max(range.start)..w.bytes.end.min(range.end)));
+                out.extend(scan(self.text, self.lowered, w.bytes.start.max(range.start)..w.bytes.end.min(range.end)));
             } else {
                 out.push(w.clone());
             }
@@ -97,7 +101,9 @@ mod tests {
     #[test]
     fn scan_reads_words_with_inner_marks() {
         let text = "He didn't say 'yes'. The U.S. off-duty officer, Çavuşoğlu’s aide -- 22.5%";
-        let lower = |r: Range<usize>| scan(text, r).into_iter().map(|w| w.lower.into_owned()).collect::<Vec<_>>();
+        let lowered = text.to_ascii_lowercase();
+        let lower =
+            |r: Range<usize>| scan(text, &lowered, r).into_iter().map(|w| w.lower.into_owned()).collect::<Vec<_>>();
         assert_eq!(
             lower(0..text.len()),
             ["he", "didn't", "say", "yes", "the", "u.s", "off-duty", "officer", "çavuşoğlu’s", "aide", "22.5"]
@@ -114,11 +120,12 @@ mod tests {
     fn table_matches_reading_each_range_alone() {
         let text = "“I’m O'Neill,” said Mr. Karlov-Smith, 62, of Zürich.\n\nThe U.S. ΣΊΣΥΦΟΣ didn't-- \
                     'x' a.b.c İstanbul's 3.5m off-duty. İİ";
-        let tokens = Tokens::new(text);
+        let lowered = text.to_ascii_lowercase();
+        let tokens = Tokens::new(text, &lowered);
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for (n, &a) in bounds.iter().enumerate() {
             for &b in &bounds[n..] {
-                assert_eq!(tokens.words(a..b).as_ref(), scan(text, a..b).as_slice(), "range {a}..{b}");
+                assert_eq!(tokens.words(a..b).as_ref(), scan(text, &lowered, a..b).as_slice(), "range {a}..{b}");
             }
         }
     }

@@ -148,8 +148,8 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-/// Cut the sentences into words.
-fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
+/// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
+fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     let text = doc.text;
     let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -235,7 +235,7 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 possessive,
                 cap: c.is_uppercase(),
                 caps: letters >= 2 && upper == letters,
-                lower: lower_case(&text[start..name_end]),
+                lower: lower_case_in(text, lowered, start..name_end),
                 initial,
                 sentence: si,
             });
@@ -243,6 +243,18 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
         }
     }
     out
+}
+
+/// The words of `text[range]` in lower case, borrowed from `lowered` (`text` with its ASCII
+/// letters in lower case, [`str::to_ascii_lowercase`]) when they are ASCII: the same as
+/// [`lower_case`] without allocating for a capitalized word.
+pub(crate) fn lower_case_in<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Cow<'a, str> {
+    let word = &text[range.clone()];
+    if word.is_ascii() {
+        Cow::Borrowed(&lowered[range])
+    } else {
+        lower_case(word)
+    }
 }
 
 /// `word` in lower case, borrowed when it already is.
@@ -313,7 +325,8 @@ const CONNECTORS: &[&str] = &[
 pub fn extract(doc: &Segmented<'_>) -> Entities {
     let lex = lexicon::get();
     let text = doc.text;
-    let words = words(doc);
+    let lowered = text.to_ascii_lowercase();
+    let words = words(doc, &lowered);
     // Whether each sentence's line is a headline, computed once per line.
     let mut headline = vec![false; doc.sentences.len()];
     let mut line: Option<(Range<usize>, bool)> = None;
