@@ -30,7 +30,7 @@ fn first_char(s: &str) -> Option<(char, usize)> {
 /// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
 /// `lowered` is `text` with its ASCII letters in lower case, which ASCII words borrow from.
 pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 5);
     let mut start: Option<usize> = None;
     let slice = &text[range.clone()];
     let mut i = 0;
