@@ -6,7 +6,7 @@
 //! result is the same as reading the range alone ([`scan`]), which a test checks on every range
 //! of a sample text.
 
-use crate::entity::lower_case_in;
+use crate::entity::{char_at, lower_case};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -17,40 +17,52 @@ pub(super) struct Word<'a> {
     pub(super) lower: Cow<'a, str>,
 }
 
-/// The first character of `s` and its length in bytes (ASCII without decoding).
-fn first_char(s: &str) -> Option<(char, usize)> {
-    match s.as_bytes().first() {
-        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
-        Some(_) => s.chars().next().map(|c| (c, c.len_utf8())),
-        None => None,
-    }
-}
-
 /// The words of `range` in `text`, read from the range alone: a word starts at a letter or
 /// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
 /// `lowered` is `text` with its ASCII letters in lower case, which ASCII words borrow from.
 pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(range.len() / 5);
+    let bytes = text.as_bytes();
+    // Where the word being read starts, and whether it is ASCII so far.
     let mut start: Option<usize> = None;
-    let slice = &text[range.clone()];
-    let mut i = 0;
-    while let Some((c, len)) = first_char(&slice[i..]) {
-        let at = range.start + i;
-        // A letter or digit, or a mark inside a word (tested only when the character is none).
-        let inner = || {
-            start.is_some()
-                && matches!(c, '\'' | '’' | '-' | '.')
-                && first_char(&slice[i + len..]).is_some_and(|(n, _)| n.is_alphanumeric())
-        };
-        if c.is_alphanumeric() || inner() {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: lower_case_in(text, lowered, s..at) });
+    let mut ascii = true;
+    let word = |s: usize, end: usize, ascii: bool| Word {
+        bytes: s..end,
+        lower: if ascii { Cow::Borrowed(&lowered[s..end]) } else { lower_case(&text[s..end]) },
+    };
+    let mut at = range.start;
+    while at < range.end {
+        // A run of ASCII letters and digits, most of a text, goes without decoding.
+        if bytes[at].is_ascii_alphanumeric() {
+            if start.is_none() {
+                (start, ascii) = (Some(at), true);
+            }
+            at += 1;
+            while at < range.end && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            continue;
         }
-        i += len;
+        let (c, len) = char_at(text, at);
+        let next = at + len;
+        // A letter or digit, or a mark inside a word followed by one.
+        let in_word = c.is_alphanumeric()
+            || start.is_some()
+                && matches!(c, '\'' | '’' | '-' | '.')
+                && next < range.end
+                && char_at(text, next).0.is_alphanumeric();
+        if in_word {
+            if start.is_none() {
+                (start, ascii) = (Some(at), true);
+            }
+            ascii &= c.is_ascii();
+        } else if let Some(s) = start.take() {
+            out.push(word(s, at, ascii));
+        }
+        at = next;
     }
     if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: lower_case_in(text, lowered, s..range.end) });
+        out.push(word(s, range.end, ascii));
     }
     out
 }

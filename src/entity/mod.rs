@@ -138,7 +138,7 @@ struct Word<'a> {
 
 /// The character starting at byte `at` of `text` and its length in bytes (ASCII without
 /// decoding: most of a news text is ASCII).
-fn char_at(text: &str, at: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     match text.as_bytes()[at] {
         b if b.is_ascii() => (char::from(b), 1),
         _ => {
@@ -248,7 +248,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
 /// The words of `text[range]` in lower case, borrowed from `lowered` (`text` with its ASCII
 /// letters in lower case, [`str::to_ascii_lowercase`]) when they are ASCII: the same as
 /// [`lower_case`] without allocating for a capitalized word.
-pub(crate) fn lower_case_in<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Cow<'a, str> {
+fn lower_case_in<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Cow<'a, str> {
     let word = &text[range.clone()];
     if word.is_ascii() {
         Cow::Borrowed(&lowered[range])
