@@ -167,6 +167,14 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
             while p < s.end {
+                // ASCII letters and digits, most of a text, go without decoding.
+                if text.as_bytes()[p].is_ascii_alphanumeric() {
+                    segment_len += 1;
+                    segment_upper = segment_upper && segment_len == 1;
+                    p += 1;
+                    end = p;
+                    continue;
+                }
                 let (d, len) = char_at(text, p);
                 let i = p;
                 if d.is_alphanumeric() {
@@ -217,7 +225,8 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
                 _ => (end, false),
             };
-            let (letters, upper) = if word.is_ascii() {
+            let ascii = word.is_ascii();
+            let (letters, upper) = if ascii {
                 word.bytes()
                     .filter(u8::is_ascii_alphabetic)
                     .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
@@ -235,7 +244,12 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 possessive,
                 cap: c.is_uppercase(),
                 caps: letters >= 2 && upper == letters,
-                lower: lower_case_in(text, lowered, start..name_end),
+                // An ASCII word's lower case is a slice of the lower-cased copy.
+                lower: if ascii {
+                    Cow::Borrowed(&lowered[start..name_end])
+                } else {
+                    lower_case(&text[start..name_end])
+                },
                 initial,
                 sentence: si,
             });
@@ -243,18 +257,6 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
         }
     }
     out
-}
-
-/// The words of `text[range]` in lower case, borrowed from `lowered` (`text` with its ASCII
-/// letters in lower case, [`str::to_ascii_lowercase`]) when they are ASCII: the same as
-/// [`lower_case`] without allocating for a capitalized word.
-fn lower_case_in<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Cow<'a, str> {
-    let word = &text[range.clone()];
-    if word.is_ascii() {
-        Cow::Borrowed(&lowered[range])
-    } else {
-        lower_case(word)
-    }
 }
 
 /// `word` in lower case, borrowed when it already is.
