@@ -1141,8 +1141,11 @@ impl Builder {
     fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
         let d = &mut self.entities[e];
         d.starts.push(bytes.start);
-        if d.named && d.kind == Kind::Person {
-            let words = names::word_keys(&text[bytes.clone()]);
+        // A name has no more word keys than words: most mentions are not longer than the
+        // fullest name and need no keys.
+        let name = &text[bytes.clone()];
+        if d.named && d.kind == Kind::Person && name.split_whitespace().count() > d.keys.len() {
+            let words = names::word_keys(name);
             if words.len() > d.keys.len() {
                 d.keys = words;
             }
