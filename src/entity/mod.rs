@@ -490,16 +490,24 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
     for &ci in &multi_first {
-        let c = &kept[ci];
+        let c = &mut kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
             builder.person_for(&c.keys, c.bytes.start)
         } else {
             builder.by_key.get(&c.full).copied()
         };
+        // (A candidate's keys are read nowhere after this loop: a new entity takes them.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(kind, c.media, true, c.rule, &c.keys, &c.full),
+            None => builder.new_entity(
+                kind,
+                c.media,
+                true,
+                c.rule,
+                std::mem::take(&mut c.keys),
+                std::mem::take(&mut c.full),
+            ),
         };
         assigned[ci] = Some(e);
     }
@@ -962,7 +970,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                     None => {
                         let name = format!("the {}", w.lower);
                         let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", std::slice::from_ref(&key), &key)
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", vec![key.clone()], key)
                     }
                 };
                 if b.entities[e].named {
@@ -1086,15 +1094,16 @@ struct Draft {
 }
 
 impl Builder {
-    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`.
+    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`. Both are
+    /// taken, not copied.
     fn new_entity(
         &mut self,
         kind: Kind,
         media: bool,
         named: bool,
         rule: &'static str,
-        keys: &[String],
-        full: &str,
+        keys: Vec<String>,
+        full: String,
     ) -> usize {
         let e = self.entities.len();
         self.entities.push(Draft {
@@ -1102,14 +1111,12 @@ impl Builder {
             media,
             named,
             rule,
-            keys: keys.to_vec(),
+            keys,
             name: String::new(),
             roles: Vec::new(),
             starts: Vec::new(),
         });
-        if !self.by_key.contains_key(full) {
-            self.by_key.insert(full.to_string(), e);
-        }
+        self.by_key.entry(full).or_insert(e);
         e
     }
 
