@@ -381,7 +381,9 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
 
     // 2. Typed names confirm latent ones; single words join the person they name.
-    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::default();
+    // (The maps below hold at most one entry per candidate: sized once, never rehashed.)
+    let n = candidates.len();
+    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
             if !confirmed.contains_key(&c.full) {
@@ -396,8 +398,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
-    let mut full_count: FastMap<&str, usize> = FastMap::default();
-    let mut single_words: FastMap<&str, ()> = FastMap::default();
+    let mut full_count: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
+    let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
         *full_count.entry(c.full.as_str()).or_default() += 1;
         if c.keys.len() == 1 {
@@ -483,6 +485,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
 
     // 3. Merge into entities.
     let mut builder = Builder::default();
+    builder.by_key.reserve(kept.len());
     let multi_first = {
         let mut order: Vec<usize> = (0..kept.len()).collect();
         order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].keys.len() < 2, kept[i].bytes.start));
