@@ -940,9 +940,13 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let sentence_words: Vec<Cow<[Word]>> = doc.sentences.iter().map(|s| t.words(s.clone())).collect();
     for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         for (k, w) in ws.iter().enumerate() {
-            // Most words are no cue: that look-up goes first.
+            // Most words are no cue: that look-up goes first, behind the test of its shape.
             let according = w.lower == "according";
-            if !according && !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
+            let cue = || {
+                lex.cue_shapes.may_hold(&w.lower)
+                    && lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit")
+            };
+            if !according && !cue() {
                 continue;
             }
             if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
@@ -1019,6 +1023,9 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // One pass over the words: the hedges starting with each word, longest first.
         let mut found: Vec<Hedge> = Vec::new();
         for k in 0..ws.len() {
+            if !lex.hedge_shapes.may_hold(&ws[k].lower) {
+                continue;
+            }
             let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_ref()) else { continue };
             let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
                 h.words.len() <= ws.len() - k
