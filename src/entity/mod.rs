@@ -350,6 +350,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
 
     // 1. Runs of capitalized words, cut into names.
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut key = String::new(); // the buffer each run's name keys are written to
     let mut i = 0;
     while i < words.len() {
         if !words[i].cap {
@@ -376,7 +377,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
         }
         let unreliable = headline[words[i].sentence] || doc.is_foreign(words[i].bytes.start);
-        cut_run(text, &words, i..end, unreliable, lex, &mut candidates);
+        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key);
         i = end;
     }
 
@@ -620,7 +621,8 @@ fn word_offsets(text: &str, bytes: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Strip, split and type one run of capitalized words. `headline`: the run is in a headline,
-/// a banner or a stretch in another language, where capitals say little.
+/// a banner or a stretch in another language, where capitals say little. `key`: a buffer for
+/// name keys, shared by all runs (each key is written into it and read before the next).
 fn cut_run(
     text: &str,
     words: &[Word],
@@ -628,9 +630,9 @@ fn cut_run(
     headline: bool,
     lex: &lexicon::Lexicon,
     out: &mut Vec<Candidate>,
+    key: &mut String,
 ) {
     let lowers: Vec<&str> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.')).collect();
-    let mut key = String::new(); // the buffer each name key is written to
     let mut rest_key = String::new();
     let mut start = run.start;
     let mut title: Option<(usize, Title)> = None; // where the title words began
@@ -645,7 +647,7 @@ fn cut_run(
             start += 1;
             continue;
         }
-        span_key(text, words, start..run.end, &mut key);
+        span_key(text, words, start..run.end, key);
         if lex.known.contains_key(key.as_str()) {
             break;
         }
@@ -668,7 +670,7 @@ fn cut_run(
             lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
         });
         if let Some((p, n)) = later {
-            cut_run(text, words, start..p, headline, lex, out);
+            cut_run(text, words, start..p, headline, lex, out, key);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
@@ -707,7 +709,7 @@ fn cut_run(
     // A known place or organization followed by a person: "Turkey Andrei Karlov".
     if title.is_none() && end - start >= 2 {
         for n in (1..=3.min(end - start - 1)).rev() {
-            span_key(text, words, start..start + n, &mut key);
+            span_key(text, words, start..start + n, key);
             names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix = lex.known.get(key.as_str());
             let prefix_is_place = prefix == Some(&Known::Place);
@@ -719,11 +721,11 @@ fn cut_run(
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
             if prefix.is_some() && rest_is_person && !rest_is_organization && {
-                span_key(text, words, start..end, &mut key);
+                span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
-                cut_run(text, words, start..start + n, headline, lex, out);
-                cut_run(text, words, start + n..end, headline, lex, out);
+                cut_run(text, words, start..start + n, headline, lex, out, key);
+                cut_run(text, words, start + n..end, headline, lex, out, key);
                 return;
             }
         }
