@@ -43,6 +43,14 @@ pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> 
             }
             continue;
         }
+        // Any other ASCII byte but a mark that may join a word (a space, a comma) ends one.
+        if bytes[at].is_ascii() && !matches!(bytes[at], b'\'' | b'-' | b'.') {
+            if let Some(s) = start.take() {
+                out.push(word(s, at, ascii));
+            }
+            at += 1;
+            continue;
+        }
         let (c, len) = char_at(text, at);
         let next = at + len;
         // A letter or digit, or a mark inside a word followed by one.
