@@ -23,10 +23,41 @@ pub enum Certainty {
 pub struct Hedge {
     /// Lower-case phrase.
     pub phrase: &'static str,
+    /// Its words, split once.
+    pub words: Vec<&'static str>,
     /// The certainty it gives.
     pub certainty: Certainty,
     /// The rule id reported with it.
     pub rule: &'static str,
+}
+
+/// The lengths a word list's words have, by first byte: a test in front of the list's hash
+/// look-up that turns most other words away without hashing them.
+#[derive(Debug)]
+pub struct Shapes([u32; 256]);
+
+impl Shapes {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut shapes = Shapes([0; 256]);
+        for w in words {
+            if let Some((first, bit)) = Self::shape(w) {
+                shapes.0[first] |= bit;
+            }
+        }
+        shapes
+    }
+
+    /// A word's first byte, and its length as one bit (lengths from 32 bytes on share one).
+    fn shape(word: &str) -> Option<(usize, u32)> {
+        let first = usize::from(*word.as_bytes().first()?);
+        Some((first, 1 << (word.len().min(32) - 1)))
+    }
+
+    /// May the list hold `word`? False only when no word of the list has its first byte and
+    /// length.
+    pub fn may_hold(&self, word: &str) -> bool {
+        Self::shape(word).map_or(true, |(first, bit)| self.0[first] & bit != 0)
+    }
 }
 
 /// Every list the attribution stage reads.
@@ -34,10 +65,14 @@ pub struct Hedge {
 pub struct Lexicon {
     /// Cue verb forms → class (`speech`, `report`, `belief`).
     pub cues: FastMap<&'static str, &'static str>,
+    /// The shapes of the cue verb forms.
+    pub cue_shapes: Shapes,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
     /// First word of a hedge → the indices of the hedges it starts, longest first.
     pub hedges_by_first_word: FastMap<&'static str, Vec<usize>>,
+    /// The shapes of the hedges' first words.
+    pub hedge_shapes: Shapes,
     /// Adverbs and auxiliaries between a speaker and the cue.
     pub skip: FastSet<&'static str>,
     /// Nouns that can name a source.
@@ -51,11 +86,12 @@ pub fn get() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let columns = |file: &'static str| data_lines(file).map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>());
-        let cues =
+        let cues: FastMap<&'static str, &'static str> =
             columns(include_str!("lexicon/cues.tsv")).map(|c| (c[0], c.get(1).copied().unwrap_or("speech"))).collect();
         let mut hedges: Vec<Hedge> = columns(include_str!("lexicon/hedges.tsv"))
             .map(|c| Hedge {
                 phrase: c[0],
+                words: c[0].split(' ').collect(),
                 certainty: match c.get(1).copied() {
                     Some("denied") => Certainty::Denied,
                     Some("possible") => Certainty::Possible,
@@ -67,11 +103,12 @@ pub fn get() -> &'static Lexicon {
         hedges.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
         let mut hedges_by_first_word: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, h) in hedges.iter().enumerate() {
-            let first = h.phrase.split(' ').next().unwrap_or(h.phrase);
-            hedges_by_first_word.entry(first).or_default().push(i);
+            hedges_by_first_word.entry(h.words[0]).or_default().push(i);
         }
         Lexicon {
+            cue_shapes: Shapes::new(cues.keys().copied()),
             cues,
+            hedge_shapes: Shapes::new(hedges_by_first_word.keys().copied()),
             hedges,
             hedges_by_first_word,
             skip: data_lines(include_str!("lexicon/skip_words.txt")).collect(),

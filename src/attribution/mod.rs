@@ -539,7 +539,8 @@ fn clause_subject(
 /// Find a document's quotes, sources, hedges and the certainty of each sentence.
 pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let text = doc.text;
-    let t = &Tokens::new(text);
+    let lowered = text.to_ascii_lowercase();
+    let t = &Tokens::new(text, &lowered);
     let lex = lexicon::get();
     let marked = quotes::find(text);
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.outer.clone()).collect();
@@ -939,6 +940,15 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
     let sentence_words: Vec<Cow<[Word]>> = doc.sentences.iter().map(|s| t.words(s.clone())).collect();
     for (s, ws) in doc.sentences.iter().zip(&sentence_words) {
         for (k, w) in ws.iter().enumerate() {
+            // Most words are no cue: that look-up goes first, behind the test of its shape.
+            let according = w.lower == "according";
+            let cue = || {
+                lex.cue_shapes.may_hold(&w.lower)
+                    && lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit")
+            };
+            if !according && !cue() {
+                continue;
+            }
             if inside_quote(w.bytes.start) || used_cues.contains(&w.bytes.start) {
                 continue;
             }
@@ -963,15 +973,12 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                     content_bytes: content,
                 });
             };
-            if w.lower == "according" {
+            if according {
                 let Some(to) = ws.get(k + 1).filter(|t| t.lower == "to") else { continue };
                 let Some(np) = object_after(t, to.bytes.end, s.end) else { continue };
                 let content =
                     if text[s.start..w.bytes.start].trim().is_empty() { np.end..s.end } else { s.start..w.bytes.start };
                 push(np, w.bytes.start..to.bytes.end, content, "according_to");
-                continue;
-            }
-            if !lex.cues.get(w.lower.as_ref()).is_some_and(|&class| class != "credit") {
                 continue;
             }
             if let Some(np) = subject_before(t, s.start, w.bytes.start) {
@@ -1016,15 +1023,17 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
         // One pass over the words: the hedges starting with each word, longest first.
         let mut found: Vec<Hedge> = Vec::new();
         for k in 0..ws.len() {
+            if !lex.hedge_shapes.may_hold(&ws[k].lower) {
+                continue;
+            }
             let Some(candidates) = lex.hedges_by_first_word.get(ws[k].lower.as_ref()) else { continue };
             let matched = candidates.iter().map(|&i| &lex.hedges[i]).find(|h| {
-                let phrase: Vec<&str> = h.phrase.split(' ').collect();
-                phrase.len() <= ws.len() - k
-                    && phrase.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
-                    && (1..phrase.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
+                h.words.len() <= ws.len() - k
+                    && h.words.iter().zip(&ws[k..]).all(|(p, w)| *p == w.lower)
+                    && (1..h.words.len()).all(|i| spaced(text, ws[k + i - 1].bytes.end, ws[k + i].bytes.start))
             });
             if let Some(h) = matched {
-                let n = h.phrase.split(' ').count();
+                let n = h.words.len();
                 let bytes = ws[k].bytes.start..ws[k + n - 1].bytes.end;
                 if found.iter().any(|f| f.bytes.start < bytes.end && bytes.start < f.bytes.end) {
                     continue;

@@ -24,6 +24,19 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
 }
 
+/// The bytes that can start a character [`find`] reads: '"', '<', '>', a line break, and the
+/// lead bytes of the other marks' UTF-8 (`0xC2` for « and », `0xE2` for “ ” „ ‟ ″).
+const SIGNIFICANT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = [b'"', b'<', b'>', b'\n', 0xC2, 0xE2];
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Marks close only quotes their own family opened: straight with straight, curly with curly
 /// (either way round: writers mix “ and ”), guillemets with guillemets.
 fn family(c: char) -> u8 {
@@ -43,34 +56,34 @@ pub fn find(text: &str) -> Vec<Marked> {
     let mut nested = false;
     // Inside `<tag …>` (from a '<' before a letter, '/' or '!' to the next '>' on the line).
     let mut in_tag = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    // Only quotation marks, '<', '>' and line breaks change anything: the bytes that start
+    // them are looked up in a table and everything between is skipped unread.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| SIGNIFICANT[usize::from(b)]) {
+        let i = at + found;
+        let c = text[i..].chars().next().unwrap_or_default();
+        at = i + c.len_utf8();
+        let prev = text[..i].chars().next_back();
+        let next = text[at..].chars().next();
         if c == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!')) {
             in_tag = true;
         } else if c == '>' || c == '\n' {
             in_tag = false;
         }
         if in_tag && is_double(c) {
-            k += 1;
             continue;
         }
         if c == '\n' {
             // End of a paragraph: a quote still open continues only if the next paragraph
             // opens with a quotation mark.
             if let Some((start, mark)) = open {
-                let mut j = k + 1;
-                while j < chars.len() && chars[j].1.is_whitespace() {
-                    j += 1;
-                }
-                let paragraph_break = text[i..chars.get(j).map_or(text.len(), |c| c.0)].matches('\n').count() >= 1;
-                if paragraph_break && chars.get(j).is_some_and(|c| matches!(c.1, '"' | '“' | '„' | '«')) {
+                let rest = &text[at..];
+                let opening = rest.trim_start();
+                if opening.starts_with(['"', '“', '„', '«']) {
                     across = true;
                     nested = false;
-                    k = j + 1;
+                    at = text.len() - opening.len() + opening.chars().next().map_or(0, char::len_utf8);
                     continue;
                 }
                 let end = text[..i].trim_end().len();
@@ -81,11 +94,9 @@ pub fn find(text: &str) -> Vec<Marked> {
                 open = None;
                 across = false;
             }
-            k += 1;
             continue;
         }
         if !is_double(c) {
-            k += 1;
             continue;
         }
         let space_before = prev.map_or(true, |p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
@@ -145,7 +156,6 @@ pub fn find(text: &str) -> Vec<Marked> {
                 }
             }
         }
-        k += 1;
     }
     if let Some((start, mark)) = open {
         let end = text.trim_end().len();

@@ -6,7 +6,7 @@
 //! result is the same as reading the range alone ([`scan`]), which a test checks on every range
 //! of a sample text.
 
-use crate::entity::lower_case;
+use crate::entity::{char_at, lower_case};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -17,36 +17,60 @@ pub(super) struct Word<'a> {
     pub(super) lower: Cow<'a, str>,
 }
 
-/// The first character of `s` and its length in bytes (ASCII without decoding).
-fn first_char(s: &str) -> Option<(char, usize)> {
-    match s.as_bytes().first() {
-        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
-        Some(_) => s.chars().next().map(|c| (c, c.len_utf8())),
-        None => None,
-    }
-}
-
 /// The words of `range` in `text`, read from the range alone: a word starts at a letter or
 /// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
-pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+/// `lowered` is `text` with its ASCII letters in lower case, which ASCII words borrow from.
+pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(range.len() / 5);
+    let bytes = text.as_bytes();
+    // Where the word being read starts, and whether it is ASCII so far.
     let mut start: Option<usize> = None;
-    let slice = &text[range.clone()];
-    let mut i = 0;
-    while let Some((c, len)) = first_char(&slice[i..]) {
-        let at = range.start + i;
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
-            && start.is_some()
-            && first_char(&slice[i + len..]).is_some_and(|(n, _)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push(Word { bytes: s..at, lower: lower_case(&text[s..at]) });
+    let mut ascii = true;
+    let word = |s: usize, end: usize, ascii: bool| Word {
+        bytes: s..end,
+        lower: if ascii { Cow::Borrowed(&lowered[s..end]) } else { lower_case(&text[s..end]) },
+    };
+    let mut at = range.start;
+    while at < range.end {
+        // A run of ASCII letters and digits, most of a text, goes without decoding.
+        if bytes[at].is_ascii_alphanumeric() {
+            if start.is_none() {
+                (start, ascii) = (Some(at), true);
+            }
+            at += 1;
+            while at < range.end && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            continue;
         }
-        i += len;
+        // Any other ASCII byte but a mark that may join a word (a space, a comma) ends one.
+        if bytes[at].is_ascii() && !matches!(bytes[at], b'\'' | b'-' | b'.') {
+            if let Some(s) = start.take() {
+                out.push(word(s, at, ascii));
+            }
+            at += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, at);
+        let next = at + len;
+        // A letter or digit, or a mark inside a word followed by one.
+        let in_word = c.is_alphanumeric()
+            || start.is_some()
+                && matches!(c, '\'' | '’' | '-' | '.')
+                && next < range.end
+                && char_at(text, next).0.is_alphanumeric();
+        if in_word {
+            if start.is_none() {
+                (start, ascii) = (Some(at), true);
+            }
+            ascii &= c.is_ascii();
+        } else if let Some(s) = start.take() {
+            out.push(word(s, at, ascii));
+        }
+        at = next;
     }
     if let Some(s) = start {
-        out.push(Word { bytes: s..range.end, lower: lower_case(&text[s..range.end]) });
+        out.push(word(s, range.end, ascii));
     }
     out
 }
@@ -55,13 +79,16 @@ pub(super) fn scan(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 pub(super) struct Tokens<'a> {
     /// The document's text.
     pub(super) text: &'a str,
+    /// The text with its ASCII letters in lower case.
+    lowered: &'a str,
     all: Vec<Word<'a>>,
 }
 
 impl<'a> Tokens<'a> {
-    /// Read the words of `text`.
-    pub(super) fn new(text: &'a str) -> Self {
-        Tokens { text, all: scan(text, 0..text.len()) }
+    /// Read the words of `text`; `lowered` is `text` with its ASCII letters in lower case
+    /// ([`str::to_ascii_lowercase`]), which the words' lower-case forms borrow from.
+    pub(super) fn new(text: &'a str, lowered: &'a str) -> Self {
+        Tokens { text, lowered, all: scan(text, lowered, 0..text.len()) }
     }
 
     /// The words of the byte range `range`, as [`scan`] reads them: borrowed from the table
@@ -78,7 +105,7 @@ impl<'a> Tokens<'a> {
         let mut out = Vec::with_capacity(inside.len());
         for w in inside {
             if cut(w) {
-                out.extend(scan(self.text, w.bytes.start.max(range.start)..w.bytes.end.min(range.end)));
+                out.extend(scan(self.text, self.lowered, w.bytes.start.max(range.start)..w.bytes.end.min(range.end)));
             } else {
                 out.push(w.clone());
             }
@@ -94,7 +121,9 @@ mod tests {
     #[test]
     fn scan_reads_words_with_inner_marks() {
         let text = "He didn't say 'yes'. The U.S. off-duty officer, Çavuşoğlu’s aide -- 22.5%";
-        let lower = |r: Range<usize>| scan(text, r).into_iter().map(|w| w.lower.into_owned()).collect::<Vec<_>>();
+        let lowered = text.to_ascii_lowercase();
+        let lower =
+            |r: Range<usize>| scan(text, &lowered, r).into_iter().map(|w| w.lower.into_owned()).collect::<Vec<_>>();
         assert_eq!(
             lower(0..text.len()),
             ["he", "didn't", "say", "yes", "the", "u.s", "off-duty", "officer", "çavuşoğlu’s", "aide", "22.5"]
@@ -111,11 +140,12 @@ mod tests {
     fn table_matches_reading_each_range_alone() {
         let text = "“I’m O'Neill,” said Mr. Karlov-Smith, 62, of Zürich.\n\nThe U.S. ΣΊΣΥΦΟΣ didn't-- \
                     'x' a.b.c İstanbul's 3.5m off-duty. İİ";
-        let tokens = Tokens::new(text);
+        let lowered = text.to_ascii_lowercase();
+        let tokens = Tokens::new(text, &lowered);
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for (n, &a) in bounds.iter().enumerate() {
             for &b in &bounds[n..] {
-                assert_eq!(tokens.words(a..b).as_ref(), scan(text, a..b).as_slice(), "range {a}..{b}");
+                assert_eq!(tokens.words(a..b).as_ref(), scan(text, &lowered, a..b).as_slice(), "range {a}..{b}");
             }
         }
     }

@@ -136,30 +136,55 @@ struct Word<'a> {
     sentence: usize,
 }
 
-/// Cut the sentences into words.
-fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
+/// The character starting at byte `at` of `text` and its length in bytes (ASCII without
+/// decoding: most of a news text is ASCII).
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
+fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     let text = doc.text;
     let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let mut chars = text[s.clone()].char_indices().map(|(i, c)| (i + s.start, c)).peekable();
+        let mut p = s.start;
         let mut prev_end = s.start;
-        while let Some((start, c)) = chars.next() {
+        while p < s.end {
+            let (c, len) = char_at(text, p);
+            let start = p;
+            p += len;
             if !c.is_alphanumeric() {
                 continue;
             }
-            let mut end = start + c.len_utf8();
+            let mut end = p;
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
-            while let Some(&(i, d)) = chars.peek() {
+            while p < s.end {
+                // ASCII letters and digits, most of a text, go without decoding.
+                if text.as_bytes()[p].is_ascii_alphanumeric() {
+                    segment_len += 1;
+                    segment_upper = segment_upper && segment_len == 1;
+                    p += 1;
+                    end = p;
+                    continue;
+                }
+                let (d, len) = char_at(text, p);
+                let i = p;
                 if d.is_alphanumeric() {
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
-                    end = i + d.len_utf8();
-                    chars.next();
+                    p += len;
+                    end = p;
                     continue;
                 }
-                let after = text[i + d.len_utf8()..].chars().next();
+                let after = text[i + len..].chars().next();
                 let joins = match d {
                     '\'' | '’' | '-' | '‐' => after.is_some_and(char::is_alphanumeric),
                     '.' => {
@@ -176,23 +201,23 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 if !joins {
                     break;
                 }
+                p += len;
                 if d == '.' {
                     dotted = true;
                     segment_len = 0;
                     segment_upper = true;
-                    end = i + 1;
-                    chars.next();
-                    if let Some(&(j, e)) = chars.peek() {
+                    end = p;
+                    if p < s.end {
+                        let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
-                            end = j + e.len_utf8();
-                            chars.next();
+                            p += len;
+                            end = p;
                         }
                     }
                     continue;
                 }
-                chars.next();
                 segment_len = 0;
             }
             let word = &text[start..end];
@@ -200,10 +225,16 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
                 _ => (end, false),
             };
-            let (letters, upper) = word
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())));
+            let ascii = word.is_ascii();
+            let (letters, upper) = if ascii {
+                word.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
+            } else {
+                word.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+            };
             let gap = &text[prev_end..start];
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
                 || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
@@ -213,7 +244,12 @@ fn words<'a>(doc: &Segmented<'a>) -> Vec<Word<'a>> {
                 possessive,
                 cap: c.is_uppercase(),
                 caps: letters >= 2 && upper == letters,
-                lower: lower_case(&text[start..name_end]),
+                // An ASCII word's lower case is a slice of the lower-cased copy.
+                lower: if ascii {
+                    Cow::Borrowed(&lowered[start..name_end])
+                } else {
+                    lower_case(&text[start..name_end])
+                },
                 initial,
                 sentence: si,
             });
@@ -291,7 +327,8 @@ const CONNECTORS: &[&str] = &[
 pub fn extract(doc: &Segmented<'_>) -> Entities {
     let lex = lexicon::get();
     let text = doc.text;
-    let words = words(doc);
+    let lowered = text.to_ascii_lowercase();
+    let words = words(doc, &lowered);
     // Whether each sentence's line is a headline, computed once per line.
     let mut headline = vec![false; doc.sentences.len()];
     let mut line: Option<(Range<usize>, bool)> = None;
@@ -313,6 +350,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
 
     // 1. Runs of capitalized words, cut into names.
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut key = String::new(); // the buffer each run's name keys are written to
     let mut i = 0;
     while i < words.len() {
         if !words[i].cap {
@@ -339,12 +377,14 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
         }
         let unreliable = headline[words[i].sentence] || doc.is_foreign(words[i].bytes.start);
-        cut_run(text, &words, i..end, unreliable, lex, &mut candidates);
+        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key);
         i = end;
     }
 
     // 2. Typed names confirm latent ones; single words join the person they name.
-    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::default();
+    // (The maps below hold at most one entry per candidate: sized once, never rehashed.)
+    let n = candidates.len();
+    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
             if !confirmed.contains_key(&c.full) {
@@ -359,8 +399,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
-    let mut full_count: FastMap<&str, usize> = FastMap::default();
-    let mut single_words: FastMap<&str, ()> = FastMap::default();
+    let mut full_count: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
+    let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
         *full_count.entry(c.full.as_str()).or_default() += 1;
         if c.keys.len() == 1 {
@@ -446,6 +486,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
 
     // 3. Merge into entities.
     let mut builder = Builder::default();
+    builder.by_key.reserve(kept.len());
     let multi_first = {
         let mut order: Vec<usize> = (0..kept.len()).collect();
         order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].keys.len() < 2, kept[i].bytes.start));
@@ -453,16 +494,24 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
     for &ci in &multi_first {
-        let c = &kept[ci];
+        let c = &mut kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
             builder.person_for(&c.keys, c.bytes.start)
         } else {
             builder.by_key.get(&c.full).copied()
         };
+        // (A candidate's keys are read nowhere after this loop: a new entity takes them.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(kind, c.media, true, c.rule, &c.keys, &c.full),
+            None => builder.new_entity(
+                kind,
+                c.media,
+                true,
+                c.rule,
+                std::mem::take(&mut c.keys),
+                std::mem::take(&mut c.full),
+            ),
         };
         assigned[ci] = Some(e);
     }
@@ -572,7 +621,8 @@ fn word_offsets(text: &str, bytes: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Strip, split and type one run of capitalized words. `headline`: the run is in a headline,
-/// a banner or a stretch in another language, where capitals say little.
+/// a banner or a stretch in another language, where capitals say little. `key`: a buffer for
+/// name keys, shared by all runs (each key is written into it and read before the next).
 fn cut_run(
     text: &str,
     words: &[Word],
@@ -580,9 +630,9 @@ fn cut_run(
     headline: bool,
     lex: &lexicon::Lexicon,
     out: &mut Vec<Candidate>,
+    key: &mut String,
 ) {
     let lowers: Vec<&str> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.')).collect();
-    let mut key = String::new(); // the buffer each name key is written to
     let mut rest_key = String::new();
     let mut start = run.start;
     let mut title: Option<(usize, Title)> = None; // where the title words began
@@ -597,7 +647,7 @@ fn cut_run(
             start += 1;
             continue;
         }
-        span_key(text, words, start..run.end, &mut key);
+        span_key(text, words, start..run.end, key);
         if lex.known.contains_key(key.as_str()) {
             break;
         }
@@ -620,7 +670,7 @@ fn cut_run(
             lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
         });
         if let Some((p, n)) = later {
-            cut_run(text, words, start..p, headline, lex, out);
+            cut_run(text, words, start..p, headline, lex, out, key);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
@@ -633,8 +683,8 @@ fn cut_run(
         let demonym =
             l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
         let organization_follows =
-            words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
-        if demonym && organization_follows && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+            || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
+        if demonym && organization_follows() && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
             break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
         }
         if demonym && start + 1 < run.end {
@@ -659,7 +709,7 @@ fn cut_run(
     // A known place or organization followed by a person: "Turkey Andrei Karlov".
     if title.is_none() && end - start >= 2 {
         for n in (1..=3.min(end - start - 1)).rev() {
-            span_key(text, words, start..start + n, &mut key);
+            span_key(text, words, start..start + n, key);
             names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix = lex.known.get(key.as_str());
             let prefix_is_place = prefix == Some(&Known::Place);
@@ -671,11 +721,11 @@ fn cut_run(
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
             if prefix.is_some() && rest_is_person && !rest_is_organization && {
-                span_key(text, words, start..end, &mut key);
+                span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
-                cut_run(text, words, start..start + n, headline, lex, out);
-                cut_run(text, words, start + n..end, headline, lex, out);
+                cut_run(text, words, start..start + n, headline, lex, out, key);
+                cut_run(text, words, start + n..end, headline, lex, out, key);
                 return;
             }
         }
@@ -897,10 +947,13 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
 fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Builder) {
     let mut by_class: FastMap<&'static str, usize> = FastMap::default();
     for (i, w) in words.iter().enumerate() {
-        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
+        // The determiner first: it rules out most words without a look-up.
         let Some(det) = i.checked_sub(1).map(|p| &words[p]).filter(|p| p.sentence == w.sentence) else { continue };
-        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") || text[det.bytes.end..w.bytes.start].trim() != ""
-        {
+        if !matches!(det.lower.as_ref(), "the" | "a" | "an" | "this") {
+            continue;
+        }
+        let Some(Some(class)) = lex.roles.get(w.lower.as_ref()) else { continue };
+        if text[det.bytes.end..w.bytes.start].trim() != "" {
             continue;
         }
         let bytes = det.bytes.start..w.name_end;
@@ -922,7 +975,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                     None => {
                         let name = format!("the {}", w.lower);
                         let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", std::slice::from_ref(&key), &key)
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", vec![key.clone()], key)
                     }
                 };
                 if b.entities[e].named {
@@ -1046,15 +1099,16 @@ struct Draft {
 }
 
 impl Builder {
-    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`.
+    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`. Both are
+    /// taken, not copied.
     fn new_entity(
         &mut self,
         kind: Kind,
         media: bool,
         named: bool,
         rule: &'static str,
-        keys: &[String],
-        full: &str,
+        keys: Vec<String>,
+        full: String,
     ) -> usize {
         let e = self.entities.len();
         self.entities.push(Draft {
@@ -1062,14 +1116,12 @@ impl Builder {
             media,
             named,
             rule,
-            keys: keys.to_vec(),
+            keys,
             name: String::new(),
             roles: Vec::new(),
             starts: Vec::new(),
         });
-        if !self.by_key.contains_key(full) {
-            self.by_key.insert(full.to_string(), e);
-        }
+        self.by_key.entry(full).or_insert(e);
         e
     }
 
@@ -1101,8 +1153,11 @@ impl Builder {
     fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
         let d = &mut self.entities[e];
         d.starts.push(bytes.start);
-        if d.named && d.kind == Kind::Person {
-            let words = names::word_keys(&text[bytes.clone()]);
+        // A name has no more word keys than words: most mentions are not longer than the
+        // fullest name and need no keys.
+        let name = &text[bytes.clone()];
+        if d.named && d.kind == Kind::Person && name.split_whitespace().count() > d.keys.len() {
+            let words = names::word_keys(name);
             if words.len() > d.keys.len() {
                 d.keys = words;
             }
