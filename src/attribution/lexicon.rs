@@ -119,3 +119,22 @@ pub fn get() -> &'static Lexicon {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{get, Shapes};
+
+    #[test]
+    fn shapes_turn_away_only_words_the_list_cannot_hold() {
+        let lex = get();
+        // Every word of the lists passes the test in front of their look-up.
+        assert!(lex.cues.keys().all(|w| lex.cue_shapes.may_hold(w)));
+        assert!(lex.hedges.iter().all(|h| lex.hedge_shapes.may_hold(h.words[0])));
+        // Another first byte or another length is turned away; a long word shares the last bit.
+        let shapes = Shapes::new(["said", "told", "according"].into_iter());
+        assert!(shapes.may_hold("said") && shapes.may_hold("sold") && shapes.may_hold("tell"));
+        assert!(!shapes.may_hold("says!") && !shapes.may_hold("xaid") && !shapes.may_hold("sai"));
+        assert!(Shapes::new(["a".repeat(40).as_str()].into_iter()).may_hold(&"a".repeat(33)));
+        assert!(shapes.may_hold(""), "an empty word is looked up, not guessed");
+    }
+}
