@@ -120,7 +120,7 @@ mod cli {
         Timeline {
             /// The corpus directory (e.g. ../shared/data/semeval2015-timeline).
             dir: PathBuf,
-            /// Also list the first N mistakes of each kind (missed, spurious, wrong date).
+            /// Also list the first N mistakes of each kind (no event, not on the timeline, spurious, wrong date).
             #[arg(long, value_name = "N")]
             errors: Option<usize>,
             /// Print the figures as JSON.

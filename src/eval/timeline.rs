@@ -291,7 +291,7 @@ pub struct Report {
 }
 
 /// What went wrong with one mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MistakeKind {
     /// In the gold timeline; dateline finds no event there.
     NoEvent,
@@ -333,9 +333,9 @@ impl Report {
         self.sets.push((name.to_string(), set));
     }
 
-    /// The first `n` mistakes of each kind (a gold mention dateline finds no event at, or does not
-    /// put on the entity's timeline; a spurious one; a wrong date), one per line: kind, entity, document, sentence,
-    /// word, gold date → dateline's date, and the sentence.
+    /// The first `n` mistakes of each kind (a gold mention dateline finds no event at, or does
+    /// not put on the entity's timeline; a spurious one; a wrong date), one per line: kind,
+    /// entity, document-sentence, word, gold date -> dateline's date, and the sentence.
     pub fn error_listing(&self, n: usize) -> String {
         let mut out = String::new();
         for (kind, label) in [

@@ -233,8 +233,9 @@ pub fn anchor(
     }
     // 4. Narrative reference time, 5. news convention, 6. tense against the creation time.
     let lede = lede_end(doc);
-    // The story's day may be named in the lede or in the sentence after it.
-    let story_reach = doc.sentences.iter().find(|s| s.start >= lede).map_or(lede, |s| s.end);
+    // The story's day may be named in the lede or in the sentence after it (none without a lede).
+    let story_reach =
+        if lede == 0 { 0 } else { doc.sentences.iter().find(|s| s.start >= lede).map_or(lede, |s| s.end) };
     let story = dct.and_then(|dct| story_day(text, timexes, story_reach, dct));
     for e in events.iter_mut().filter(|e| e.time.is_none() && e.kind == TriggerKind::Verbal) {
         // A sentence that carries the story on from the one before ("He then …").
