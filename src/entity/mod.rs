@@ -226,15 +226,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 _ => (end, false),
             };
             let ascii = word.is_ascii();
-            let (letters, upper) = if ascii {
-                word.bytes()
-                    .filter(u8::is_ascii_alphabetic)
-                    .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
-            } else {
-                word.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
-            };
+            let (letters, upper) = letters_and_capitals(word);
             let gap = &text[prev_end..start];
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
                 || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
@@ -259,6 +251,17 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     out
 }
 
+/// How many letters `s` has, and how many of them are capitals (ASCII text read byte by byte).
+fn letters_and_capitals(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .fold((0, 0), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
+    } else {
+        s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+    }
+}
+
 /// `word` in lower case, borrowed when it already is.
 pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
@@ -278,15 +281,7 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
 /// Capitals there say nothing. `words` are the line's words.
 fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
     let s = &text[line];
-    let (letters, upper) = if s.is_ascii() {
-        s.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .fold((0usize, 0usize), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
-    } else {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, 0usize), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
-    };
+    let (letters, upper) = letters_and_capitals(s);
     if letters >= 6 && upper * 10 >= letters * 6 {
         return true;
     }

@@ -445,7 +445,7 @@ pub fn score_set(
         let doc = &analysis.documents[0];
         let mut events = Vec::new();
         let mut doc_clauses = Vec::new();
-        let u16 = |b: usize| gold.text[..b].encode_utf16().count();
+        let segmented = crate::text::segment(&gold.text);
         let mut sentence_spans = Vec::new();
         for e in &doc.events {
             // What did not happen or only might ("did not sell", "may sell") is on no timeline.
@@ -454,7 +454,7 @@ pub fn score_set(
             }
             let Some(t) = gold.tokens.iter().find(|t| t.bytes.contains(&e.bytes.start)) else { continue };
             sentence_spans.push((e.sentence, e.span));
-            doc_clauses.push(([u16(e.clause_bytes.start), u16(e.clause_bytes.end)], e.participants.clone(), e.class));
+            doc_clauses.push((segmented.span(e.clause_bytes.clone()), e.participants.clone(), e.class));
             let word = gold.text[t.bytes.clone()].to_lowercase();
             let sentence = gold.text[e.sentence_bytes.clone()].to_string();
             let date = e
@@ -640,6 +640,13 @@ mod tests {
     }
 
     /// A CAT document of the given sentences (tokens split at spaces).
+    /// Score one gold timeline file's text against `documents`.
+    fn scored(gold: &str, documents: &[(String, String)]) -> Report {
+        let mut report = Report::default();
+        score_set(&[read_timeline(gold).unwrap()], documents, &mut report).unwrap();
+        report
+    }
+
     fn cat(id: &str, sentences: &[&str]) -> String {
         let mut xml = format!("<Document doc_id=\"{id}\">\n");
         let mut n = 0;
@@ -665,14 +672,10 @@ mod tests {
             ],
         );
         let documents = [("7_Boeing.xml".to_string(), xml)];
-        let boeing = read_timeline("Boeing\n0\tXXXX-XX-XX\t7-1-said\n").unwrap();
-        let mut report = Report::default();
-        score_set(&[boeing], &documents, &mut report).unwrap();
+        let report = scored("Boeing\n0\tXXXX-XX-XX\t7-1-said\n", &documents);
         assert_eq!((report.events_matched, report.system), (1, 1), "{report:?}");
         // The aircraft's timeline holds the purchase (and only what its sentence says).
-        let dreamliner = read_timeline("Boeing 787 Dreamliner\n0\tXXXX-XX-XX\t7-0-purchase\n").unwrap();
-        let mut report = Report::default();
-        score_set(&[dreamliner], &documents, &mut report).unwrap();
+        let report = scored("Boeing 787 Dreamliner\n0\tXXXX-XX-XX\t7-0-purchase\n", &documents);
         assert_eq!(report.events_matched, 1, "{report:?}");
         assert!(report.system >= 1 && report.system <= 2, "{report:?}");
     }
@@ -683,9 +686,7 @@ mod tests {
         // Airbus's.
         let xml = cat("9", &["The planes of Airbus are safe , Air India said .", "Airbus flew the plane ."]);
         let documents = [("9_Airbus.xml".to_string(), xml)];
-        let airbus = read_timeline("Airbus\n0\tXXXX-XX-XX\t9-1-flew\n").unwrap();
-        let mut report = Report::default();
-        score_set(&[airbus], &documents, &mut report).unwrap();
+        let report = scored("Airbus\n0\tXXXX-XX-XX\t9-1-flew\n", &documents);
         let listing = report.error_listing(5);
         assert!(!listing.contains("\tsaid\t"), "{listing}");
         assert_eq!(report.events_matched, 1, "{listing}");
@@ -703,9 +704,7 @@ mod tests {
             ],
         );
         let documents = [("8_Jobs.xml".to_string(), xml)];
-        let jobs = read_timeline("Steve Jobs\n0\tXXXX-XX-XX\t8-0-unveiled\n1\tXXXX-XX-XX\t8-1-announced\n").unwrap();
-        let mut report = Report::default();
-        score_set(&[jobs], &documents, &mut report).unwrap();
+        let report = scored("Steve Jobs\n0\tXXXX-XX-XX\t8-0-unveiled\n1\tXXXX-XX-XX\t8-1-announced\n", &documents);
         assert_eq!((report.events_matched, report.gold), (2, 2), "{report:?}");
         assert!(!report.error_listing(5).contains("cheered"), "{}", report.error_listing(5));
     }
