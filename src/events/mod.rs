@@ -287,7 +287,13 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, timexes: &[Timex], out
             let after_determiner =
                 prev.is_some_and(|p| lx.determiners.contains(p) || p.ends_with("'s") || p.ends_with("s'"));
             let noun = lx.noun(&w.lower);
-            let forms = lx.verb_forms(&w.lower);
+            let mut forms = lx.verb_forms(&w.lower);
+            // After a determiner or a number an "-s" form is a plural noun ("the delays", "five
+            // orders", "dropped calls" aside): it is a trigger only if the noun is one. "that"
+            // is left out, being a relative pronoun too ("a store that sells music").
+            if prev.is_some_and(|p| p != "that" && after_determiner) || i > 0 && is_count(text, &ws, i - 1) {
+                forms.retain(|f| f.1 != Form::Third);
+            }
             let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower));
             let no_verb = verb.is_none();
             found = match (noun, verb) {
@@ -339,6 +345,16 @@ enum Reading {
     Verb(Vec<(usize, Form)>),
     /// An unlisted lower-case "-ed" word: a past verb or participle ("renamed").
     PastEd,
+}
+
+/// Is word `k` of `ws` a count: a count word ("five", "several"), or digits ("230") not after
+/// a name, which would make them a model ("Boeing 787 makes")?
+fn is_count(text: &str, ws: &[Word<'_>], k: usize) -> bool {
+    let word = &ws[k].lower;
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return k == 0 || !text[ws[k - 1].bytes.clone()].starts_with(char::is_uppercase);
+    }
+    crate::time::lexicon::lookup(&crate::time::lexicon::lexicon().numbers, word).is_some()
 }
 
 /// Is `word` an unlisted lower-case "-ed" word that reads as a past verb?
