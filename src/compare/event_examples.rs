@@ -32,7 +32,7 @@ const ROWS: &[Row] = &[
         "same_word_and_participants",
         &[
             "Airbus delivered the first A380 to Singapore Airlines today.",
-            "Singapore Airlines said today Airbus delivered the jet.",
+            "Singapore Airlines said Airbus delivered the jet today.",
         ],
         (0, "delivered"),
         (1, "delivered"),

@@ -146,6 +146,7 @@ pub fn anchor(
 ) {
     let text = doc.text;
     let ranges = range_times(ranges, timexes);
+    let taken = taken_by_verb(text, events, timexes);
     // 1. Explicit: a range, the clause, the sentence.
     for e in events.iter_mut() {
         if e.kind == TriggerKind::Age {
@@ -174,7 +175,10 @@ pub fn anchor(
             let first = timexes.partition_point(|t| t.bytes.start < scope.start);
             timexes[first..]
                 .iter()
-                .take_while(|t| t.bytes.start < scope.end)
+                .zip(&taken[first..])
+                .take_while(|(t, _)| t.bytes.start < scope.end)
+                .filter(|&(t, &taken)| !(taken && t.bytes.end <= e.bytes.start))
+                .map(|(t, _)| t)
                 .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some() && governs(text, t, e))
                 .min_by_key(|t| distance(&t.bytes, &e.bytes))
         };
@@ -462,6 +466,21 @@ fn governs(text: &str, t: &Timex, e: &Event) -> bool {
         return true;
     }
     e.bytes.start >= t.bytes.end && text[t.bytes.end..e.bytes.start].split_whitespace().count() <= 3
+}
+
+/// For each time expression, does a verb before it in its clause take it ("fought cancer in
+/// 2004 and took six months off in early 2009": "in 2004" is the fighting's)? Such a time dates
+/// that verb, not the events after it.
+fn taken_by_verb(text: &str, events: &[Event], timexes: &[Timex]) -> Vec<bool> {
+    timexes
+        .iter()
+        .map(|t| {
+            let clause = super::clause_of(text, &t.sentence_bytes, t.bytes.start);
+            // Events are in text order: look from the clause's start on.
+            let first = events.partition_point(|e| e.bytes.start < clause.start);
+            events[first..].iter().take_while(|e| e.bytes.end <= t.bytes.start).any(|e| e.kind == TriggerKind::Verbal)
+        })
+        .collect()
 }
 
 fn inside(inner: &Range<usize>, outer: &Range<usize>) -> bool {
