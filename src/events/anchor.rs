@@ -172,14 +172,20 @@ pub fn anchor(
         }
         let near = |scope: &Range<usize>| {
             // Timexes are in text order: only those from the scope's start on can be inside it.
+            // One that starts in the scope is in it: a date may run past its clause's comma
+            // ("since July 24, 2003").
             let first = timexes.partition_point(|t| t.bytes.start < scope.start);
             timexes[first..]
                 .iter()
                 .zip(&taken[first..])
                 .take_while(|(t, _)| t.bytes.start < scope.end)
-                .filter(|&(t, &taken)| !(taken && t.bytes.end <= e.bytes.start))
+                .filter(|&(t, &taken)| match taken {
+                    Taken::Free => true,
+                    Taken::ByVerbBefore if t.bytes.end <= e.bytes.start => false,
+                    _ => e.clause_bytes.contains(&t.bytes.start),
+                })
                 .map(|(t, _)| t)
-                .filter(|t| inside(&t.bytes, scope) && calendar(t).is_some() && governs(text, t, e))
+                .filter(|t| scope.contains(&t.bytes.start) && calendar(t).is_some() && governs(text, t, e))
                 .min_by_key(|t| distance(&t.bytes, &e.bytes))
         };
         e.time = near(&e.clause_bytes)
@@ -468,23 +474,38 @@ fn governs(text: &str, t: &Timex, e: &Event) -> bool {
     e.bytes.start >= t.bytes.end && text[t.bytes.end..e.bytes.start].split_whitespace().count() <= 3
 }
 
-/// For each time expression, does a verb before it in its clause take it ("fought cancer in
-/// 2004 and took six months off in early 2009": "in 2004" is the fighting's)? Such a time dates
-/// that verb, not the events after it.
-fn taken_by_verb(text: &str, events: &[Event], timexes: &[Timex]) -> Vec<bool> {
+/// Whether a verb of its own clause takes a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taken {
+    /// No verb in its clause: the time can date the sentence ("On Monday, police said").
+    Free,
+    /// Only a verb after it in its clause: it dates its clause, not the others of its sentence
+    /// ("…, begun two years ago, has been pushed back").
+    ByClause,
+    /// A verb before it in its clause: it dates that verb, not the events after it ("fought
+    /// cancer in 2004 and took six months off in early 2009": "in 2004" is the fighting's).
+    ByVerbBefore,
+}
+
+/// For each time expression, which verb of its clause takes it ([`Taken`]).
+fn taken_by_verb(text: &str, events: &[Event], timexes: &[Timex]) -> Vec<Taken> {
     timexes
         .iter()
         .map(|t| {
             let clause = super::clause_of(text, &t.sentence_bytes, t.bytes.start);
             // Events are in text order: look from the clause's start on.
             let first = events.partition_point(|e| e.bytes.start < clause.start);
-            events[first..].iter().take_while(|e| e.bytes.end <= t.bytes.start).any(|e| e.kind == TriggerKind::Verbal)
+            let mut verbs = events[first..]
+                .iter()
+                .take_while(|e| e.bytes.start < clause.end)
+                .filter(|e| e.kind == TriggerKind::Verbal);
+            match verbs.next() {
+                None => Taken::Free,
+                Some(v) if v.bytes.end <= t.bytes.start => Taken::ByVerbBefore,
+                Some(_) => Taken::ByClause,
+            }
         })
         .collect()
-}
-
-fn inside(inner: &Range<usize>, outer: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
