@@ -97,6 +97,9 @@ mod cli {
         Anchoring {
             /// The corpus directory (e.g. ../shared/data/meantime).
             dir: PathBuf,
+            /// Also list the first N events of each kind of mistake (not found, wrong anchor).
+            #[arg(long, value_name = "N")]
+            errors: Option<usize>,
             /// Print the figures as JSON.
             #[arg(long)]
             json: bool,
@@ -161,7 +164,7 @@ mod cli {
             Command::Analyze { dct, format, files } => analyze_files(dct, format, &files),
             Command::Eval { corpus: EvalCorpus::Tempeval3 { dir, errors, json } } => eval_tempeval3(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Timeline { dir, errors, json } } => eval_timeline(&dir, errors, json),
-            Command::Eval { corpus: EvalCorpus::Anchoring { dir, json } } => eval_anchoring(&dir, json),
+            Command::Eval { corpus: EvalCorpus::Anchoring { dir, errors, json } } => eval_anchoring(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Crossdoc { dir, errors, json } } => eval_crossdoc(&dir, errors, json),
             Command::Eval { corpus: EvalCorpus::Meantime { dir, dump_texts: Some(out), .. } } => {
                 dump_meantime(&dir, &out)
@@ -233,16 +236,17 @@ mod cli {
         Ok(out)
     }
 
-    fn eval_anchoring(dir: &Path, json: bool) -> Result<String, String> {
+    fn eval_anchoring(dir: &Path, errors: Option<usize>, json: bool) -> Result<String, String> {
         let files = read_corpus(dir, "xml")?;
         let report = anchoring::score_corpus(files).map_err(|e| e.to_string())?;
         if json {
             return Ok(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n");
         }
         Ok(format!(
-            "MEANTIME event-to-time anchoring for {}\nScored: events of sentences 0-5 that a TLINK ties to a time expression or to the creation time.\n\n{}",
+            "MEANTIME event-to-time anchoring for {}\nScored: events of sentences 0-5 that a TLINK ties to a time expression or to the creation time.\n\n{}{}",
             dir.display(),
-            report.table()
+            report.table(),
+            errors.map(|n| report.error_listing(n)).unwrap_or_default()
         ))
     }
 

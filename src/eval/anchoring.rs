@@ -90,7 +90,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Score one MEANTIME document.
-pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
+pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::GoldError> {
     let gold = read_gold(xml)?;
     let index: HashMap<&str, usize> = gold.tokens.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
     // Markables and links, read with a small scanner.
@@ -187,6 +187,14 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
     .map_err(|e| meantime::GoldError::Malformed(e.to_string()))?;
     let doc = &analysis.documents[0];
     let mut counts = Counts::default();
+    let mut mistakes = Vec::new();
+    let words = |tokens: &[usize]| tokens.iter().map(|&i| &gold.text[gold.tokens[i].bytes.clone()]).collect::<Vec<_>>().join(" ");
+    let show = |a: &Answer| match a {
+        Answer::Timex(tokens) => format!("\"{}\"", words(tokens)),
+        Answer::OnCreation => "on the creation day".to_string(),
+        Answer::BeforeCreation => "before the creation time".to_string(),
+        Answer::AfterCreation => "after the creation time".to_string(),
+    };
     for (event, answers) in &anchors {
         let Some(m) = markables.get(*event) else { continue };
         let tokens = tokens_of(m);
@@ -198,7 +206,12 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
         counts.gold += 1;
         counts.gold_to_timex += usize::from(to_timex);
         let bytes = &gold.tokens[first].bytes;
-        let Some(e) = doc.events.iter().find(|e| bytes.contains(&e.bytes.start)) else { continue };
+        let sentence = gold.tokens.iter().filter(|t| t.sentence == gold.tokens[first].sentence).map(|t| &gold.text[t.bytes.clone()]).collect::<Vec<_>>().join(" ");
+        let gold_answers = answers.iter().map(show).collect::<Vec<_>>().join(" or ");
+        let Some(e) = doc.events.iter().find(|e| bytes.contains(&e.bytes.start)) else {
+            mistakes.push(Mistake { word: words(&tokens), gold: gold_answers, system: None, sentence });
+            continue;
+        };
         counts.found += 1;
         let answer = e.time.as_ref().and_then(|time| match (&time.timex, time.anchor) {
             // The news day of a story day the lede names ("announced Friday"): an inference from
@@ -223,8 +236,8 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
             (None, AnchorKind::AfterCreation) => Some(Answer::AfterCreation),
             _ => None,
         });
-        let correct = answer.is_some_and(|a| {
-            answers.iter().any(|g| match (g, &a) {
+        let correct = answer.as_ref().is_some_and(|a| {
+            answers.iter().any(|g| match (g, a) {
                 (Answer::Timex(x), Answer::Timex(y)) => x.iter().any(|i| y.contains(i)),
                 (g, a) => g == a,
             })
@@ -232,9 +245,28 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
         if correct {
             counts.correct += 1;
             counts.correct_to_timex += usize::from(to_timex);
+        } else {
+            // The anchor's name as the JSON output writes it ("news_day").
+            let rule = e.time.as_ref().and_then(|t| serde_json::to_value(t.anchor).ok());
+            let rule = rule.as_ref().and_then(|v| v.as_str()).unwrap_or("no time");
+            let system = format!("{} ({rule})", answer.as_ref().map_or_else(|| "nothing".to_string(), show));
+            mistakes.push(Mistake { word: words(&tokens), gold: gold_answers, system: Some(system), sentence });
         }
     }
-    Ok(counts)
+    Ok((counts, mistakes))
+}
+
+/// A gold-anchored event the system misses or anchors otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistake {
+    /// The event's words.
+    pub word: String,
+    /// The gold anchors, as text ("\"Monday\" or on the creation day").
+    pub gold: String,
+    /// The system's anchor and the rule that made it; `None` when it has no such event.
+    pub system: Option<String>,
+    /// The sentence, tokens joined by spaces.
+    pub sentence: String,
 }
 
 /// Per sub-corpus (first directory level) and overall.
@@ -242,6 +274,9 @@ pub fn score_document(xml: &str) -> Result<Counts, meantime::GoldError> {
 pub struct Report {
     /// (name, counts), the last row `overall`.
     pub rows: Vec<(String, Counts)>,
+    /// Every miss and wrong anchor, in corpus order, with its document.
+    #[serde(skip)]
+    pub mistakes: Vec<(String, Mistake)>,
 }
 
 impl Report {
@@ -265,6 +300,26 @@ impl Report {
         }
         out
     }
+
+    /// The first `n` events not found and the first `n` anchored otherwise than the gold, one a
+    /// line: document, word, gold anchors, the system's (with its rule), sentence.
+    pub fn error_listing(&self, n: usize) -> String {
+        let mut out = String::new();
+        for (found, label) in [(false, "not found"), (true, "wrong anchor")] {
+            let of_kind: Vec<_> = self.mistakes.iter().filter(|(_, m)| m.system.is_some() == found).collect();
+            out.push_str(&format!("\n{label}: {}\n", of_kind.len()));
+            for (doc, m) in of_kind.into_iter().take(n) {
+                out.push_str(&format!(
+                    "{label}\t{doc}\t{}\t{} -> {}\t{}\n",
+                    m.word,
+                    m.gold,
+                    m.system.as_deref().unwrap_or("-"),
+                    m.sentence
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// Score every `(name, contents)` MEANTIME document; rows per first path component.
@@ -273,8 +328,11 @@ pub fn score_corpus(
 ) -> Result<Report, super::CorpusError<meantime::GoldError>> {
     let mut rows: Vec<(String, Counts)> = Vec::new();
     let mut overall = Counts::default();
+    let mut all_mistakes = Vec::new();
     for (name, xml) in files {
-        let counts = score_document(&xml).map_err(|error| super::CorpusError { document: name.clone(), error })?;
+        let (counts, mistakes) =
+            score_document(&xml).map_err(|error| super::CorpusError { document: name.clone(), error })?;
+        all_mistakes.extend(mistakes.into_iter().map(|m| (name.clone(), m)));
         let group = name.split('/').next().unwrap_or(&name).to_string();
         match rows.iter_mut().find(|(g, _)| *g == group) {
             Some((_, c)) => c.add(counts),
@@ -283,7 +341,7 @@ pub fn score_corpus(
         overall.add(counts);
     }
     rows.push(("overall".into(), overall));
-    Ok(Report { rows })
+    Ok(Report { rows, mistakes: all_mistakes })
 }
 
 #[cfg(test)]
@@ -313,7 +371,8 @@ mod tests {
 <TLINK r_id="2" reltype="IS_INCLUDED"><source m_id="21"/><target m_id="31"/></TLINK>
 <TLINK r_id="3" reltype="BEFORE"><source m_id="22"/><target m_id="30"/></TLINK>
 </Relations></Document>"#;
-        let c = score_document(xml).unwrap();
+        let (c, mistakes) = score_document(xml).unwrap();
+        assert!(mistakes.is_empty(), "{mistakes:?}");
         // "delivered" (a simple past nothing dates) is on the news day, the creation day here:
         // right; "unveiled" rests on "2007": right; "flew" is before the creation time (after a
         // sentence naming 2007 it is no news day, and "It" does not carry the 2007 narrative
