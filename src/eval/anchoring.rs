@@ -188,7 +188,9 @@ pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::Gol
     let doc = &analysis.documents[0];
     let mut counts = Counts::default();
     let mut mistakes = Vec::new();
-    let words = |tokens: &[usize]| tokens.iter().map(|&i| &gold.text[gold.tokens[i].bytes.clone()]).collect::<Vec<_>>().join(" ");
+    let words = |tokens: &[usize]| {
+        tokens.iter().map(|&i| &gold.text[gold.tokens[i].bytes.clone()]).collect::<Vec<_>>().join(" ")
+    };
     let show = |a: &Answer| match a {
         Answer::Timex(tokens) => format!("\"{}\"", words(tokens)),
         Answer::OnCreation => "on the creation day".to_string(),
@@ -206,7 +208,13 @@ pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::Gol
         counts.gold += 1;
         counts.gold_to_timex += usize::from(to_timex);
         let bytes = &gold.tokens[first].bytes;
-        let sentence = gold.tokens.iter().filter(|t| t.sentence == gold.tokens[first].sentence).map(|t| &gold.text[t.bytes.clone()]).collect::<Vec<_>>().join(" ");
+        let sentence = gold
+            .tokens
+            .iter()
+            .filter(|t| t.sentence == gold.tokens[first].sentence)
+            .map(|t| &gold.text[t.bytes.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
         let gold_answers = answers.iter().map(show).collect::<Vec<_>>().join(" or ");
         let Some(e) = doc.events.iter().find(|e| bytes.contains(&e.bytes.start)) else {
             mistakes.push(Mistake { word: words(&tokens), gold: gold_answers, system: None, sentence });

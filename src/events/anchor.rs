@@ -147,6 +147,7 @@ pub fn anchor(
     let text = doc.text;
     let ranges = range_times(ranges, timexes);
     let taken = taken_by_verb(text, events, timexes);
+    let verbs: Vec<usize> = events.iter().filter(|e| e.kind == TriggerKind::Verbal).map(|e| e.bytes.start).collect();
     // 1. Explicit: a range, the clause, the sentence.
     for e in events.iter_mut() {
         if e.kind == TriggerKind::Age {
@@ -185,7 +186,12 @@ pub fn anchor(
                     _ => e.clause_bytes.contains(&t.bytes.start),
                 })
                 .map(|(t, _)| t)
-                .filter(|t| scope.contains(&t.bytes.start) && calendar(t).is_some() && governs(text, t, e))
+                .filter(|t| {
+                    scope.contains(&t.bytes.start)
+                        && calendar(t).is_some()
+                        && governs(text, t, e)
+                        && !subordinate(text, &verbs, e, t)
+                })
                 .min_by_key(|t| distance(&t.bytes, &e.bytes))
         };
         e.time = near(&e.clause_bytes)
@@ -468,10 +474,40 @@ fn governs(text: &str, t: &Timex, e: &Event) -> bool {
     }
     // Tokenized text may set the possessive apart ("year 's").
     let after = text[t.bytes.end..].trim_start_matches(' ');
-    if !(after.starts_with("'s") || after.starts_with("’s")) {
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    // Between an article and a noun a time modifies the noun ("violated the 1991 agreement"),
+    // unless the noun phrase is a preposition's, which places the clause in time ("In a July 16
+    // press conference, Jobs said").
+    let mut before = text[..t.bytes.start].split_whitespace().rev().map(str::to_ascii_lowercase);
+    let article =
+        before.next().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her"));
+    let prenominal = article
+        && after.starts_with(|c: char| c.is_ascii_lowercase())
+        && !before.next().is_some_and(|w| super::lexicon::lexicon().object_breaks.contains(&w));
+    if !possessive && !prenominal {
         return true;
     }
     e.bytes.start >= t.bytes.end && text[t.bytes.end..e.bytes.start].split_whitespace().count() <= 3
+}
+
+/// Words that open a clause inside another: a verb after one of them is that clause's.
+const SUBORDINATORS: &[&str] = &["that", "which", "who", "when", "where", "whether", "if", "to"];
+
+/// Is time expression `t`, after event `e`, in a clause below `e`'s, with a verb of its own
+/// there ("It is expected that the plane will arrive on November 11", "will display the
+/// aircraft they intend to launch in November 2006")? Then it dates that verb, not `e`.
+/// `verbs` are the starts of the verbal triggers, in text order.
+fn subordinate(text: &str, verbs: &[usize], e: &Event, t: &Timex) -> bool {
+    if t.bytes.start < e.bytes.end {
+        return false;
+    }
+    let between = &text[e.bytes.end..t.bytes.start];
+    let mut words = between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let Some(word) = words.find(|w| SUBORDINATORS.iter().any(|s| s.eq_ignore_ascii_case(w))) else { return false };
+    // `word` borrows from `between`: its offset in the text.
+    let start = e.bytes.end + (word.as_ptr() as usize - between.as_ptr() as usize);
+    let first = verbs.partition_point(|&v| v < start);
+    verbs.get(first).is_some_and(|&v| v < t.bytes.start)
 }
 
 /// Whether a verb of its own clause takes a time expression.
