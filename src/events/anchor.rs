@@ -2,13 +2,17 @@
 //!
 //! 1. a range in the clause ("from June 2001 to December 2006"), else the time expression in
 //!    the trigger's clause, else the nearest one in its sentence (`range`, `clause`,
-//!    `sentence`);
+//!    `sentence`); a time expression dates one verb: the one before it in its clause ("fought
+//!    cancer in 2004 and took six months off in early 2009"), the one of its own clause when
+//!    it has one, the one below a "that" or "to" between it and the event ("expected that the
+//!    plane will arrive on November 11"); between an article and a noun it dates the noun
+//!    ("violated the 1991 agreement");
 //! 2. an offset from another event ("the attack comes one day before … talks": the talks are a
 //!    day after the attack) (`offset`);
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
 //!    evening"; classes that merge only) (`happening`);
-//! 4. the narrative reference time: for a past-tense verb in a sentence that carries the story
-//!    on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
+//! 4. the narrative reference time: for a past-tense verb (not a past perfect, which is before
+//!    it) in a sentence that carries the story on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
 //!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
 //! 5. news convention, only with a creation time and marked `inferred`: a reporting act ("said",
 //!    "announced") outside quotation marks, or an event of the lede (headline and first full
@@ -259,7 +263,7 @@ pub fn anchor(
             let first = text[e.sentence_bytes.clone()].split_whitespace().next().unwrap_or("");
             super::lexicon::lexicon().narrative_openings.contains(first)
         };
-        if e.tense == Tense::Past && continued {
+        if e.tense == Tense::Past && !e.past_perfect && continued {
             // The sentence before, in the same paragraph.
             let previous = doc.sentence_before(e.sentence_bytes.start).map_or(0, |s| s.start);
             let paragraph = paragraph_start(text, e.sentence_bytes.start).max(previous);
