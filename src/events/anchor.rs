@@ -517,10 +517,11 @@ fn subordinate(text: &str, verbs: &[usize], e: &Event, t: &Timex) -> bool {
 /// Whether a verb of its own clause takes a time expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Taken {
-    /// No verb in its clause: the time can date the sentence ("On Monday, police said").
+    /// No verb in its clause, or only verbs after it in the sentence's first clause: the time
+    /// can date the sentence ("On Monday, police said").
     Free,
-    /// Only a verb after it in its clause: it dates its clause, not the others of its sentence
-    /// ("…, begun two years ago, has been pushed back").
+    /// Only a verb after it in its clause, not the sentence's first: it dates its clause, not
+    /// the others of its sentence ("…, begun two years ago, has been pushed back").
     ByClause,
     /// A verb before it in its clause: it dates that verb, not the events after it ("fought
     /// cancer in 2004 and took six months off in early 2009": "in 2004" is the fighting's).
@@ -542,6 +543,9 @@ fn taken_by_verb(text: &str, events: &[Event], timexes: &[Timex]) -> Vec<Taken> 
             match verbs.next() {
                 None => Taken::Free,
                 Some(v) if v.bytes.end <= t.bytes.start => Taken::ByVerbBefore,
+                // The sentence's first clause sets the scene for the rest ("Today … an attacker
+                // started firing, as a result of which the ambassador was wounded").
+                Some(_) if clause.start == t.sentence_bytes.start => Taken::Free,
                 Some(_) => Taken::ByClause,
             }
         })
