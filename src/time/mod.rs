@@ -205,24 +205,24 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         };
         match normalized {
             Ok(n) => {
+                let id = format!("t{}", out.timexes.len() + 1);
                 if n.value.len() >= 4
                     && n.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                     && !n.value.contains('Q')
                 {
-                    last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
+                    last_date = Some((id.clone(), n.value.clone()));
                 }
                 // The compared period itself ("a year ago", "the 1988 quarter" → 1988-Q3) is not
                 // a new reference.
-                let id = format!("t{}", out.timexes.len() + 1);
                 let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
                 if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
-                    last_period = Some((id, year, Some(q)));
+                    last_period = Some((id.clone(), year, Some(q)));
                     last_span = None;
                 } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
                     (&c.reading, dct)
                 {
                     // "the nine months" of this year: compared with the year before.
-                    last_period = Some((id, d.date.year(), None));
+                    last_period = Some((id.clone(), d.date.year(), None));
                     last_span = Some(n.value.clone());
                 }
                 if let Some(message) = n.weekday_mismatch {
@@ -237,7 +237,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     _ => (None, None),
                 };
                 out.timexes.push(Timex {
-                    id: format!("t{}", out.timexes.len() + 1),
+                    id,
                     freq,
                     quant,
                     span: doc.span(c.bytes.clone()),
@@ -274,9 +274,12 @@ fn prospective(before: &str) -> bool {
 }
 
 /// Do `words` hold one of `cues` (as [`future_cues`] and [`past_cues`] write them)?
-fn holds_cue(words: &[&str], cues: &[String]) -> bool {
-    let near = format!(" {} ", words.join(" "));
-    cues.iter().any(|cue| near.contains(cue.as_str()))
+fn holds_cue(words: &[&str], cues: &Cues) -> bool {
+    let words_at =
+        |i: usize| cues.by_first.get(words[i]).is_some_and(|l| l.iter().any(|cue| words[i..].starts_with(cue)));
+    // Every clitic holds an apostrophe.
+    let clitic = |w: &&str| w.contains('\'') && cues.clitics.iter().any(|c| w.contains(c));
+    (0..words.len()).any(words_at) || words.iter().any(clitic)
 }
 
 /// Does a year-ago expression name a period of its own ("the year-earlier period", "the
@@ -381,23 +384,42 @@ fn clause_cues() -> &'static ClauseCues {
     })
 }
 
-/// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
-fn past_cues() -> &'static [String] {
-    static CUES: OnceLock<Vec<String>> = OnceLock::new();
-    CUES.get_or_init(|| lexicon::lexicon().past_cues.iter().map(|cue| format!(" {cue} ")).collect())
+/// Cues as [`holds_cue`] looks for them.
+#[derive(Default)]
+struct Cues {
+    /// Cues of whole words, one after another ("set to"), by their first word.
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>, foldhash::fast::FixedState>,
+    /// Clitics ("'ll", each starting with an apostrophe), which attach to the word before: found
+    /// anywhere in a word.
+    clitics: Vec<&'static str>,
 }
 
-/// The future cues as [`prospective`] looks for them: whole words (padded with spaces), except
-/// clitics ("'ll"), which attach to the word before.
-fn future_cues() -> &'static [String] {
-    static CUES: OnceLock<Vec<String>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        lexicon::lexicon()
-            .future_cues
-            .iter()
-            .map(|cue| if cue.starts_with('\'') { cue.to_string() } else { format!(" {cue} ") })
-            .collect()
-    })
+impl Cues {
+    fn new(list: &[&'static str]) -> Self {
+        let mut cues = Cues::default();
+        for &cue in list {
+            if cue.starts_with('\'') {
+                cues.clitics.push(cue);
+            } else {
+                let words: Vec<&str> = cue.split(' ').collect();
+                cues.by_first.entry(words[0]).or_default().push(words);
+            }
+        }
+        cues
+    }
+}
+
+/// The past cues as [`prospective`] looks for them: whole words.
+fn past_cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues::new(&lexicon::lexicon().past_cues))
+}
+
+/// The future cues as [`prospective`] looks for them: whole words, except clitics ("'ll"),
+/// which attach to the word before.
+fn future_cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues::new(&lexicon::lexicon().future_cues))
 }
 
 struct Normalized {
