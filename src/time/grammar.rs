@@ -972,6 +972,10 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     let mut found = Vec::new();
     for sentence in sentences {
         let present = anchors_in(&text[sentence.clone()]);
+        // Every rule needs an anchor kind: a sentence with none needs no look at the rules.
+        if present == 0 {
+            continue;
+        }
         for (order, c) in rules.iter().enumerate() {
             if present & c.needs == c.needs {
                 find_all(text, sentence.clone(), order, c, &mut found);
