@@ -970,6 +970,9 @@ fn expand(pattern: &str) -> String {
 pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     let rules = compiled();
     let mut found = Vec::new();
+    // One set of capture slots per rule, made the first time the rule runs and reused in every
+    // sentence after (each search overwrites them).
+    let mut slots: Vec<Option<CaptureLocations>> = rules.iter().map(|_| None).collect();
     for sentence in sentences {
         let present = anchors_in(&text[sentence.clone()]);
         // Every rule needs an anchor kind: a sentence with none needs no look at the rules.
@@ -978,7 +981,8 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
         }
         for (order, c) in rules.iter().enumerate() {
             if present & c.needs == c.needs {
-                find_all(text, sentence.clone(), order, c, &mut found);
+                let locations = slots[order].get_or_insert_with(|| c.regex.capture_locations());
+                find_all(text, sentence.clone(), order, c, locations, &mut found);
             }
         }
     }
@@ -996,16 +1000,21 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
 }
 
 /// Every match of one rule inside `window`, with word boundaries and guards checked against
-/// the whole text.
-fn find_all(text: &str, window: Range<usize>, order: usize, c: &'static Compiled, found: &mut Vec<(usize, Candidate)>) {
+/// the whole text; `locations` are the rule's capture slots.
+fn find_all(
+    text: &str,
+    window: Range<usize>,
+    order: usize,
+    c: &'static Compiled,
+    locations: &mut CaptureLocations,
+    found: &mut Vec<(usize, Candidate)>,
+) {
     let haystack = &text[..window.end];
     let mut at = window.start;
-    // One set of capture slots for every search of the rule in this window.
-    let mut locations = c.regex.capture_locations();
     while at <= haystack.len() {
-        let Some(whole) = c.regex.captures_read_at(&mut locations, haystack, at) else { break };
+        let Some(whole) = c.regex.captures_read_at(locations, haystack, at) else { break };
         if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
-            let groups = Groups::of(c, &locations, haystack);
+            let groups = Groups::of(c, locations, haystack);
             let inner = groups.get("t").unwrap_or(Group { text: whole.as_str(), start: whole.start() });
             if let Some((reading, modifier)) = read(&groups) {
                 found.push((order, Candidate { bytes: inner.range(), rule: c.rule.id.to_string(), reading, modifier }));
