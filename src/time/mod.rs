@@ -310,8 +310,7 @@ fn goes_on_in_past(after: &str) -> bool {
         .map(|c| if c.is_alphabetic() || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
         .collect();
     let words: Vec<&str> = lowered.split_whitespace().take(4).collect();
-    let (tense, _) = clause_cues();
-    let past = words.iter().any(|w| tense.get(w) == Some(&false));
+    let past = words.iter().any(|w| clause_cues().tense.get(w) == Some(&false));
     past && !holds_cue(&words, future_cues())
 }
 
@@ -345,19 +344,28 @@ fn clause_looks_ahead(before: &str) -> bool {
     let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let lex = lexicon::lexicon();
-    let (tense, future) = clause_cues();
+    let cues = clause_cues();
     for end in (0..words.len()).rev() {
-        if let Some(&ahead) = tense.get(words[end]) {
+        if let Some(&ahead) = cues.tense.get(words[end]) {
             return ahead;
         }
         if lex.past_cues.contains(&words[end]) {
             return false;
         }
         // Future cues ending here ("will", "set to", "as soon as"); "'ll" at the end of its word.
-        let cue_start = future.iter().find_map(|cue| match cue.as_slice() {
+        // Only the cues whose last word this is, and the clitics, can; the first of them in the
+        // lexicon's order that does counts.
+        let start_of = |cue: &[&str]| match cue {
             [apostrophe] if apostrophe.starts_with('\'') => words[end].ends_with(apostrophe).then_some(end),
             _ => (end + 1 >= cue.len() && words[end + 1 - cue.len()..=end] == cue[..]).then(|| end + 1 - cue.len()),
-        });
+        };
+        let ending_here = cues.by_last.get(words[end]).map_or(&[][..], Vec::as_slice);
+        let cue_start = ending_here
+            .iter()
+            .chain(&cues.clitics)
+            .filter_map(|&i| start_of(&cues.future[i]).map(|start| (i, start)))
+            .min()
+            .map(|(_, start)| start);
         if let Some(start) = cue_start {
             // "had planned to", "had been due to": the plan lies in the past.
             return !words[start.saturating_sub(2)..start].iter().any(|w| lex.past_cues.contains(w));
@@ -366,21 +374,38 @@ fn clause_looks_ahead(before: &str) -> bool {
     words.last().is_some_and(|last| lex.deadline_cues.contains(last))
 }
 
-/// Tense words with whether they look ahead, and future cues as words.
-type ClauseCues = (HashMap<&'static str, bool>, Vec<Vec<&'static str>>);
+/// The words [`clause_looks_ahead`] reads.
+struct ClauseCues {
+    /// Each tense word of `clause_tense.tsv` with whether it looks ahead (the first row of a
+    /// word counts).
+    tense: HashMap<&'static str, bool, foldhash::fast::FixedState>,
+    /// Each future cue split into its words, in the lexicon's order.
+    future: Vec<Vec<&'static str>>,
+    /// By last word, the future cues (indexes into `future`, in order) that end with it.
+    by_last: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+    /// The future cues that are one clitic ("'ll"), which ends a word rather than being one.
+    clitics: Vec<usize>,
+}
 
-/// The words [`clause_looks_ahead`] reads: each tense word of `clause_tense.tsv` with whether it
-/// looks ahead (the first row of a word counts), and each future cue split into its words, in
-/// the lexicon's order.
+/// The words [`clause_looks_ahead`] and [`goes_on_in_past`] read, built once.
 fn clause_cues() -> &'static ClauseCues {
     static CUES: OnceLock<ClauseCues> = OnceLock::new();
     CUES.get_or_init(|| {
         let lex = lexicon::lexicon();
-        let mut tense = HashMap::new();
+        let mut tense = HashMap::default();
         for &(word, ahead) in &lex.clause_tense {
             tense.entry(word).or_insert(ahead);
         }
-        (tense, lex.future_cues.iter().map(|cue| cue.split_whitespace().collect()).collect())
+        let future: Vec<Vec<&str>> = lex.future_cues.iter().map(|cue| cue.split_whitespace().collect()).collect();
+        let (mut by_last, mut clitics) = (HashMap::<_, Vec<usize>, _>::default(), Vec::new());
+        for (i, cue) in future.iter().enumerate() {
+            match cue.as_slice() {
+                [apostrophe] if apostrophe.starts_with('\'') => clitics.push(i),
+                [.., last] => by_last.entry(*last).or_default().push(i),
+                [] => {}
+            }
+        }
+        ClauseCues { tense, future, by_last, clitics }
     })
 }
 
