@@ -317,7 +317,17 @@ fn goes_on_in_past(after: &str) -> bool {
 /// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
 /// colon or quotation mark before it.
 fn clause_before(before: &str) -> String {
-    before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase()
+    // Searched back by bytes: '“' is E2 80 9C, and 0x9C only ends it after E2 80.
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    let start = loop {
+        match bytes[..end].iter().rposition(|&b| matches!(b, b',' | b';' | b':' | b'"' | 0x9C)) {
+            None => break 0,
+            Some(i) if bytes[i] != 0x9C || bytes[..i].ends_with(&[0xE2, 0x80]) => break i + 1,
+            Some(i) => end = i,
+        }
+    };
+    before[start..].to_lowercase()
 }
 
 /// A month, a day of a month or a weekday with no year ("in [January]", "[Feb. 1]", "on
@@ -867,6 +877,28 @@ mod set_attributes {
             let resolved = super::resolve(&doc, super::extract(&doc), None);
             let t = resolved.timexes.first().unwrap_or_else(|| panic!("a timex in {text:?}"));
             assert_eq!((t.freq.as_deref(), t.quant), (*freq, *quant), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod clauses {
+    /// The clause starts after the last separator, '“' included and other characters ending in
+    /// byte 0x9C ("Ŝ") not.
+    #[test]
+    fn clause_before_cuts_at_the_last_separator() {
+        let table = [
+            ("He said, “It will Happen", "it will happen"),
+            ("a: b; c, d \"E", "e"),
+            ("no separator Here", "no separator here"),
+            ("ŜAR, then Ŝ", " then ŝ"),
+            ("", ""),
+            ("ends with a comma,", ""),
+        ];
+        for (before, clause) in table {
+            assert_eq!(super::clause_before(before), clause, "{before:?}");
+            let split = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+            assert_eq!(split, clause, "{before:?}");
         }
     }
 }
