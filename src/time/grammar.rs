@@ -868,6 +868,21 @@ fn compiled() -> &'static [Compiled] {
     })
 }
 
+/// The rules (their indexes in [`RULES`], in order) of each anchor kind that some rule has.
+fn rules_by_anchor() -> &'static [(u64, Vec<usize>)] {
+    static GROUPS: OnceLock<Vec<(u64, Vec<usize>)>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<(u64, Vec<usize>)> = Vec::new();
+        for (order, rule) in RULES.iter().enumerate() {
+            match groups.iter_mut().find(|(anchor, _)| *anchor == rule.anchor as u64) {
+                Some((_, orders)) => orders.push(order),
+                None => groups.push((rule.anchor as u64, vec![order])),
+            }
+        }
+        groups
+    })
+}
+
 /// The anchor kinds a rule needs, as a bit set: its anchor and its second anchors.
 fn needs(rule: &Rule) -> u64 {
     SECOND_ANCHORS.iter().filter(|s| s.0 == rule.id).fold(rule.anchor as u64, |needs, s| needs | s.1 as u64)
@@ -975,14 +990,18 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     let mut slots: Vec<Option<CaptureLocations>> = rules.iter().map(|_| None).collect();
     for sentence in sentences {
         let present = anchors_in(&text[sentence.clone()]);
-        // Every rule needs an anchor kind: a sentence with none needs no look at the rules.
-        if present == 0 {
-            continue;
-        }
-        for (order, c) in rules.iter().enumerate() {
-            if present & c.needs == c.needs {
-                let locations = slots[order].get_or_insert_with(|| c.regex.capture_locations());
-                find_all(text, sentence.clone(), order, c, locations, &mut found);
+        // Only the rules whose anchor kind the sentence holds are looked at. (The order they run
+        // in does not matter: what they find is sorted below, by keys no two candidates share.)
+        for (anchor, orders) in rules_by_anchor() {
+            if present & anchor == 0 {
+                continue;
+            }
+            for &order in orders {
+                let c = &rules[order];
+                if present & c.needs == c.needs {
+                    let locations = slots[order].get_or_insert_with(|| c.regex.capture_locations());
+                    find_all(text, sentence.clone(), order, c, locations, &mut found);
+                }
             }
         }
     }
