@@ -1095,25 +1095,30 @@ fn anchors_in(sentence: &str) -> u64 {
             continue;
         }
         let start = i;
-        // The kinds of the token's bytes: does it hold a digit?
-        let mut held = 0;
+        // The kinds of the token's bytes (does it hold a digit?), and the token packed as
+        // [`pack_letters`] packs a word, for the look-up of a token of letters.
+        let (mut held, mut key) = (0, 0);
         while let Some(&b) = bytes.get(i) {
             let kind = TOKEN_BYTES[usize::from(b)];
             if kind & (LETTER | DIGIT) == 0 {
                 break;
             }
             held |= kind;
+            key = key << 5 | u64::from(b & 0x1F);
             i += 1;
         }
         let token = &bytes[start..i];
         let after = &bytes[i..];
         // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with.
-        let tail = &token[token.len().saturating_sub(2)..];
-        if tail.eq_ignore_ascii_case(b"am")
-            || tail.eq_ignore_ascii_case(b"pm")
-            || matches!(token.last(), Some(b'a' | b'A' | b'p' | b'P'))
-                && (after.starts_with(b".m") || after.starts_with(b".M"))
-        {
+        let clock_end = match token.last() {
+            Some(b'm' | b'M') => {
+                let tail = &token[token.len().saturating_sub(2)..];
+                tail.eq_ignore_ascii_case(b"am") || tail.eq_ignore_ascii_case(b"pm")
+            }
+            Some(b'a' | b'A' | b'p' | b'P') => after.starts_with(b".m") || after.starts_with(b".M"),
+            _ => false,
+        };
+        if clock_end {
             present |= Anchor::AmPm as u64;
         }
         if held & DIGIT != 0 {
@@ -1161,7 +1166,7 @@ fn anchors_in(sentence: &str) -> u64 {
         if token.len() > LONGEST_ANCHOR {
             continue;
         }
-        if let Some(kinds) = words.get(token) {
+        if let Some(kinds) = words.get(token, key) {
             if kinds & Anchor::Month as u64 != 0 {
                 months += 1;
                 if months == 2 {
@@ -1189,12 +1194,13 @@ struct AnchorWords {
 }
 
 impl AnchorWords {
-    /// The kinds of the anchor word `word`, 1 to [`LONGEST_ANCHOR`] ASCII letters in any case.
-    fn get(&self, word: &[u8]) -> Option<u64> {
+    /// The kinds of the anchor word `word`, 1 to [`LONGEST_ANCHOR`] ASCII letters in any case,
+    /// which [`pack_letters`] packs into `key`.
+    fn get(&self, word: &[u8], key: u64) -> Option<u64> {
         if self.lengths[usize::from(word[0] & 0x1F)] & (1 << (word.len() - 1)) == 0 {
             return None;
         }
-        self.kinds.get(&pack_letters(word)).copied()
+        self.kinds.get(&key).copied()
     }
 }
 
