@@ -7,6 +7,7 @@
 pub mod language;
 pub mod timeml;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -191,12 +192,12 @@ pub fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') {
         return true; // "U.S.", "a.m."
     }
-    let lower = word.to_lowercase();
-    abbreviations().iter().any(|a| *a == lower)
+    abbreviations().contains(word.to_lowercase().as_str())
 }
 
-fn abbreviations() -> &'static [&'static str] {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// The abbreviations list, hashed with a fast fixed-seed hash (looked up at most periods).
+fn abbreviations() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
+    static LIST: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
     LIST.get_or_init(|| data_lines(include_str!("lexicon/abbreviations.txt")).collect())
 }
 
