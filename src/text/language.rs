@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A list of function words, looked up on every word: a set hashed with a fast fixed-seed hash,
-/// and in front of it, for ASCII words, the lengths its words have by first byte, so that most
-/// words are turned away without hashing.
+/// and in front of it, for ASCII words, the lengths its words have by first byte and by last
+/// byte, so that most words are turned away without hashing.
 struct WordSet {
     /// The words as bytes, so that a word lower-cased on the stack is looked up as it is.
     words: HashSet<&'static [u8], foldhash::fast::FixedState>,
@@ -18,24 +18,30 @@ struct WordSet {
     packed: HashSet<u64, foldhash::fast::FixedState>,
     /// `lengths[b]` has bit `n - 1` set when an ASCII word of `n` bytes starts with byte `b`.
     lengths: [u8; 128],
+    /// `ends[b]` has bit `n - 1` set when an ASCII word of `n` bytes ends with byte `b`.
+    ends: [u8; 128],
 }
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let words: HashSet<_, _> = words.map(str::as_bytes).collect();
-        let mut lengths = [0u8; 128];
+        let (mut lengths, mut ends) = ([0u8; 128], [0u8; 128]);
         let mut packed = HashSet::default();
         for w in words.iter().filter(|w| w.is_ascii() && (1..=MAX_FUNCTION_WORD_BYTES).contains(&w.len())) {
             lengths[usize::from(w[0])] |= 1 << (w.len() - 1);
+            ends[usize::from(w[w.len() - 1])] |= 1 << (w.len() - 1);
             packed.insert(pack(w));
         }
-        WordSet { words, packed, lengths }
+        WordSet { words, packed, lengths, ends }
     }
 
     /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes, any case) in the set?
     fn contains_ascii(&self, word: &[u8]) -> bool {
-        let first = usize::from(word[0].to_ascii_lowercase());
-        self.lengths[first] & (1 << (word.len() - 1)) != 0 && self.packed.contains(&pack(word))
+        let length = 1 << (word.len() - 1);
+        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        self.lengths[usize::from(first)] & length != 0
+            && self.ends[usize::from(last)] & length != 0
+            && self.packed.contains(&pack(word))
     }
 }
 
@@ -133,8 +139,10 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
-/// Is `word` (all ASCII when `ascii`), lower-cased, in `list`? Function words are short, so longer words need no look-up,
-/// and short ASCII ones are lower-cased on the stack.
+/// Is `word` (all ASCII when `ascii`), lower-cased, in `list`? Function words are short, so
+/// longer words need no look-up, and short ASCII ones are looked up packed into an integer.
+/// (Inlined into its callers, since it runs on every word of the text.)
+#[inline(always)]
 fn in_list(word: &str, ascii: bool, list: &WordSet) -> bool {
     if word.len() > MAX_FUNCTION_WORD_BYTES {
         return false;
