@@ -100,10 +100,10 @@ const BYTE_KINDS: [u8; 256] = {
     kinds
 };
 
-/// The words of `text`, each with whether it is all ASCII: runs of letters and apostrophes, split
-/// at every other character. Read a run of ASCII bytes at a time through [`BYTE_KINDS`], since
+/// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
+/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through [`BYTE_KINDS`], since
 /// most of the text is ASCII; only other characters are decoded.
-fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
+fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
     // Where the run of ASCII bytes of kind `kind` from byte `i` ends.
     let run = move |i: usize, kind: u8| {
@@ -135,7 +135,7 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
                 _ => break,
             }
         }
-        Some((&text[start..i], ascii))
+        Some((&bytes[start..i], ascii))
     })
 }
 
@@ -143,17 +143,17 @@ fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// longer words need no look-up, and short ASCII ones are looked up packed into an integer.
 /// (Inlined into its callers, since it runs on every word of the text.)
 #[inline(always)]
-fn in_list(word: &str, ascii: bool, list: &WordSet) -> bool {
+fn in_list(word: &[u8], ascii: bool, list: &WordSet) -> bool {
     if word.len() > MAX_FUNCTION_WORD_BYTES {
         return false;
     }
     if word.is_empty() {
-        return list.words.contains(word.as_bytes());
+        return list.words.contains(word);
     }
     if ascii {
-        list.contains_ascii(word.as_bytes())
+        list.contains_ascii(word)
     } else {
-        list.words.contains(word.to_lowercase().as_bytes())
+        std::str::from_utf8(word).is_ok_and(|w| list.words.contains(w.to_lowercase().as_bytes()))
     }
 }
 
@@ -170,7 +170,7 @@ fn foreign_words() -> &'static WordSet {
 /// `"en"` when the text reads as English, `"und"` (undetermined) otherwise or when it is too
 /// short to tell.
 pub fn guess(text: &str) -> &'static str {
-    let words: Vec<(&str, bool)> = words(text).take(2000).collect();
+    let words: Vec<(&[u8], bool)> = words(text).take(2000).collect();
     let common = words.iter().filter(|&&(w, ascii)| in_list(w, ascii, english_words())).count();
     let english = if words.len() < 3 { common > 0 } else { common * 100 >= words.len() * ENGLISH_SHARE };
     if english {
@@ -214,12 +214,12 @@ mod tests {
             (include_str!("lexicon/foreign_common.txt"), super::foreign_words()),
         ] {
             for word in crate::text::data_lines(file) {
-                assert!(super::in_list(word, word.is_ascii(), list), "{word}");
+                assert!(super::in_list(word.as_bytes(), word.is_ascii(), list), "{word}");
                 let upper = word.to_uppercase();
-                assert!(super::in_list(&upper, upper.is_ascii(), list), "{word} in upper case");
+                assert!(super::in_list(upper.as_bytes(), upper.is_ascii(), list), "{word} in upper case");
             }
             for other in ["", "x", "zzz", "Ankara", "presidential"] {
-                assert!(!super::in_list(other, true, list), "{other}");
+                assert!(!super::in_list(other.as_bytes(), true, list), "{other}");
             }
         }
     }
@@ -230,7 +230,8 @@ mod tests {
         {
             let split: Vec<&str> =
                 text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).collect();
-            let words: Vec<(&str, bool)> = super::words(text).collect();
+            let words: Vec<(&str, bool)> =
+                super::words(text).map(|(w, ascii)| (std::str::from_utf8(w).unwrap(), ascii)).collect();
             assert_eq!(words.iter().map(|w| w.0).collect::<Vec<_>>(), split, "{text:?}");
             assert!(words.iter().all(|&(w, ascii)| ascii == w.is_ascii()), "{text:?}");
         }
