@@ -8,30 +8,48 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A list of function words, looked up on every word: a set hashed with a fast fixed-seed hash,
-/// and in front of it, for ASCII words, the lengths its words have by first byte, so that most
-/// words are turned away without hashing.
+/// and in front of it, for ASCII words, the lengths its words have by first byte and by last
+/// byte, so that most words are turned away without hashing.
 struct WordSet {
     /// The words as bytes, so that a word lower-cased on the stack is looked up as it is.
     words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    /// The ASCII words again, each packed into one integer by [`pack`]: hashing one integer is
+    /// cheaper than hashing a slice, and these are the words looked up most.
+    packed: HashSet<u64, foldhash::fast::FixedState>,
     /// `lengths[b]` has bit `n - 1` set when an ASCII word of `n` bytes starts with byte `b`.
     lengths: [u8; 128],
+    /// `ends[b]` has bit `n - 1` set when an ASCII word of `n` bytes ends with byte `b`.
+    ends: [u8; 128],
 }
 
 impl WordSet {
     fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let words: HashSet<_, _> = words.map(str::as_bytes).collect();
-        let mut lengths = [0u8; 128];
+        let (mut lengths, mut ends) = ([0u8; 128], [0u8; 128]);
+        let mut packed = HashSet::default();
         for w in words.iter().filter(|w| w.is_ascii() && (1..=MAX_FUNCTION_WORD_BYTES).contains(&w.len())) {
             lengths[usize::from(w[0])] |= 1 << (w.len() - 1);
+            ends[usize::from(w[w.len() - 1])] |= 1 << (w.len() - 1);
+            packed.insert(pack(w));
         }
-        WordSet { words, lengths }
+        WordSet { words, packed, lengths, ends }
     }
 
-    /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes) in the set?
+    /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes, any case) in the set?
     fn contains_ascii(&self, word: &[u8]) -> bool {
-        let first = usize::from(word[0]);
-        self.lengths[first] & (1 << (word.len() - 1)) != 0 && self.words.contains(word)
+        let length = 1 << (word.len() - 1);
+        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        self.lengths[usize::from(first)] & length != 0
+            && self.ends[usize::from(last)] & length != 0
+            && self.packed.contains(&pack(word))
     }
+}
+
+/// An ASCII word of 1 to [`MAX_FUNCTION_WORD_BYTES`] bytes as one integer, lower-cased, its
+/// first byte lowest; the bytes after its end are 0xFF, which no ASCII byte is, so words of
+/// different lengths differ.
+fn pack(word: &[u8]) -> u64 {
+    word.iter().rev().fold(u64::MAX, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
 /// The share of common English function words (percent) from which a text reads as English.
@@ -48,40 +66,94 @@ const FOREIGN_MIN_WORDS: usize = 5;
 /// quotes most, or many words with letters outside ASCII. English headlines, which have few
 /// function words too, show neither; short lines ("Boris Johnson") are never judged.
 pub fn is_foreign_sentence(sentence: &str) -> bool {
-    let split = || sentence.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty());
     // First the signs of another language, which most English sentences lack entirely …
-    let (mut words, mut foreign, mut accented) = (0, 0, 0);
-    for word in split() {
-        words += 1;
-        accented += usize::from(!word.is_ascii());
-        foreign += usize::from(in_list(word, foreign_words()));
+    let (mut count, mut foreign, mut accented) = (0, 0, 0);
+    for (word, ascii) in words(sentence) {
+        count += 1;
+        accented += usize::from(!ascii);
+        foreign += usize::from(in_list(word, ascii, foreign_words()));
     }
-    let share = |n: usize| n * 100 / words.max(1);
+    let share = |n: usize| n * 100 / count.max(1);
     let signs = (foreign >= 2 && share(foreign) >= 15) || (accented >= 2 && share(accented) >= 25);
-    if words < FOREIGN_MIN_WORDS || !signs {
+    if count < FOREIGN_MIN_WORDS || !signs {
         return false;
     }
     // … then whether English function words are nonetheless common enough.
-    share(split().filter(|w| in_list(w, english_words())).count()) < ENGLISH_SHARE
+    share(words(sentence).filter(|&(w, ascii)| in_list(w, ascii, english_words())).count()) < ENGLISH_SHARE
 }
 
-/// Is `word`, lower-cased, in `list`? Function words are short, so longer words need no look-up,
-/// and short ASCII ones are lower-cased on the stack.
-fn in_list(word: &str, list: &WordSet) -> bool {
+/// An ASCII letter or apostrophe, part of a word (a kind of byte in [`BYTE_KINDS`]).
+const WORD_BYTE: u8 = 1;
+/// Any other ASCII character, which separates words.
+const SEPARATOR: u8 = 0;
+/// A byte of a character beyond ASCII, decoded to tell whether it is a letter.
+const BEYOND_ASCII: u8 = 2;
+/// The kind of each byte for [`words`].
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [BEYOND_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let letter = (b as u8).is_ascii_alphabetic() || b as u8 == b'\'';
+        kinds[b] = if letter { WORD_BYTE } else { SEPARATOR };
+        b += 1;
+    }
+    kinds
+};
+
+/// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
+/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through [`BYTE_KINDS`], since
+/// most of the text is ASCII; only other characters are decoded.
+fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
+    let bytes = text.as_bytes();
+    // Where the run of ASCII bytes of kind `kind` from byte `i` ends.
+    let run = move |i: usize, kind: u8| {
+        bytes[i..].iter().position(|&b| BYTE_KINDS[usize::from(b)] != kind).map_or(bytes.len(), |n| i + n)
+    };
+    // The character beyond ASCII at byte `i`: is it a letter, and how many bytes has it?
+    let other = move |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i = run(i, SEPARATOR);
+            match bytes.get(i) {
+                None => return None,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => match other(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+        }
+        let (start, mut ascii) = (i, true);
+        loop {
+            i = run(i, WORD_BYTE);
+            match bytes.get(i) {
+                Some(b) if !b.is_ascii() => match other(i) {
+                    (true, len) => (i, ascii) = (i + len, false),
+                    (false, _) => break,
+                },
+                _ => break,
+            }
+        }
+        Some((&bytes[start..i], ascii))
+    })
+}
+
+/// Is `word` (all ASCII when `ascii`), lower-cased, in `list`? Function words are short, so
+/// longer words need no look-up, and short ASCII ones are looked up packed into an integer.
+/// (Inlined into its callers, since it runs on every word of the text.)
+#[inline(always)]
+fn in_list(word: &[u8], ascii: bool, list: &WordSet) -> bool {
     if word.len() > MAX_FUNCTION_WORD_BYTES {
         return false;
     }
     if word.is_empty() {
-        return list.words.contains(word.as_bytes());
+        return list.words.contains(word);
     }
-    if word.is_ascii() {
-        let mut buf = [0u8; MAX_FUNCTION_WORD_BYTES];
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        list.contains_ascii(lower)
+    if ascii {
+        list.contains_ascii(word)
     } else {
-        list.words.contains(word.to_lowercase().as_bytes())
+        std::str::from_utf8(word).is_ok_and(|w| list.words.contains(w.to_lowercase().as_bytes()))
     }
 }
 
@@ -98,9 +170,8 @@ fn foreign_words() -> &'static WordSet {
 /// `"en"` when the text reads as English, `"und"` (undetermined) otherwise or when it is too
 /// short to tell.
 pub fn guess(text: &str) -> &'static str {
-    let words: Vec<&str> =
-        text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).take(2000).collect();
-    let common = words.iter().filter(|w| in_list(w, english_words())).count();
+    let words: Vec<(&[u8], bool)> = words(text).take(2000).collect();
+    let common = words.iter().filter(|&&(w, ascii)| in_list(w, ascii, english_words())).count();
     let english = if words.len() < 3 { common > 0 } else { common * 100 >= words.len() * ENGLISH_SHARE };
     if english {
         "en"
@@ -143,12 +214,26 @@ mod tests {
             (include_str!("lexicon/foreign_common.txt"), super::foreign_words()),
         ] {
             for word in crate::text::data_lines(file) {
-                assert!(super::in_list(word, list), "{word}");
-                assert!(super::in_list(&word.to_uppercase(), list), "{word} in upper case");
+                assert!(super::in_list(word.as_bytes(), word.is_ascii(), list), "{word}");
+                let upper = word.to_uppercase();
+                assert!(super::in_list(upper.as_bytes(), upper.is_ascii(), list), "{word} in upper case");
             }
             for other in ["", "x", "zzz", "Ankara", "presidential"] {
-                assert!(!super::in_list(other, list), "{other}");
+                assert!(!super::in_list(other.as_bytes(), true, list), "{other}");
             }
+        }
+    }
+
+    #[test]
+    fn words_split_at_everything_but_letters_and_apostrophes() {
+        for text in ["", "  ", "Ankara'da düzenlenen — “quoted” 😀x end.", "Çavuşoğlu's 22-year-old", "a’b ½ ǅx"]
+        {
+            let split: Vec<&str> =
+                text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).collect();
+            let words: Vec<(&str, bool)> =
+                super::words(text).map(|(w, ascii)| (std::str::from_utf8(w).unwrap(), ascii)).collect();
+            assert_eq!(words.iter().map(|w| w.0).collect::<Vec<_>>(), split, "{text:?}");
+            assert!(words.iter().all(|&(w, ascii)| ascii == w.is_ascii()), "{text:?}");
         }
     }
 

@@ -7,6 +7,7 @@
 pub mod language;
 pub mod timeml;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -61,16 +62,19 @@ impl<'a> Segmented<'a> {
 /// by a space ends one unless the word before is a known abbreviation ("Dec.", "Mr.") or an
 /// initial, or the next word starts in lower case.
 pub fn segment(text: &str) -> Segmented<'_> {
-    // Byte by byte: a character's bytes all get the offset of its first one; a 4-byte character
-    // takes two UTF-16 units, any other one.
+    // A character's bytes all get the offset of its first one; a 4-byte character takes two
+    // UTF-16 units, any other one. Runs of ASCII, most of a text, are one unit a byte.
+    let bytes = text.as_bytes();
     let mut utf16 = Vec::with_capacity(text.len() + 1);
-    let (mut unit, mut char_start) = (0u32, 0u32);
-    for &b in text.as_bytes() {
-        if b & 0xC0 != 0x80 {
-            char_start = unit;
-            unit += if b >= 0xF0 { 2 } else { 1 };
+    let (mut i, mut unit) = (0, 0u32);
+    while i < bytes.len() {
+        let run = ascii_run(&bytes[i..]);
+        utf16.extend(unit..unit + run as u32);
+        (i, unit) = (i + run, unit + run as u32);
+        if let Some(c) = text[i..].chars().next() {
+            utf16.extend(std::iter::repeat_n(unit, c.len_utf8()));
+            (i, unit) = (i + c.len_utf8(), unit + c.len_utf16() as u32);
         }
-        utf16.push(char_start);
     }
     utf16.push(unit);
 
@@ -100,8 +104,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
     let (mut from, mut scan) = (0, 0);
     // Only the bytes that can open a sentence end are looked at: '.', '!', '?' and the first byte
     // of '…' (and of other characters, skipped).
-    while let Some(offset) = bytes[scan..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-        let i = scan + offset;
+    while let Some(i) = next_end_byte(bytes, scan) {
         let Some(ch) = line[i..].chars().next().filter(|c| matches!(c, '.' | '!' | '?' | '…')) else {
             scan = i + 1;
             continue;
@@ -136,6 +139,41 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>)
     }
 }
 
+/// How many bytes `bytes` starts with are ASCII: eight at a time, then one at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let whole =
+        bytes.chunks_exact(8).take_while(|c| u64::from_le_bytes((*c).try_into().unwrap()) & HIGH_BITS == 0).count();
+    let n = whole * 8;
+    n + bytes[n..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - n)
+}
+
+/// The first byte at or after `from` that may open a sentence end: '.', '!', '?' or 0xE2, the
+/// first byte of '…' (and of other characters). Eight bytes at a time are turned away with
+/// [`holds_byte`] while none of them is one of the four, which is most of a text.
+fn next_end_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    let whole = rest
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+        .take_while(|&c| !(holds_byte(c, b'.') || holds_byte(c, b'!') || holds_byte(c, b'?') || holds_byte(c, 0xE2)))
+        .count();
+    let n = whole * 8;
+    rest[n..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|i| from + n + i)
+}
+
+/// The high bit of each of eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Does one of the eight bytes of `chunk` equal `byte`? (Bytes equal to `byte` become zero; a
+/// zero byte is the only one whose high bit is set after subtracting one from every byte and
+/// masking out those whose own high bit was set. A borrow can flag a byte after a zero one, but
+/// only when there is a zero byte, so the answer is exact.)
+fn holds_byte(chunk: u64, byte: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = chunk ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH_BITS != 0
+}
+
 /// Is the word ending at the end of `before` an abbreviation or an initial, so that a period
 /// after it ends no sentence ("Mr", "Sen", "F" of "John F. Kennedy", "U.S")?
 ///
@@ -154,12 +192,12 @@ pub fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') {
         return true; // "U.S.", "a.m."
     }
-    let lower = word.to_lowercase();
-    abbreviations().iter().any(|a| *a == lower)
+    abbreviations().contains(word.to_lowercase().as_str())
 }
 
-fn abbreviations() -> &'static [&'static str] {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// The abbreviations list, hashed with a fast fixed-seed hash (looked up at most periods).
+fn abbreviations() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
+    static LIST: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
     LIST.get_or_init(|| data_lines(include_str!("lexicon/abbreviations.txt")).collect())
 }
 
@@ -199,7 +237,8 @@ mod tests {
     #[test]
     fn utf16_offsets_of_every_byte() {
         // Each byte's offset is the UTF-16 length of the text before its character.
-        for text in ["", "abc", "é", "a€b", "😀x", "Ankara'da düzenlenen — “quoted” 😀😀 end"] {
+        let long = "A long run of ASCII letters, then é, then 😀 and more ASCII after it … the end.";
+        for text in ["", "abc", "é", "a€b", "😀x", "Ankara'da düzenlenen — “quoted” 😀😀 end", long] {
             let s = segment(text);
             for (i, _) in text.char_indices() {
                 let expected = text[..i].encode_utf16().count();
@@ -209,6 +248,18 @@ mod tests {
                 }
             }
             assert_eq!(s.utf16[text.len()] as usize, text.encode_utf16().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_end_bytes_found_from_every_byte() {
+        let text = "Ankara, Dec. 19 (Reuters) — He left!  Why? Because… it was over. Then a long run without any end";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let naive = bytes[from..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|i| from + i);
+            assert_eq!(next_end_byte(bytes, from), naive, "from {from}");
+            let run = bytes[from..].iter().take_while(|b| b.is_ascii()).count();
+            assert_eq!(ascii_run(&bytes[from..]), run, "from {from}");
         }
     }
 

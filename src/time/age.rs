@@ -50,7 +50,11 @@ const RULES: &[(&str, &str)] = &[
 /// bytes, stopping only at "d", "n" and commas.
 fn possible_rules(line: &[u8]) -> u8 {
     let mut rules = 0;
-    for (i, &b) in line.iter().enumerate() {
+    let mut from = 0;
+    while let Some(offset) = line[from..].iter().position(|&b| STOPS[usize::from(b)]) {
+        let i = from + offset;
+        from = i + 1;
+        let b = line[i];
         let before = &line[..i];
         match b {
             b'd' | b'D' => {
@@ -68,6 +72,17 @@ fn possible_rules(line: &[u8]) -> u8 {
     }
     rules
 }
+
+/// The bytes [`possible_rules`] stops at: "d", "n" (in either case) and commas.
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'd' as usize] = true;
+    stops[b'D' as usize] = true;
+    stops[b'n' as usize] = true;
+    stops[b'N' as usize] = true;
+    stops[b',' as usize] = true;
+    stops
+};
 
 /// Does `before` end in "year-", or in "year" or "years" and spaces (the words before "old")?
 fn year_before(before: &[u8]) -> bool {

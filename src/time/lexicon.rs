@@ -182,7 +182,16 @@ impl Lexicon {
 pub fn lookup<T: Copy>(list: &[(&'static str, T)], phrase: &str) -> Option<T> {
     let same_word =
         |a: &str, b: &str| a.eq_ignore_ascii_case(b) || !a.is_ascii() && a.to_lowercase() == b.to_lowercase();
+    // Two first bytes that are ASCII, no white space and differ in any case start two different
+    // first words: most entries are turned away by that before any splitting.
+    let first = |s: &str| s.bytes().next().filter(|b| b.is_ascii() && !char::from(*b).is_whitespace());
+    let phrase_first = first(phrase);
     let same = |entry: &str| {
+        if let (Some(a), Some(b)) = (first(entry), phrase_first) {
+            if !a.eq_ignore_ascii_case(&b) {
+                return false;
+            }
+        }
         let (mut a, mut b) = (entry.split_whitespace(), phrase.split_whitespace());
         loop {
             match (a.next(), b.next()) {

@@ -205,24 +205,24 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         };
         match normalized {
             Ok(n) => {
+                let id = format!("t{}", out.timexes.len() + 1);
                 if n.value.len() >= 4
                     && n.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                     && !n.value.contains('Q')
                 {
-                    last_date = Some((format!("t{}", out.timexes.len() + 1), n.value.clone()));
+                    last_date = Some((id.clone(), n.value.clone()));
                 }
                 // The compared period itself ("a year ago", "the 1988 quarter" → 1988-Q3) is not
                 // a new reference.
-                let id = format!("t{}", out.timexes.len() + 1);
                 let mirrored = matches!(c.reading, Reading::Ago { .. } | Reading::SamePeriodIn(_));
                 if let (Some((year, q)), false) = (quarter_of(&n.value), mirrored) {
-                    last_period = Some((id, year, Some(q)));
+                    last_period = Some((id.clone(), year, Some(q)));
                     last_span = None;
                 } else if let (Reading::Duration { count: Some(6..=11), unit: "M", half: false }, Some(d)) =
                     (&c.reading, dct)
                 {
                     // "the nine months" of this year: compared with the year before.
-                    last_period = Some((id, d.date.year(), None));
+                    last_period = Some((id.clone(), d.date.year(), None));
                     last_span = Some(n.value.clone());
                 }
                 if let Some(message) = n.weekday_mismatch {
@@ -237,7 +237,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
                     _ => (None, None),
                 };
                 out.timexes.push(Timex {
-                    id: format!("t{}", out.timexes.len() + 1),
+                    id,
                     freq,
                     quant,
                     span: doc.span(c.bytes.clone()),
@@ -274,9 +274,12 @@ fn prospective(before: &str) -> bool {
 }
 
 /// Do `words` hold one of `cues` (as [`future_cues`] and [`past_cues`] write them)?
-fn holds_cue(words: &[&str], cues: &[String]) -> bool {
-    let near = format!(" {} ", words.join(" "));
-    cues.iter().any(|cue| near.contains(cue.as_str()))
+fn holds_cue(words: &[&str], cues: &Cues) -> bool {
+    let words_at =
+        |i: usize| cues.by_first.get(words[i]).is_some_and(|l| l.iter().any(|cue| words[i..].starts_with(cue)));
+    // Every clitic holds an apostrophe.
+    let clitic = |w: &&str| w.contains('\'') && cues.clitics.iter().any(|c| w.contains(c));
+    (0..words.len()).any(words_at) || words.iter().any(clitic)
 }
 
 /// Does a year-ago expression name a period of its own ("the year-earlier period", "the
@@ -307,15 +310,24 @@ fn goes_on_in_past(after: &str) -> bool {
         .map(|c| if c.is_alphabetic() || c == '\'' { c.to_ascii_lowercase() } else { ' ' })
         .collect();
     let words: Vec<&str> = lowered.split_whitespace().take(4).collect();
-    let (tense, _) = clause_cues();
-    let past = words.iter().any(|w| tense.get(w) == Some(&false));
+    let past = words.iter().any(|w| clause_cues().tense.get(w) == Some(&false));
     past && !holds_cue(&words, future_cues())
 }
 
 /// The clause a time expression closes, lower-cased: the words after the last comma, semicolon,
 /// colon or quotation mark before it.
 fn clause_before(before: &str) -> String {
-    before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase()
+    // Searched back by bytes: '“' is E2 80 9C, and 0x9C only ends it after E2 80.
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    let start = loop {
+        match bytes[..end].iter().rposition(|&b| matches!(b, b',' | b';' | b':' | b'"' | 0x9C)) {
+            None => break 0,
+            Some(i) if bytes[i] != 0x9C || bytes[..i].ends_with(&[0xE2, 0x80]) => break i + 1,
+            Some(i) => end = i,
+        }
+    };
+    before[start..].to_lowercase()
 }
 
 /// A month, a day of a month or a weekday with no year ("in [January]", "[Feb. 1]", "on
@@ -342,19 +354,28 @@ fn clause_looks_ahead(before: &str) -> bool {
     let clause = clause_before(before);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let lex = lexicon::lexicon();
-    let (tense, future) = clause_cues();
+    let cues = clause_cues();
     for end in (0..words.len()).rev() {
-        if let Some(&ahead) = tense.get(words[end]) {
+        if let Some(&ahead) = cues.tense.get(words[end]) {
             return ahead;
         }
         if lex.past_cues.contains(&words[end]) {
             return false;
         }
         // Future cues ending here ("will", "set to", "as soon as"); "'ll" at the end of its word.
-        let cue_start = future.iter().find_map(|cue| match cue.as_slice() {
+        // Only the cues whose last word this is, and the clitics, can; the first of them in the
+        // lexicon's order that does counts.
+        let start_of = |cue: &[&str]| match cue {
             [apostrophe] if apostrophe.starts_with('\'') => words[end].ends_with(apostrophe).then_some(end),
             _ => (end + 1 >= cue.len() && words[end + 1 - cue.len()..=end] == cue[..]).then(|| end + 1 - cue.len()),
-        });
+        };
+        let ending_here = cues.by_last.get(words[end]).map_or(&[][..], Vec::as_slice);
+        let cue_start = ending_here
+            .iter()
+            .chain(&cues.clitics)
+            .filter_map(|&i| start_of(&cues.future[i]).map(|start| (i, start)))
+            .min()
+            .map(|(_, start)| start);
         if let Some(start) = cue_start {
             // "had planned to", "had been due to": the plan lies in the past.
             return !words[start.saturating_sub(2)..start].iter().any(|w| lex.past_cues.contains(w));
@@ -363,41 +384,77 @@ fn clause_looks_ahead(before: &str) -> bool {
     words.last().is_some_and(|last| lex.deadline_cues.contains(last))
 }
 
-/// Tense words with whether they look ahead, and future cues as words.
-type ClauseCues = (HashMap<&'static str, bool>, Vec<Vec<&'static str>>);
+/// The words [`clause_looks_ahead`] reads.
+struct ClauseCues {
+    /// Each tense word of `clause_tense.tsv` with whether it looks ahead (the first row of a
+    /// word counts).
+    tense: HashMap<&'static str, bool, foldhash::fast::FixedState>,
+    /// Each future cue split into its words, in the lexicon's order.
+    future: Vec<Vec<&'static str>>,
+    /// By last word, the future cues (indexes into `future`, in order) that end with it.
+    by_last: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+    /// The future cues that are one clitic ("'ll"), which ends a word rather than being one.
+    clitics: Vec<usize>,
+}
 
-/// The words [`clause_looks_ahead`] reads: each tense word of `clause_tense.tsv` with whether it
-/// looks ahead (the first row of a word counts), and each future cue split into its words, in
-/// the lexicon's order.
+/// The words [`clause_looks_ahead`] and [`goes_on_in_past`] read, built once.
 fn clause_cues() -> &'static ClauseCues {
     static CUES: OnceLock<ClauseCues> = OnceLock::new();
     CUES.get_or_init(|| {
         let lex = lexicon::lexicon();
-        let mut tense = HashMap::new();
+        let mut tense = HashMap::default();
         for &(word, ahead) in &lex.clause_tense {
             tense.entry(word).or_insert(ahead);
         }
-        (tense, lex.future_cues.iter().map(|cue| cue.split_whitespace().collect()).collect())
+        let future: Vec<Vec<&str>> = lex.future_cues.iter().map(|cue| cue.split_whitespace().collect()).collect();
+        let (mut by_last, mut clitics) = (HashMap::<_, Vec<usize>, _>::default(), Vec::new());
+        for (i, cue) in future.iter().enumerate() {
+            match cue.as_slice() {
+                [apostrophe] if apostrophe.starts_with('\'') => clitics.push(i),
+                [.., last] => by_last.entry(*last).or_default().push(i),
+                [] => {}
+            }
+        }
+        ClauseCues { tense, future, by_last, clitics }
     })
 }
 
-/// The past cues as [`prospective`] looks for them: whole words, padded with spaces.
-fn past_cues() -> &'static [String] {
-    static CUES: OnceLock<Vec<String>> = OnceLock::new();
-    CUES.get_or_init(|| lexicon::lexicon().past_cues.iter().map(|cue| format!(" {cue} ")).collect())
+/// Cues as [`holds_cue`] looks for them.
+#[derive(Default)]
+struct Cues {
+    /// Cues of whole words, one after another ("set to"), by their first word.
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>, foldhash::fast::FixedState>,
+    /// Clitics ("'ll", each starting with an apostrophe), which attach to the word before: found
+    /// anywhere in a word.
+    clitics: Vec<&'static str>,
 }
 
-/// The future cues as [`prospective`] looks for them: whole words (padded with spaces), except
-/// clitics ("'ll"), which attach to the word before.
-fn future_cues() -> &'static [String] {
-    static CUES: OnceLock<Vec<String>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        lexicon::lexicon()
-            .future_cues
-            .iter()
-            .map(|cue| if cue.starts_with('\'') { cue.to_string() } else { format!(" {cue} ") })
-            .collect()
-    })
+impl Cues {
+    fn new(list: &[&'static str]) -> Self {
+        let mut cues = Cues::default();
+        for &cue in list {
+            if cue.starts_with('\'') {
+                cues.clitics.push(cue);
+            } else {
+                let words: Vec<&str> = cue.split(' ').collect();
+                cues.by_first.entry(words[0]).or_default().push(words);
+            }
+        }
+        cues
+    }
+}
+
+/// The past cues as [`prospective`] looks for them: whole words.
+fn past_cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues::new(&lexicon::lexicon().past_cues))
+}
+
+/// The future cues as [`prospective`] looks for them: whole words, except clitics ("'ll"),
+/// which attach to the word before.
+fn future_cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues::new(&lexicon::lexicon().future_cues))
 }
 
 struct Normalized {
@@ -820,6 +877,28 @@ mod set_attributes {
             let resolved = super::resolve(&doc, super::extract(&doc), None);
             let t = resolved.timexes.first().unwrap_or_else(|| panic!("a timex in {text:?}"));
             assert_eq!((t.freq.as_deref(), t.quant), (*freq, *quant), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod clauses {
+    /// The clause starts after the last separator, '“' included and other characters ending in
+    /// byte 0x9C ("Ŝ") not.
+    #[test]
+    fn clause_before_cuts_at_the_last_separator() {
+        let table = [
+            ("He said, “It will Happen", "it will happen"),
+            ("a: b; c, d \"E", "e"),
+            ("no separator Here", "no separator here"),
+            ("ŜAR, then Ŝ", " then ŝ"),
+            ("", ""),
+            ("ends with a comma,", ""),
+        ];
+        for (before, clause) in table {
+            assert_eq!(super::clause_before(before), clause, "{before:?}");
+            let split = before.rsplit([',', ';', ':', '“', '"']).next().unwrap_or("").to_lowercase();
+            assert_eq!(split, clause, "{before:?}");
         }
     }
 }
