@@ -12,8 +12,9 @@
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
 //!    evening"; classes that merge only) (`happening`);
 //! 4. the narrative reference time: for a past-tense verb (not a past perfect, which is before
-//!    it) in a sentence that carries the story on ("He …", "Then …": `lexicon/narrative_openings.txt`), the last date the sentence before
-//!    named, in the same paragraph ("He graduated in 1992. He then joined …") (`narrative`);
+//!    it) in a sentence that carries the story on ("He …", "Then …":
+//!    `lexicon/narrative_openings.txt`), the last date the sentence before named, in the same
+//!    paragraph ("He graduated in 1992. He then joined …") (`narrative`);
 //! 5. news convention, only with a creation time and marked `inferred`: a reporting act ("said",
 //!    "announced") outside quotation marks, or an event of the lede (headline and first full
 //!    sentence) that is no one's account, in the simple past or present perfect (not "had …"),

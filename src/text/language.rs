@@ -101,8 +101,8 @@ const BYTE_KINDS: [u8; 256] = {
 };
 
 /// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
-/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through [`BYTE_KINDS`], since
-/// most of the text is ASCII; only other characters are decoded.
+/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through
+/// [`BYTE_KINDS`], since most of the text is ASCII; only other characters are decoded.
 fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
     // Where the run of ASCII bytes of kind `kind` from byte `i` ends.
