@@ -197,6 +197,9 @@ pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::Gol
         Answer::BeforeCreation => "before the creation time".to_string(),
         Answer::AfterCreation => "after the creation time".to_string(),
     };
+    // In text order, so that the mistakes list the same way on every run.
+    let mut anchors: Vec<_> = anchors.into_iter().collect();
+    anchors.sort_by_key(|(event, _)| markables.get(*event).and_then(|m| tokens_of(m).into_iter().min()));
     for (event, answers) in &anchors {
         let Some(m) = markables.get(*event) else { continue };
         let tokens = tokens_of(m);
@@ -208,16 +211,21 @@ pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::Gol
         counts.gold += 1;
         counts.gold_to_timex += usize::from(to_timex);
         let bytes = &gold.tokens[first].bytes;
-        let sentence = gold
-            .tokens
-            .iter()
-            .filter(|t| t.sentence == gold.tokens[first].sentence)
-            .map(|t| &gold.text[t.bytes.clone()])
-            .collect::<Vec<_>>()
-            .join(" ");
-        let gold_answers = answers.iter().map(show).collect::<Vec<_>>().join(" or ");
+        // Written out only for a mistake: the sentence is a walk over the document's tokens.
+        let mistake = |system| Mistake {
+            word: words(&tokens),
+            gold: answers.iter().map(show).collect::<Vec<_>>().join(" or "),
+            system,
+            sentence: gold
+                .tokens
+                .iter()
+                .filter(|t| t.sentence == gold.tokens[first].sentence)
+                .map(|t| &gold.text[t.bytes.clone()])
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
         let Some(e) = doc.events.iter().find(|e| bytes.contains(&e.bytes.start)) else {
-            mistakes.push(Mistake { word: words(&tokens), gold: gold_answers, system: None, sentence });
+            mistakes.push(mistake(None));
             continue;
         };
         counts.found += 1;
@@ -258,7 +266,7 @@ pub fn score_document(xml: &str) -> Result<(Counts, Vec<Mistake>), meantime::Gol
             let rule = e.time.as_ref().and_then(|t| serde_json::to_value(t.anchor).ok());
             let rule = rule.as_ref().and_then(|v| v.as_str()).unwrap_or("no time");
             let system = format!("{} ({rule})", answer.as_ref().map_or_else(|| "nothing".to_string(), show));
-            mistakes.push(Mistake { word: words(&tokens), gold: gold_answers, system: Some(system), sentence });
+            mistakes.push(mistake(Some(system)));
         }
     }
     Ok((counts, mistakes))

@@ -291,7 +291,8 @@ fn triggers(doc: &Segmented<'_>, sentence: &Range<usize>, timexes: &[Timex], out
             // After a determiner or a number an "-s" form is a plural noun ("the delays", "five
             // orders", "dropped calls" aside): it is a trigger only if the noun is one. "that"
             // is left out, being a relative pronoun too ("a store that sells music").
-            if prev.is_some_and(|p| p != "that" && after_determiner) || i > 0 && is_count(text, &ws, i - 1) {
+            let third = forms.iter().any(|f| f.1 == Form::Third);
+            if third && (prev.is_some_and(|p| p != "that" && after_determiner) || i > 0 && is_count(text, &ws, i - 1)) {
                 forms.retain(|f| f.1 != Form::Third);
             }
             let verb = Some(forms).filter(|f| !f.is_empty() && !lx.not_triggers.contains(&w.lower));
