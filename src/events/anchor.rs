@@ -61,7 +61,8 @@ pub enum AnchorKind {
     Clause,
     /// The nearest time expression in its sentence.
     Sentence,
-    /// A duration before or after another event ("one day before").
+    /// A duration before or after another event ("one day before"), or after the date named
+    /// last ("in 1984 … One year later").
     Offset,
     /// Another mention of the same happening.
     Happening,
@@ -206,7 +207,27 @@ pub fn anchor(
     // 2. Offsets: "<event> comes one day before <events>".
     let offsets = offsets(text, timexes);
     let mut offset_targets = vec![None; events.len()];
-    for o in &offsets {
+    for o in offsets.iter().filter(|o| o.from_date) {
+        let Some(sentence) = doc.sentences.iter().find(|s| s.contains(&o.at)) else { continue };
+        let previous = doc.sentence_before(sentence.start).map_or(sentence.start, |s| s.start);
+        let from = paragraph_start(text, sentence.start).max(previous);
+        let upto = timexes.partition_point(|t| t.bytes.end <= o.at);
+        let Some(base) = timexes[..upto]
+            .iter()
+            .rev()
+            .take_while(|t| t.bytes.start >= from)
+            .filter(|t| !standalone(text, t))
+            .find_map(|t| EventTime::at(t, AnchorKind::Offset))
+        else {
+            continue;
+        };
+        for e in events.iter_mut().filter(|e| e.sentence_bytes == *sentence && e.bytes.start >= o.after) {
+            if e.time.is_none() {
+                e.time = shifted(&base, o.shift, o.unit).map(|time| EventTime { timex: base.timex.clone(), ..time });
+            }
+        }
+    }
+    for o in offsets.iter().filter(|o| !o.from_date) {
         let reference = events.iter().rposition(|e| e.sentence_bytes.contains(&o.at) && e.bytes.end <= o.at);
         for (k, e) in events.iter().enumerate() {
             if e.sentence_bytes.contains(&o.at) && e.bytes.start >= o.after && e.time.is_none() {
@@ -603,17 +624,24 @@ fn range_times(ranges: &[TimeRange], timexes: &[Timex]) -> Vec<RangeTime> {
         .collect()
 }
 
+/// A duration that places the events after it from a reference: an event before it in its
+/// sentence ("one day before"), or the date last named ("One year later"; "three days earlier"
+/// is the time stage's, a date of its own).
 struct Offset {
     /// Where the duration starts.
     at: usize,
-    /// Where the events it places begin (after "before"/"after").
+    /// Where the events it places begin (after "before", "after" or "later").
     after: usize,
     /// Signed count: positive when the later events come after the reference.
     shift: i32,
     unit: char,
+    /// "later": the reference is the date named last before it, in its sentence or the one
+    /// before in its paragraph; else the event before it in its sentence.
+    from_date: bool,
 }
 
-/// "one day before", "a year after": a duration followed by "before" or "after".
+/// "one day before", "a year after", "two years later": a duration followed by "before",
+/// "after" or "later" (not "later than", a comparison).
 fn offsets(text: &str, timexes: &[Timex]) -> Vec<Offset> {
     timexes
         .iter()
@@ -628,13 +656,17 @@ fn offsets(text: &str, timexes: &[Timex]) -> Vec<Offset> {
             let rest = &text[t.bytes.end..];
             let trimmed = rest.trim_start();
             let word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-            let shift = match word.as_str() {
-                "before" => n,
-                "after" => -n,
+            let (shift, from_date) = match word.as_str() {
+                "before" => (n, false),
+                "after" => (-n, false),
+                "later" => (n, true),
                 _ => return None,
             };
             let after = t.bytes.end + (rest.len() - trimmed.len()) + word.len();
-            Some(Offset { at: t.bytes.start, after, shift, unit })
+            if from_date && text[after..].trim_start().starts_with("than") {
+                return None;
+            }
+            Some(Offset { at: t.bytes.start, after, shift, unit, from_date })
         })
         .collect()
 }

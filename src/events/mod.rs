@@ -498,7 +498,12 @@ fn closes_first(sentence_start: &str) -> bool {
 /// account: those after it ("said the gunman was killed"), and those before it in an earlier
 /// clause when it is finite ("We love them, said Jobs"). What its own subject did before it in
 /// its clause ("Jobs welcomed everyone and announced that …") or before a participle ("unveiled
-/// the products, saying …") is the writer's account.
+/// the products, saying …") is the writer's account, and so is a clause after it that sets the
+/// scene of the report ([`sets_scene`]).
+///
+/// (Measured on SemEval-2015 Task 4: marking the scene's events as reported took the news-day
+/// date from them, and with it from the participles they govern; dated-event F1 29.90 → 30.56,
+/// MEANTIME anchoring unchanged.)
 fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
     let in_sentence: Vec<usize> = (0..events.len()).filter(|&k| events[k].sentence_bytes == *sentence).collect();
     let Some(&speech) =
@@ -512,11 +517,34 @@ fn reported_speech(text: &str, events: &mut [Event], sentence: &Range<usize>) {
     for &k in &in_sentence {
         let e = &mut events[k];
         let told_before = e.bytes.start < at && (!finite || e.clause_bytes == clause);
-        if k != speech && e.class != "statement" && !e.reported && !told_before {
+        if k != speech
+            && e.class != "statement"
+            && !e.reported
+            && !told_before
+            && !sets_scene(text, at, &e.clause_bytes)
+        {
             e.reported = true;
             e.cues.push(Cue { kind: CueKind::Reported, text: cue.clone() });
         }
     }
+}
+
+/// Words that open a clause setting the scene of what comes before ("announced it at a
+/// conference, where he …", "…, while introducing the phone, …").
+const SCENE_OPENERS: &[&str] = &["where", "when", "while"];
+
+/// Does the clause `clause`, after a reporting verb ending at byte `at`, set the scene of the
+/// report rather than tell its content? It opens with one of [`SCENE_OPENERS`], and no "that"
+/// or quotation mark stands between the verb and it ("said that, when it landed, …" is content).
+fn sets_scene(text: &str, at: usize, clause: &Range<usize>) -> bool {
+    if clause.start <= at {
+        return false;
+    }
+    let opener = text[clause.clone()].split_whitespace().next().unwrap_or("");
+    let between = &text[at..clause.start];
+    SCENE_OPENERS.iter().any(|w| opener.eq_ignore_ascii_case(w))
+        && !between.contains(['"', '“', '”'])
+        && !between.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("that"))
 }
 
 impl Event {
