@@ -1468,8 +1468,12 @@ fn is_rate(before: &str, matched: &str) -> bool {
 }
 
 /// Does `before` end with an amount, directly or followed by one plural noun ("$2 million",
-/// "10,000 units")?
+/// "10,000 units")? Not across the end of a sentence or clause: "in 2015. A day later" and
+/// "sold 40, a week after" hold no rate.
 fn after_an_amount(before: &str) -> bool {
+    if before.trim_end().ends_with(['.', '!', '?', ',', ';', ':']) {
+        return false;
+    }
     let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     match words.as_slice() {
         [last, ..] if amount(last) => true,
