@@ -735,6 +735,10 @@ fn cut_run(
     }
     let full = keys.join(" ");
     let n = end - start;
+    // A currency's prefix ("US$ 40 billion", "HK$3m") names no place.
+    if n == 1 && text[last.bytes.end..].starts_with('$') {
+        return;
+    }
     let role = role_start
         .filter(|_| title.is_some_and(|(_, t)| t == Title::Office))
         .map(|r| text[words[r].bytes.start..first.bytes.start].trim().to_string())
