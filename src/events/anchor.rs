@@ -8,7 +8,8 @@
 //!    plane will arrive on November 11"); between an article and a noun it dates the noun
 //!    ("violated the 1991 agreement");
 //! 2. an offset from another event ("the attack comes one day before … talks": the talks are a
-//!    day after the attack) (`offset`);
+//!    day after the attack), or from the date named last in the sentence or the one before ("in
+//!    1984 … One year later he was fired": 1985) (`offset`);
 //! 3. another mention of the same happening that has a time ("the killing" after "shot … Monday
 //!    evening"; classes that merge only) (`happening`);
 //! 4. the narrative reference time: for a past-tense verb (not a past perfect, which is before
@@ -204,7 +205,8 @@ pub fn anchor(
             .and_then(|t| EventTime::at(t, AnchorKind::Clause))
             .or_else(|| near(&e.sentence_bytes).and_then(|t| EventTime::at(t, AnchorKind::Sentence)));
     }
-    // 2. Offsets: "<event> comes one day before <events>".
+    // 2. Offsets: "One year later <events>" from the date named last; "<event> comes one day
+    // before <events>" from that event, once it has its time.
     let offsets = offsets(text, timexes);
     let mut offset_targets = vec![None; events.len()];
     for o in offsets.iter().filter(|o| o.from_date) {
