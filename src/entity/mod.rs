@@ -151,6 +151,7 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
 /// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
 fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     let text = doc.text;
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut p = s.start;
@@ -166,9 +167,19 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
+            // Counted on the way, and exact when the word is ASCII: its letters and capitals.
+            let (mut letters, mut upper) = (0, 0);
+            let mut count = |b: u8| {
+                letters += usize::from(b.is_ascii_alphabetic());
+                upper += usize::from(b.is_ascii_uppercase());
+            };
+            if len == 1 {
+                count(bytes[start]);
+            }
             while p < s.end {
                 // ASCII letters and digits, most of a text, go without decoding.
-                if text.as_bytes()[p].is_ascii_alphanumeric() {
+                if bytes[p].is_ascii_alphanumeric() {
+                    count(bytes[p]);
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
                     p += 1;
@@ -184,9 +195,8 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     end = p;
                     continue;
                 }
-                let after = text[i + len..].chars().next();
                 let joins = match d {
-                    '\'' | '’' | '-' | '‐' => after.is_some_and(char::is_alphanumeric),
+                    '\'' | '’' | '-' | '‐' => text[i + len..].chars().next().is_some_and(char::is_alphanumeric),
                     '.' => {
                         segment_len == 1
                             && segment_upper
@@ -210,6 +220,9 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     if p < s.end {
                         let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
+                            if len == 1 {
+                                count(bytes[p]);
+                            }
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
                             p += len;
@@ -221,15 +234,15 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 segment_len = 0;
             }
             let word = &text[start..end];
-            let (name_end, possessive) = match word.rfind(['\'', '’']) {
-                Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
-                _ => (end, false),
+            // A possessive: an apostrophe and one `s` end the word.
+            let (name_end, possessive) = match word.strip_suffix(['s', 'S']).and_then(|w| w.strip_suffix(['\'', '’']))
+            {
+                Some(name) => (start + name.len(), true),
+                None => (end, false),
             };
             let ascii = word.is_ascii();
-            let (letters, upper) = letters_and_capitals(word);
-            let gap = &text[prev_end..start];
-            let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
-                || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
+            let (letters, upper) = if ascii { (letters, upper) } else { letters_and_capitals(word) };
+            let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
             out.push(Word {
                 bytes: start..end,
                 name_end,
@@ -251,15 +264,49 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     out
 }
 
-/// How many letters `s` has, and how many of them are capitals (ASCII text read byte by byte).
+/// Does the gap between two words hold a mark after which the next word is a first word (a
+/// colon, an opening quote or bracket, a dash, an ellipsis)? Most gaps are a space: the bytes
+/// are looked at first, the characters only when one of them may be such a mark.
+fn opens_clause(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b':' | b'"' | b'(' | b'[') || !b.is_ascii())
+        && gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«'])
+}
+
+/// How many letters `s` has, and how many of them are capitals (ASCII characters read as bytes,
+/// without decoding, even in a text that is not all ASCII).
 fn letters_and_capitals(s: &str) -> (usize, usize) {
-    if s.is_ascii() {
-        s.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .fold((0, 0), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
-    } else {
-        s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+    // Bytes in `lo..=hi`, counted in one-byte sums over chunks of at most 255 bytes: a loop the
+    // compiler turns into vector code (a `usize` count per byte it does not).
+    let count_in = |bytes: &[u8], lo: u8, hi: u8| -> usize {
+        bytes
+            .chunks(255)
+            .map(|c| c.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b.wrapping_sub(lo) <= hi - lo))))
+            .map(usize::from)
+            .sum()
+    };
+    let count_ascii = |bytes: &[u8]| {
+        let upper = count_in(bytes, b'A', b'Z');
+        (upper + count_in(bytes, b'a', b'z'), upper)
+    };
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        return count_ascii(bytes);
     }
+    let (mut letters, mut upper) = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        // The ASCII run up to the next character beyond ASCII, at once.
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+        let (l, u) = count_ascii(&bytes[i..run]);
+        (letters, upper) = (letters + l, upper + u);
+        i = run;
+        if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+            letters += usize::from(c.is_alphabetic());
+            upper += usize::from(c.is_alphabetic() && c.is_uppercase());
+            i += c.len_utf8();
+        }
+    }
+    (letters, upper)
 }
 
 /// `word` in lower case, borrowed when it already is.
