@@ -674,7 +674,10 @@ fn cut_run(
     out: &mut Vec<Candidate>,
     key: &mut String,
 ) {
-    let lowers: Vec<&str> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.')).collect();
+    // A word in lower case without a final dot, as titles and common words are looked up.
+    let bare = |i: usize| words[i].lower.trim_end_matches('.');
+    // The title that the run's words from `i` on start with.
+    let title_at = |i: usize| lex.title_at((i..run.end).map(bare));
     let mut rest_key = String::new();
     let mut start = run.start;
     let mut title: Option<(usize, Title)> = None; // where the title words began
@@ -684,7 +687,7 @@ fn cut_run(
             return;
         }
         let w = &words[start];
-        let l = lowers[start - run.start];
+        let l = bare(start);
         if CONNECTORS.contains(&l) && !w.cap {
             start += 1;
             continue;
@@ -693,7 +696,7 @@ fn cut_run(
         if lex.known.contains_key(key.as_str()) {
             break;
         }
-        if let Some((n, kind)) = lex.title_at(&lowers[start - run.start..]) {
+        if let Some((n, kind)) = title_at(start) {
             if start + n >= run.end {
                 return; // a title alone: "the Prime Minister's announcement"
             }
@@ -708,16 +711,15 @@ fn cut_run(
             break;
         }
         // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs".
-        let later = (start + 1..run.end).find_map(|p| {
-            lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
-        });
+        let later =
+            (start + 1..run.end).find_map(|p| title_at(p).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n)));
         if let Some((p, n)) = later {
             cut_run(text, words, start..p, headline, lex, out, key);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
             // The role leaves out a headline's common words: "Moment Russian Ambassador Karlov".
-            let from = (start..p).find(|&q| !lex.common.contains(lowers[q - run.start])).unwrap_or(p);
+            let from = (start..p).find(|&q| !lex.common.contains(bare(q))).unwrap_or(p);
             role_start.get_or_insert(from);
             start = p;
             continue;
@@ -726,7 +728,7 @@ fn cut_run(
             l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
         let organization_follows =
             || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
-        if demonym && organization_follows() && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+        if demonym && organization_follows() && title_at(start + 1).is_none() {
             break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
         }
         if demonym && start + 1 < run.end {
@@ -742,7 +744,7 @@ fn cut_run(
         break;
     }
     let mut end = run.end;
-    while end > start && CONNECTORS.contains(&lowers[end - 1 - run.start]) {
+    while end > start && CONNECTORS.contains(&bare(end - 1)) {
         end -= 1;
     }
     if end <= start {
@@ -755,10 +757,10 @@ fn cut_run(
             names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix = lex.known.get(key.as_str());
             let prefix_is_place = prefix == Some(&Known::Place);
-            let rest_head = lowers[end - 1 - run.start];
+            let rest_head = bare(end - 1);
             let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
             let rest_is_person = lex.first_names.contains(rest_key.as_str())
-                || lex.title_at(&lowers[start + n - run.start..]).is_some()
+                || title_at(start + n).is_some()
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
@@ -776,11 +778,10 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let keys = names::word_keys(name);
+    let (keys, full) = names::keys(name);
     if keys.is_empty() {
         return;
     }
-    let full = keys.join(" ");
     let n = end - start;
     let role = role_start
         .filter(|_| title.is_some_and(|(_, t)| t == Title::Office))
@@ -790,6 +791,7 @@ fn cut_run(
     let after = text[last.bytes.end..].trim_start();
     let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
+    let gazetteer = lex.known.get(&full);
     // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
     let head = words[start..end]
         .iter()
@@ -815,7 +817,7 @@ fn cut_run(
     });
     if next_is_model || product_before || words[start..end].iter().any(model_number) {
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
-    } else if let Some(k) = lex.known.get(&full) {
+    } else if let Some(k) = gazetteer {
         (kind, media, rule) = match k {
             Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
             Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
@@ -857,7 +859,7 @@ fn cut_run(
     } else if n == 1 && place_preposition_before(text, first) {
         (kind, rule) = (Some(Kind::Place), "place_preposition");
     }
-    let known = lex.known.contains_key(&full);
+    let known = gazetteer.is_some();
     let strong_person = kind == Some(Kind::Person) && n >= 2 && matches!(rule, "title" | "first_name");
     let latent =
         !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
@@ -869,8 +871,7 @@ fn cut_run(
     let (bytes, keys, full) = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
-            let keys = names::word_keys(&text[bytes.clone()]);
-            let full = keys.join(" ");
+            let (keys, full) = names::keys(&text[bytes.clone()]);
             (bytes, keys, full)
         }
         _ => (bytes, keys, full),
