@@ -348,10 +348,10 @@ fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
 struct Candidate {
     /// The name's bytes.
     bytes: Range<usize>,
-    /// Word keys of the name.
-    keys: Vec<String>,
-    /// The keys joined by spaces: the name's key.
+    /// The name's key: its words' keys joined by spaces.
     full: String,
+    /// How many words `full` has.
+    words: usize,
     kind: Option<Kind>,
     media: bool,
     rule: &'static str,
@@ -436,8 +436,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
     let person_words: FastMap<String, ()> = candidates
         .iter()
-        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.keys.len() >= 2)
-        .flat_map(|c| c.keys.iter().map(|k| (k.clone(), ())))
+        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
+        .flat_map(|c| c.full.split(' ').map(|k| (k.to_string(), ())))
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
@@ -445,8 +445,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
         *full_count.entry(c.full.as_str()).or_default() += 1;
-        if c.keys.len() == 1 {
-            single_words.insert(c.keys[0].as_str(), ());
+        if c.words == 1 {
+            single_words.insert(c.full.as_str(), ());
         }
     }
     let retyped: Vec<Option<(Kind, &'static str)>> = candidates
@@ -455,7 +455,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             if c.rule != "name_shape" {
                 return None;
             }
-            let last = c.keys.last().map(String::as_str).unwrap_or("");
+            let last = c.full.rsplit(' ').next().unwrap_or("");
             if single_words.contains_key(last) {
                 Some((Kind::Person, "surname_elsewhere"))
             } else if full_count.get(c.full.as_str()).copied().unwrap_or(0) >= 2 {
@@ -484,28 +484,28 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         } else if let Some((singular, &(kind, media))) = c
             .full
             .strip_suffix('s')
-            .filter(|_| c.keys.len() == 1 && c.kind.is_none())
+            .filter(|_| c.words == 1 && c.kind.is_none())
             .and_then(|k| confirmed.get_key_value(k))
         {
             // "Dreamliners" after "Dreamliner".
             (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
-            c.keys = vec![singular.clone()];
             c.full = singular.clone();
-        } else if c.keys.len() == 1 && person_words.contains_key(&c.full) {
+        } else if c.words == 1 && person_words.contains_key(&c.full) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
             c.latent = false;
         } else if c.latent {
             // A headline's name may still hold a known name: "Moment Russian Ambassador Karlov".
-            let known_words = longest_known(&c.keys, |k| person_words.contains_key(k));
+            let keys: Vec<&str> = c.full.split(' ').collect();
+            let known_words = longest_known(&keys, |k| person_words.contains_key(k));
             match known_words {
                 Some(k) if c.kind != Some(Kind::Place) => {
                     let offsets = word_offsets(text, &c.bytes);
                     if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
                         kept.push(Candidate {
                             bytes: first.start..last.end,
-                            full: c.keys[k.clone()].join(" "),
-                            keys: c.keys[k].to_vec(),
+                            full: keys[k.clone()].join(" "),
+                            words: k.len(),
                             kind: Some(Kind::Person),
                             media: false,
                             rule: "surname",
@@ -531,7 +531,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     builder.by_key.reserve(kept.len());
     let multi_first = {
         let mut order: Vec<usize> = (0..kept.len()).collect();
-        order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].keys.len() < 2, kept[i].bytes.start));
+        order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].words < 2, kept[i].bytes.start));
         order
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
@@ -539,21 +539,14 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         let c = &mut kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&c.keys, c.bytes.start)
+            builder.person_for(&c.full.split(' ').collect::<Vec<_>>(), c.bytes.start)
         } else {
             builder.by_key.get(&c.full).copied()
         };
-        // (A candidate's keys are read nowhere after this loop: a new entity takes them.)
+        // (A candidate's key is read nowhere after this loop: a new entity takes it.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(
-                kind,
-                c.media,
-                true,
-                c.rule,
-                std::mem::take(&mut c.keys),
-                std::mem::take(&mut c.full),
-            ),
+            None => builder.new_entity(kind, c.media, true, c.rule, std::mem::take(&mut c.full)),
         };
         assigned[ci] = Some(e);
     }
@@ -627,11 +620,11 @@ fn connector_allowed(connector: &str, head: &str, lex: &lexicon::Lexicon) -> boo
 }
 
 /// The longest stretch of `keys` that are all known.
-fn longest_known(keys: &[String], known: impl Fn(&str) -> bool) -> Option<Range<usize>> {
+fn longest_known(keys: &[&str], known: impl Fn(&str) -> bool) -> Option<Range<usize>> {
     let mut best: Option<Range<usize>> = None;
     let mut start = 0;
     for i in 0..=keys.len() {
-        if i == keys.len() || !known(&keys[i]) {
+        if i == keys.len() || !known(keys[i]) {
             if i > start && best.as_ref().map_or(true, |b| i - start > b.len()) {
                 best = Some(start..i);
             }
@@ -778,8 +771,8 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let (keys, full) = names::keys(name);
-    if keys.is_empty() {
+    let full = names::key(name);
+    if full.is_empty() {
         return;
     }
     let n = end - start;
@@ -846,7 +839,7 @@ fn cut_run(
         )
     ) {
         (kind, media, rule) = (Some(Kind::Organization), true, "media_context");
-    } else if lex.first_names.contains(&keys[0]) && n >= 2 {
+    } else if full.split(' ').next().is_some_and(|k| lex.first_names.contains(k)) && n >= 2 {
         (kind, rule) = (Some(Kind::Person), "first_name");
     } else if role.is_some() {
         (kind, rule) = (Some(Kind::Person), "role_before");
@@ -868,15 +861,14 @@ fn cut_run(
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
-    let (bytes, keys, full) = match (rule, words.get(end)) {
+    let (bytes, full) = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
-            let (keys, full) = names::keys(&text[bytes.clone()]);
-            (bytes, keys, full)
+            (bytes.clone(), names::key(&text[bytes]))
         }
-        _ => (bytes, keys, full),
+        _ => (bytes, full),
     };
-    out.push(Candidate { bytes, keys, full, kind, media, rule, latent, role });
+    out.push(Candidate { bytes, words: full.split(' ').count(), full, kind, media, rule, latent, role });
 }
 
 /// The name key of the words `range`, written into `out`.
@@ -1018,7 +1010,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                     None => {
                         let name = format!("the {}", w.lower);
                         let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", vec![key.clone()], key)
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", key)
                     }
                 };
                 if b.entities[e].named {
@@ -1133,7 +1125,8 @@ struct Draft {
     media: bool,
     named: bool,
     rule: &'static str,
-    /// Word keys of its fullest name.
+    /// Word keys of a person's fullest name (empty for other kinds, which are never looked up
+    /// by word).
     keys: Vec<String>,
     name: String,
     roles: Vec<String>,
@@ -1142,18 +1135,11 @@ struct Draft {
 }
 
 impl Builder {
-    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`. Both are
-    /// taken, not copied.
-    fn new_entity(
-        &mut self,
-        kind: Kind,
-        media: bool,
-        named: bool,
-        rule: &'static str,
-        keys: Vec<String>,
-        full: String,
-    ) -> usize {
+    /// A new entity named by the key `full` (its words' keys joined by spaces), which is taken,
+    /// not copied.
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, full: String) -> usize {
         let e = self.entities.len();
+        let keys = if kind == Kind::Person { full.split(' ').map(str::to_string).collect() } else { Vec::new() };
         self.entities.push(Draft {
             kind,
             media,
@@ -1171,16 +1157,21 @@ impl Builder {
     /// The person a name belongs to: same surname, and the shorter name's words all in the
     /// longer's; for one word, the person named last before `at` (else first after) whose name
     /// holds it.
-    fn person_for(&self, keys: &[String], at: usize) -> Option<usize> {
-        let fits = |d: &Draft| {
-            d.kind == Kind::Person && d.named && {
-                let (short, long) = if keys.len() <= d.keys.len() { (keys, &d.keys[..]) } else { (&d.keys[..], keys) };
-                if short.len() == 1 {
-                    long.contains(&short[0])
-                } else {
-                    short.last() == long.last() && short.iter().all(|k| long.contains(k))
-                }
+    fn person_for(&self, keys: &[&str], at: usize) -> Option<usize> {
+        // Does the name of the words `short` fit in that of the words `long`?
+        fn fits_in(short: &[impl AsRef<str>], long: &[impl AsRef<str>]) -> bool {
+            let has = |k: &str| long.iter().any(|l| l.as_ref() == k);
+            if short.len() == 1 {
+                has(short[0].as_ref())
+            } else {
+                short.last().map(AsRef::as_ref) == long.last().map(AsRef::as_ref)
+                    && short.iter().all(|k| has(k.as_ref()))
             }
+        }
+        let fits = |d: &Draft| {
+            d.kind == Kind::Person
+                && d.named
+                && if keys.len() <= d.keys.len() { fits_in(keys, &d.keys) } else { fits_in(&d.keys, keys) }
         };
         let mut first = None;
         let mut before: Option<(usize, usize)> = None; // (start, entity) of the latest mention before `at`

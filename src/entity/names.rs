@@ -71,14 +71,6 @@ pub fn word_keys(name: &str) -> Vec<String> {
     name.split_whitespace().map(key).filter(|k| !k.is_empty()).collect()
 }
 
-/// The key of each word of a name ([`word_keys`]) and the name's key ([`key`]), which is the
-/// words' keys joined by spaces: made from one key, with one string per word and none joined.
-pub(crate) fn keys(name: &str) -> (Vec<String>, String) {
-    let full = key(name);
-    let words = if full.is_empty() { Vec::new() } else { full.split(' ').map(str::to_string).collect() };
-    (words, full)
-}
-
 /// A lower-case letter with a diacritic (or a ligature) as plain Latin letters.
 fn fold(c: char) -> Option<&'static str> {
     Some(match c {
