@@ -1064,8 +1064,18 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
             }
         })
         .collect();
+    // The nouns' first bytes: most words are turned away by one test, without hashing.
+    let mut first_bytes = [false; 256];
+    for noun in holder_of.keys() {
+        if let Some(&b) = noun.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     for (i, w) in words.iter().enumerate() {
         let lower = w.lower.as_ref();
+        if !lower.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
+            continue;
+        }
         let noun = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(lower);
         let Some(&e) = holder_of.get(noun) else { continue };
         if words.get(i + 1).is_some_and(|n| n.sentence == w.sentence && n.cap && !w.possessive) {
@@ -1231,48 +1241,48 @@ impl Builder {
                 bytes: bytes.clone(),
             })
             .collect();
-        let mut own_of: Vec<Vec<&Mention>> = vec![Vec::new(); self.entities.len()];
-        for (m, (e, _, _)) in mentions.iter().zip(&self.mentions) {
-            own_of[*e].push(m);
+        // Each entity's mentions, in text order: the mentions' indices, stably sorted by entity.
+        let mut by_entity: Vec<usize> = (0..mentions.len()).collect();
+        by_entity.sort_by_key(|&i| self.mentions[i].0);
+        let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
+        let mut entities = Vec::with_capacity(order.len());
+        for &e in &order {
+            let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
+            let to = by_entity.partition_point(|&i| self.mentions[i].0 <= e);
+            let own = || by_entity[from..to].iter().map(|&i| &mentions[i]);
+            let d = &mut self.entities[e];
+            forms.clear();
+            for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
+                match forms.iter_mut().find(|f| f.0 == m.text) {
+                    Some(f) => f.2 += 1,
+                    None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
+                }
+            }
+            let name = if d.named {
+                let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
+                forms
+                    .iter()
+                    .filter(|f| f.1.min(2) == longest)
+                    .max_by_key(|f| f.2)
+                    .map(|f| f.0.to_string())
+                    .unwrap_or_default()
+            } else {
+                std::mem::take(&mut d.name)
+            };
+            let aliases = forms.iter().filter(|f| f.0 != name).map(|f| f.0.to_string()).collect();
+            entities.push(Entity {
+                id: std::mem::take(&mut id_of[e]),
+                kind: d.kind,
+                media: d.media,
+                named: d.named,
+                key: names::key(&name),
+                name,
+                aliases,
+                mentions: own().map(|m| m.span).collect(),
+                roles: std::mem::take(&mut d.roles),
+                rule: d.rule,
+            });
         }
-        let entities = order
-            .iter()
-            .map(|&e| {
-                let d = &self.entities[e];
-                let own = &own_of[e];
-                let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
-                for m in own.iter().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
-                    match forms.iter_mut().find(|f| f.0 == m.text) {
-                        Some(f) => f.2 += 1,
-                        None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
-                    }
-                }
-                let name = if d.named {
-                    let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
-                    forms
-                        .iter()
-                        .filter(|f| f.1.min(2) == longest)
-                        .max_by_key(|f| f.2)
-                        .map(|f| f.0.to_string())
-                        .unwrap_or_default()
-                } else {
-                    d.name.clone()
-                };
-                let aliases = forms.iter().map(|f| f.0.to_string()).filter(|f| *f != name).collect();
-                Entity {
-                    id: id_of[e].clone(),
-                    kind: d.kind,
-                    media: d.media,
-                    named: d.named,
-                    key: names::key(&name),
-                    name,
-                    aliases,
-                    mentions: own.iter().map(|m| m.span).collect(),
-                    roles: d.roles.clone(),
-                    rule: d.rule,
-                }
-            })
-            .collect();
         Entities { entities, mentions }
     }
 }
