@@ -148,6 +148,32 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// An ASCII letter or digit (a bit of the kinds in [`WORD_BYTES`]).
+const ALNUM: u8 = 1;
+/// An ASCII letter.
+const LETTER: u8 = 2;
+/// An ASCII capital.
+const CAPITAL: u8 = 4;
+/// What each byte is for [`words`]: one look-up instead of three range tests per byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        kinds[b] = if c.is_ascii_uppercase() {
+            ALNUM | LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LETTER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    kinds
+};
+
 /// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
 fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     let text = doc.text;
@@ -167,18 +193,21 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
-            // Counted on the way, and exact when the word is ASCII: its letters and capitals.
+            // Counted on the way, and exact when the word is ASCII (`ascii`): its letters and
+            // capitals.
+            let mut ascii = len == 1;
             let (mut letters, mut upper) = (0, 0);
             let mut count = |b: u8| {
-                letters += usize::from(b.is_ascii_alphabetic());
-                upper += usize::from(b.is_ascii_uppercase());
+                let kind = WORD_BYTES[usize::from(b)];
+                letters += usize::from(kind & LETTER != 0);
+                upper += usize::from(kind & CAPITAL != 0);
             };
-            if len == 1 {
+            if ascii {
                 count(bytes[start]);
             }
             while p < s.end {
                 // ASCII letters and digits, most of a text, go without decoding.
-                if bytes[p].is_ascii_alphanumeric() {
+                if WORD_BYTES[usize::from(bytes[p])] & ALNUM != 0 {
                     count(bytes[p]);
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
@@ -189,6 +218,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 let (d, len) = char_at(text, p);
                 let i = p;
                 if d.is_alphanumeric() {
+                    ascii = false; // (an ASCII letter or digit took the branch above)
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
                     p += len;
@@ -212,6 +242,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     break;
                 }
                 p += len;
+                ascii &= len == 1;
                 if d == '.' {
                     dotted = true;
                     segment_len = 0;
@@ -222,6 +253,8 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                         if e.is_alphanumeric() {
                             if len == 1 {
                                 count(bytes[p]);
+                            } else {
+                                ascii = false;
                             }
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
@@ -235,12 +268,16 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             }
             let word = &text[start..end];
             // A possessive: an apostrophe and one `s` end the word.
-            let (name_end, possessive) = match word.strip_suffix(['s', 'S']).and_then(|w| w.strip_suffix(['\'', '’']))
-            {
-                Some(name) => (start + name.len(), true),
-                None => (end, false),
+            let word_bytes = word.as_bytes();
+            let apostrophe = match word_bytes {
+                [.., b'\'', b's' | b'S'] => 1,
+                [.., 0xE2, 0x80, 0x99, b's' | b'S'] => '’'.len_utf8(), // U+2019 in UTF-8
+                _ => 0,
             };
-            let ascii = word.is_ascii();
+            let (name_end, possessive) = match apostrophe {
+                0 => (end, false),
+                n => (end - 1 - n, true),
+            };
             let (letters, upper) = if ascii { (letters, upper) } else { letters_and_capitals(word) };
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
             out.push(Word {
