@@ -402,6 +402,12 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "del", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di", "du", "and", "&",
 ];
 
+/// Is `word` (lower case) one of the [`CONNECTORS`]? None is longer than three bytes, which turns
+/// most words away before the list is read.
+fn is_connector(word: &str) -> bool {
+    word.len() <= 3 && CONNECTORS.contains(&word)
+}
+
 /// Find the entities of a text.
 pub fn extract(doc: &Segmented<'_>) -> Entities {
     let lex = lexicon::get();
@@ -444,7 +450,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
             if next.cap {
                 end += 1;
-            } else if CONNECTORS.contains(&next.lower.as_ref())
+            } else if is_connector(&next.lower)
                 && words
                     .get(end + 1)
                     .is_some_and(|n| n.cap && n.sentence == next.sentence && joinable_gap(text, next, n))
@@ -718,7 +724,7 @@ fn cut_run(
         }
         let w = &words[start];
         let l = bare(start);
-        if CONNECTORS.contains(&l) && !w.cap {
+        if is_connector(l) && !w.cap {
             start += 1;
             continue;
         }
@@ -774,18 +780,24 @@ fn cut_run(
         break;
     }
     let mut end = run.end;
-    while end > start && CONNECTORS.contains(&bare(end - 1)) {
+    while end > start && is_connector(bare(end - 1)) {
         end -= 1;
     }
     if end <= start {
         return;
     }
+    // `key` still holds the key of the words `start..run.end`, unless what follows overwrites it.
+    let mut key_is_name = end == run.end;
     // A known place or organization followed by a person: "Turkey Andrei Karlov".
     if title.is_none() && end - start >= 2 {
+        key_is_name = false;
         for n in (1..=3.min(end - start - 1)).rev() {
             span_key(text, words, start..start + n, key);
-            names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix = lex.known.get(key.as_str());
+            if prefix.is_none() {
+                continue; // (the rest is read only after a known name)
+            }
+            names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix_is_place = prefix == Some(&Known::Place);
             let rest_head = bare(end - 1);
             let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
@@ -794,7 +806,7 @@ fn cut_run(
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
-            if prefix.is_some() && rest_is_person && !rest_is_organization && {
+            if rest_is_person && !rest_is_organization && {
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
@@ -808,7 +820,7 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let full = names::key(name);
+    let full = if key_is_name { key.clone() } else { names::key(name) };
     if full.is_empty() {
         return;
     }
