@@ -37,10 +37,11 @@ pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> 
             if start.is_none() {
                 (start, ascii) = (Some(at), true);
             }
-            at += 1;
-            while at < range.end && bytes[at].is_ascii_alphanumeric() {
-                at += 1;
-            }
+            // (One search to the run's end, without a bound test per byte.)
+            at = bytes[at + 1..range.end]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(range.end, |n| at + 1 + n);
             continue;
         }
         // Any other ASCII byte but a mark that may join a word (a space, a comma) ends one.

@@ -89,13 +89,16 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The title that `words` (lower case) start with, and how many words it takes.
-    pub fn title_at(&self, words: &[&str]) -> Option<(usize, Title)> {
-        if !self.title_words.contains(*words.first()?) {
+    pub fn title_at<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> Option<(usize, Title)> {
+        if !self.title_words.contains(words.clone().next()?) {
             return None;
         }
         self.titles
             .iter()
-            .find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b))
+            .find(|(t, _)| {
+                let mut words = words.clone();
+                t.iter().all(|a| words.next().is_some_and(|b| a == b))
+            })
             .map(|(t, kind)| (t.len(), *kind))
     }
 }

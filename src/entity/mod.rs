@@ -148,9 +148,36 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// An ASCII letter or digit (a bit of the kinds in [`WORD_BYTES`]).
+const ALNUM: u8 = 1;
+/// An ASCII letter.
+const LETTER: u8 = 2;
+/// An ASCII capital.
+const CAPITAL: u8 = 4;
+/// What each byte is for [`words`]: one look-up instead of three range tests per byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        kinds[b] = if c.is_ascii_uppercase() {
+            ALNUM | LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LETTER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    kinds
+};
+
 /// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
 fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     let text = doc.text;
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut p = s.start;
@@ -166,9 +193,22 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
+            // Counted on the way, and exact when the word is ASCII (`ascii`): its letters and
+            // capitals.
+            let mut ascii = len == 1;
+            let (mut letters, mut upper) = (0, 0);
+            let mut count = |b: u8| {
+                let kind = WORD_BYTES[usize::from(b)];
+                letters += usize::from(kind & LETTER != 0);
+                upper += usize::from(kind & CAPITAL != 0);
+            };
+            if ascii {
+                count(bytes[start]);
+            }
             while p < s.end {
                 // ASCII letters and digits, most of a text, go without decoding.
-                if text.as_bytes()[p].is_ascii_alphanumeric() {
+                if WORD_BYTES[usize::from(bytes[p])] & ALNUM != 0 {
+                    count(bytes[p]);
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
                     p += 1;
@@ -178,15 +218,15 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 let (d, len) = char_at(text, p);
                 let i = p;
                 if d.is_alphanumeric() {
+                    ascii = false; // (an ASCII letter or digit took the branch above)
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
                     p += len;
                     end = p;
                     continue;
                 }
-                let after = text[i + len..].chars().next();
                 let joins = match d {
-                    '\'' | '’' | '-' | '‐' => after.is_some_and(char::is_alphanumeric),
+                    '\'' | '’' | '-' | '‐' => text[i + len..].chars().next().is_some_and(char::is_alphanumeric),
                     '.' => {
                         segment_len == 1
                             && segment_upper
@@ -202,6 +242,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     break;
                 }
                 p += len;
+                ascii &= len == 1;
                 if d == '.' {
                     dotted = true;
                     segment_len = 0;
@@ -210,6 +251,11 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     if p < s.end {
                         let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
+                            if len == 1 {
+                                count(bytes[p]);
+                            } else {
+                                ascii = false;
+                            }
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
                             p += len;
@@ -221,15 +267,19 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 segment_len = 0;
             }
             let word = &text[start..end];
-            let (name_end, possessive) = match word.rfind(['\'', '’']) {
-                Some(a) if word[a..].chars().count() == 2 && word[a..].ends_with(['s', 'S']) => (start + a, true),
-                _ => (end, false),
+            // A possessive: an apostrophe and one `s` end the word.
+            let word_bytes = word.as_bytes();
+            let apostrophe = match word_bytes {
+                [.., b'\'', b's' | b'S'] => 1,
+                [.., 0xE2, 0x80, 0x99, b's' | b'S'] => '’'.len_utf8(), // U+2019 in UTF-8
+                _ => 0,
             };
-            let ascii = word.is_ascii();
-            let (letters, upper) = letters_and_capitals(word);
-            let gap = &text[prev_end..start];
-            let initial = out.last().map_or(true, |w: &Word| w.sentence != si)
-                || gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«']);
+            let (name_end, possessive) = match apostrophe {
+                0 => (end, false),
+                n => (end - 1 - n, true),
+            };
+            let (letters, upper) = if ascii { (letters, upper) } else { letters_and_capitals(word) };
+            let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
             out.push(Word {
                 bytes: start..end,
                 name_end,
@@ -251,15 +301,49 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     out
 }
 
-/// How many letters `s` has, and how many of them are capitals (ASCII text read byte by byte).
+/// Does the gap between two words hold a mark after which the next word is a first word (a
+/// colon, an opening quote or bracket, a dash, an ellipsis)? Most gaps are a space: the bytes
+/// are looked at first, the characters only when one of them may be such a mark.
+fn opens_clause(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b':' | b'"' | b'(' | b'[') || !b.is_ascii())
+        && gap.contains([':', '“', '"', '‘', '(', '[', '–', '—', '…', '„', '«'])
+}
+
+/// How many letters `s` has, and how many of them are capitals (ASCII characters read as bytes,
+/// without decoding, even in a text that is not all ASCII).
 fn letters_and_capitals(s: &str) -> (usize, usize) {
-    if s.is_ascii() {
-        s.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .fold((0, 0), |(l, u), b| (l + 1, u + usize::from(b.is_ascii_uppercase())))
-    } else {
-        s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(l, u), c| (l + 1, u + usize::from(c.is_uppercase())))
+    // Bytes in `lo..=hi`, counted in one-byte sums over chunks of at most 255 bytes: a loop the
+    // compiler turns into vector code (a `usize` count per byte it does not).
+    let count_in = |bytes: &[u8], lo: u8, hi: u8| -> usize {
+        bytes
+            .chunks(255)
+            .map(|c| c.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b.wrapping_sub(lo) <= hi - lo))))
+            .map(usize::from)
+            .sum()
+    };
+    let count_ascii = |bytes: &[u8]| {
+        let upper = count_in(bytes, b'A', b'Z');
+        (upper + count_in(bytes, b'a', b'z'), upper)
+    };
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        return count_ascii(bytes);
     }
+    let (mut letters, mut upper) = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        // The ASCII run up to the next character beyond ASCII, at once.
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| i + n);
+        let (l, u) = count_ascii(&bytes[i..run]);
+        (letters, upper) = (letters + l, upper + u);
+        i = run;
+        if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+            letters += usize::from(c.is_alphabetic());
+            upper += usize::from(c.is_alphabetic() && c.is_uppercase());
+            i += c.len_utf8();
+        }
+    }
+    (letters, upper)
 }
 
 /// `word` in lower case, borrowed when it already is.
@@ -301,10 +385,10 @@ fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
 struct Candidate {
     /// The name's bytes.
     bytes: Range<usize>,
-    /// Word keys of the name.
-    keys: Vec<String>,
-    /// The keys joined by spaces: the name's key.
+    /// The name's key: its words' keys joined by spaces.
     full: String,
+    /// How many words `full` has.
+    words: usize,
     kind: Option<Kind>,
     media: bool,
     rule: &'static str,
@@ -317,6 +401,12 @@ struct Candidate {
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "del", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "da", "di", "du", "and", "&",
 ];
+
+/// Is `word` (lower case) one of the [`CONNECTORS`]? None is longer than three bytes, which turns
+/// most words away before the list is read.
+fn is_connector(word: &str) -> bool {
+    word.len() <= 3 && CONNECTORS.contains(&word)
+}
 
 /// Find the entities of a text.
 pub fn extract(doc: &Segmented<'_>) -> Entities {
@@ -360,7 +450,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
             if next.cap {
                 end += 1;
-            } else if CONNECTORS.contains(&next.lower.as_ref())
+            } else if is_connector(&next.lower)
                 && words
                     .get(end + 1)
                     .is_some_and(|n| n.cap && n.sentence == next.sentence && joinable_gap(text, next, n))
@@ -389,8 +479,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
     let person_words: FastMap<String, ()> = candidates
         .iter()
-        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.keys.len() >= 2)
-        .flat_map(|c| c.keys.iter().map(|k| (k.clone(), ())))
+        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
+        .flat_map(|c| c.full.split(' ').map(|k| (k.to_string(), ())))
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
@@ -398,8 +488,8 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
         *full_count.entry(c.full.as_str()).or_default() += 1;
-        if c.keys.len() == 1 {
-            single_words.insert(c.keys[0].as_str(), ());
+        if c.words == 1 {
+            single_words.insert(c.full.as_str(), ());
         }
     }
     let retyped: Vec<Option<(Kind, &'static str)>> = candidates
@@ -408,7 +498,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             if c.rule != "name_shape" {
                 return None;
             }
-            let last = c.keys.last().map(String::as_str).unwrap_or("");
+            let last = c.full.rsplit(' ').next().unwrap_or("");
             if single_words.contains_key(last) {
                 Some((Kind::Person, "surname_elsewhere"))
             } else if full_count.get(c.full.as_str()).copied().unwrap_or(0) >= 2 {
@@ -437,28 +527,28 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         } else if let Some((singular, &(kind, media))) = c
             .full
             .strip_suffix('s')
-            .filter(|_| c.keys.len() == 1 && c.kind.is_none())
+            .filter(|_| c.words == 1 && c.kind.is_none())
             .and_then(|k| confirmed.get_key_value(k))
         {
             // "Dreamliners" after "Dreamliner".
             (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
-            c.keys = vec![singular.clone()];
             c.full = singular.clone();
-        } else if c.keys.len() == 1 && person_words.contains_key(&c.full) {
+        } else if c.words == 1 && person_words.contains_key(&c.full) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
             c.latent = false;
         } else if c.latent {
             // A headline's name may still hold a known name: "Moment Russian Ambassador Karlov".
-            let known_words = longest_known(&c.keys, |k| person_words.contains_key(k));
+            let keys: Vec<&str> = c.full.split(' ').collect();
+            let known_words = longest_known(&keys, |k| person_words.contains_key(k));
             match known_words {
                 Some(k) if c.kind != Some(Kind::Place) => {
                     let offsets = word_offsets(text, &c.bytes);
                     if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
                         kept.push(Candidate {
                             bytes: first.start..last.end,
-                            full: c.keys[k.clone()].join(" "),
-                            keys: c.keys[k].to_vec(),
+                            full: keys[k.clone()].join(" "),
+                            words: k.len(),
                             kind: Some(Kind::Person),
                             media: false,
                             rule: "surname",
@@ -484,7 +574,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     builder.by_key.reserve(kept.len());
     let multi_first = {
         let mut order: Vec<usize> = (0..kept.len()).collect();
-        order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].keys.len() < 2, kept[i].bytes.start));
+        order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].words < 2, kept[i].bytes.start));
         order
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
@@ -492,21 +582,14 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
         let c = &mut kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&c.keys, c.bytes.start)
+            builder.person_for(&c.full.split(' ').collect::<Vec<_>>(), c.bytes.start)
         } else {
             builder.by_key.get(&c.full).copied()
         };
-        // (A candidate's keys are read nowhere after this loop: a new entity takes them.)
+        // (A candidate's key is read nowhere after this loop: a new entity takes it.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(
-                kind,
-                c.media,
-                true,
-                c.rule,
-                std::mem::take(&mut c.keys),
-                std::mem::take(&mut c.full),
-            ),
+            None => builder.new_entity(kind, c.media, true, c.rule, std::mem::take(&mut c.full)),
         };
         assigned[ci] = Some(e);
     }
@@ -580,11 +663,11 @@ fn connector_allowed(connector: &str, head: &str, lex: &lexicon::Lexicon) -> boo
 }
 
 /// The longest stretch of `keys` that are all known.
-fn longest_known(keys: &[String], known: impl Fn(&str) -> bool) -> Option<Range<usize>> {
+fn longest_known(keys: &[&str], known: impl Fn(&str) -> bool) -> Option<Range<usize>> {
     let mut best: Option<Range<usize>> = None;
     let mut start = 0;
     for i in 0..=keys.len() {
-        if i == keys.len() || !known(&keys[i]) {
+        if i == keys.len() || !known(keys[i]) {
             if i > start && best.as_ref().map_or(true, |b| i - start > b.len()) {
                 best = Some(start..i);
             }
@@ -627,7 +710,10 @@ fn cut_run(
     out: &mut Vec<Candidate>,
     key: &mut String,
 ) {
-    let lowers: Vec<&str> = words[run.clone()].iter().map(|w| w.lower.trim_end_matches('.')).collect();
+    // A word in lower case without a final dot, as titles and common words are looked up.
+    let bare = |i: usize| words[i].lower.trim_end_matches('.');
+    // The title that the run's words from `i` on start with.
+    let title_at = |i: usize| lex.title_at((i..run.end).map(bare));
     let mut rest_key = String::new();
     let mut start = run.start;
     let mut title: Option<(usize, Title)> = None; // where the title words began
@@ -637,8 +723,8 @@ fn cut_run(
             return;
         }
         let w = &words[start];
-        let l = lowers[start - run.start];
-        if CONNECTORS.contains(&l) && !w.cap {
+        let l = bare(start);
+        if is_connector(l) && !w.cap {
             start += 1;
             continue;
         }
@@ -646,7 +732,7 @@ fn cut_run(
         if lex.known.contains_key(key.as_str()) {
             break;
         }
-        if let Some((n, kind)) = lex.title_at(&lowers[start - run.start..]) {
+        if let Some((n, kind)) = title_at(start) {
             if start + n >= run.end {
                 return; // a title alone: "the Prime Minister's announcement"
             }
@@ -661,16 +747,15 @@ fn cut_run(
             break;
         }
         // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs".
-        let later = (start + 1..run.end).find_map(|p| {
-            lex.title_at(&lowers[p - run.start..]).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n))
-        });
+        let later =
+            (start + 1..run.end).find_map(|p| title_at(p).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n)));
         if let Some((p, n)) = later {
             cut_run(text, words, start..p, headline, lex, out, key);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
             // The role leaves out a headline's common words: "Moment Russian Ambassador Karlov".
-            let from = (start..p).find(|&q| !lex.common.contains(lowers[q - run.start])).unwrap_or(p);
+            let from = (start..p).find(|&q| !lex.common.contains(bare(q))).unwrap_or(p);
             role_start.get_or_insert(from);
             start = p;
             continue;
@@ -679,7 +764,7 @@ fn cut_run(
             l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
         let organization_follows =
             || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
-        if demonym && organization_follows() && lex.title_at(&lowers[start + 1 - run.start..]).is_none() {
+        if demonym && organization_follows() && title_at(start + 1).is_none() {
             break; // part of the name: "European Aeronautic Defence … Company", "Russian Foreign Ministry"
         }
         if demonym && start + 1 < run.end {
@@ -695,27 +780,33 @@ fn cut_run(
         break;
     }
     let mut end = run.end;
-    while end > start && CONNECTORS.contains(&lowers[end - 1 - run.start]) {
+    while end > start && is_connector(bare(end - 1)) {
         end -= 1;
     }
     if end <= start {
         return;
     }
+    // `key` still holds the key of the words `start..run.end`, unless what follows overwrites it.
+    let mut key_is_name = end == run.end;
     // A known place or organization followed by a person: "Turkey Andrei Karlov".
     if title.is_none() && end - start >= 2 {
+        key_is_name = false;
         for n in (1..=3.min(end - start - 1)).rev() {
             span_key(text, words, start..start + n, key);
-            names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix = lex.known.get(key.as_str());
+            if prefix.is_none() {
+                continue; // (the rest is read only after a known name)
+            }
+            names::key_into(&text[words[start + n].bytes.clone()], &mut rest_key);
             let prefix_is_place = prefix == Some(&Known::Place);
-            let rest_head = lowers[end - 1 - run.start];
+            let rest_head = bare(end - 1);
             let rest_is_thing = lex.other_words.contains(rest_head) || lex.place_words.contains(rest_head);
             let rest_is_person = lex.first_names.contains(rest_key.as_str())
-                || lex.title_at(&lowers[start + n - run.start..]).is_some()
+                || title_at(start + n).is_some()
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
             let rest_is_organization =
                 words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
-            if prefix.is_some() && rest_is_person && !rest_is_organization && {
+            if rest_is_person && !rest_is_organization && {
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
@@ -729,11 +820,10 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let keys = names::word_keys(name);
-    if keys.is_empty() {
+    let full = if key_is_name { key.clone() } else { names::key(name) };
+    if full.is_empty() {
         return;
     }
-    let full = keys.join(" ");
     let n = end - start;
     // A currency's prefix ("US$ 40 billion", "HK$3m") names no place.
     if n == 1 && text[last.bytes.end..].starts_with('$') {
@@ -747,6 +837,7 @@ fn cut_run(
     let after = text[last.bytes.end..].trim_start();
     let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
+    let gazetteer = lex.known.get(&full);
     // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
     let head = words[start..end]
         .iter()
@@ -772,7 +863,7 @@ fn cut_run(
     });
     if next_is_model || product_before || words[start..end].iter().any(model_number) {
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
-    } else if let Some(k) = lex.known.get(&full) {
+    } else if let Some(k) = gazetteer {
         (kind, media, rule) = match k {
             Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
             Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
@@ -801,7 +892,7 @@ fn cut_run(
         )
     ) {
         (kind, media, rule) = (Some(Kind::Organization), true, "media_context");
-    } else if lex.first_names.contains(&keys[0]) && n >= 2 {
+    } else if full.split(' ').next().is_some_and(|k| lex.first_names.contains(k)) && n >= 2 {
         (kind, rule) = (Some(Kind::Person), "first_name");
     } else if role.is_some() {
         (kind, rule) = (Some(Kind::Person), "role_before");
@@ -814,7 +905,7 @@ fn cut_run(
     } else if n == 1 && place_preposition_before(text, first) {
         (kind, rule) = (Some(Kind::Place), "place_preposition");
     }
-    let known = lex.known.contains_key(&full);
+    let known = gazetteer.is_some();
     let strong_person = kind == Some(Kind::Person) && n >= 2 && matches!(rule, "title" | "first_name");
     let latent =
         !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
@@ -823,16 +914,14 @@ fn cut_run(
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
-    let (bytes, keys, full) = match (rule, words.get(end)) {
+    let (bytes, full) = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
-            let keys = names::word_keys(&text[bytes.clone()]);
-            let full = keys.join(" ");
-            (bytes, keys, full)
+            (bytes.clone(), names::key(&text[bytes]))
         }
-        _ => (bytes, keys, full),
+        _ => (bytes, full),
     };
-    out.push(Candidate { bytes, keys, full, kind, media, rule, latent, role });
+    out.push(Candidate { bytes, words: full.split(' ').count(), full, kind, media, rule, latent, role });
 }
 
 /// The name key of the words `range`, written into `out`.
@@ -974,7 +1063,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                     None => {
                         let name = format!("the {}", w.lower);
                         let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", vec![key.clone()], key)
+                        b.new_entity(Kind::Person, false, false, "unnamed_role", key)
                     }
                 };
                 if b.entities[e].named {
@@ -1028,8 +1117,18 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
             }
         })
         .collect();
+    // The nouns' first bytes: most words are turned away by one test, without hashing.
+    let mut first_bytes = [false; 256];
+    for noun in holder_of.keys() {
+        if let Some(&b) = noun.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     for (i, w) in words.iter().enumerate() {
         let lower = w.lower.as_ref();
+        if !lower.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
+            continue;
+        }
         let noun = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(lower);
         let Some(&e) = holder_of.get(noun) else { continue };
         if words.get(i + 1).is_some_and(|n| n.sentence == w.sentence && n.cap && !w.possessive) {
@@ -1067,6 +1166,25 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
     }
 }
 
+/// The id of the `n`th entity, `e` and the number: written digit by digit, since `format!`
+/// costs several times more than the rest of making an id.
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20]; // (usize::MAX has 20)
+    let (mut rest, mut first) = (n, digits.len());
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - first);
+    id.push('e');
+    id.extend(digits[first..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// The person named by "identified as X" / "named as X" in `bytes`.
 fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> {
     let s = &text[bytes.clone()];
@@ -1089,7 +1207,8 @@ struct Draft {
     media: bool,
     named: bool,
     rule: &'static str,
-    /// Word keys of its fullest name.
+    /// Word keys of a person's fullest name (empty for other kinds, which are never looked up
+    /// by word).
     keys: Vec<String>,
     name: String,
     roles: Vec<String>,
@@ -1098,18 +1217,11 @@ struct Draft {
 }
 
 impl Builder {
-    /// A new entity named by `keys`, whose key (`keys` joined by spaces) is `full`. Both are
-    /// taken, not copied.
-    fn new_entity(
-        &mut self,
-        kind: Kind,
-        media: bool,
-        named: bool,
-        rule: &'static str,
-        keys: Vec<String>,
-        full: String,
-    ) -> usize {
+    /// A new entity named by the key `full` (its words' keys joined by spaces), which is taken,
+    /// not copied.
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, full: String) -> usize {
         let e = self.entities.len();
+        let keys = if kind == Kind::Person { full.split(' ').map(str::to_string).collect() } else { Vec::new() };
         self.entities.push(Draft {
             kind,
             media,
@@ -1127,16 +1239,21 @@ impl Builder {
     /// The person a name belongs to: same surname, and the shorter name's words all in the
     /// longer's; for one word, the person named last before `at` (else first after) whose name
     /// holds it.
-    fn person_for(&self, keys: &[String], at: usize) -> Option<usize> {
-        let fits = |d: &Draft| {
-            d.kind == Kind::Person && d.named && {
-                let (short, long) = if keys.len() <= d.keys.len() { (keys, &d.keys[..]) } else { (&d.keys[..], keys) };
-                if short.len() == 1 {
-                    long.contains(&short[0])
-                } else {
-                    short.last() == long.last() && short.iter().all(|k| long.contains(k))
-                }
+    fn person_for(&self, keys: &[&str], at: usize) -> Option<usize> {
+        // Does the name of the words `short` fit in that of the words `long`?
+        fn fits_in(short: &[impl AsRef<str>], long: &[impl AsRef<str>]) -> bool {
+            let has = |k: &str| long.iter().any(|l| l.as_ref() == k);
+            if short.len() == 1 {
+                has(short[0].as_ref())
+            } else {
+                short.last().map(AsRef::as_ref) == long.last().map(AsRef::as_ref)
+                    && short.iter().all(|k| has(k.as_ref()))
             }
+        }
+        let fits = |d: &Draft| {
+            d.kind == Kind::Person
+                && d.named
+                && if keys.len() <= d.keys.len() { fits_in(keys, &d.keys) } else { fits_in(&d.keys, keys) }
         };
         let mut first = None;
         let mut before: Option<(usize, usize)> = None; // (start, entity) of the latest mention before `at`
@@ -1181,7 +1298,7 @@ impl Builder {
         for m in &self.mentions {
             if id_of[m.0].is_empty() {
                 order.push(m.0);
-                id_of[m.0] = format!("e{}", order.len());
+                id_of[m.0] = entity_id(order.len());
             }
         }
         let mentions: Vec<Mention> = self
@@ -1196,48 +1313,48 @@ impl Builder {
                 bytes: bytes.clone(),
             })
             .collect();
-        let mut own_of: Vec<Vec<&Mention>> = vec![Vec::new(); self.entities.len()];
-        for (m, (e, _, _)) in mentions.iter().zip(&self.mentions) {
-            own_of[*e].push(m);
+        // Each entity's mentions, in text order: the mentions' indices, stably sorted by entity.
+        let mut by_entity: Vec<usize> = (0..mentions.len()).collect();
+        by_entity.sort_by_key(|&i| self.mentions[i].0);
+        let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
+        let mut entities = Vec::with_capacity(order.len());
+        for &e in &order {
+            let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
+            let to = by_entity.partition_point(|&i| self.mentions[i].0 <= e);
+            let own = || by_entity[from..to].iter().map(|&i| &mentions[i]);
+            let d = &mut self.entities[e];
+            forms.clear();
+            for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
+                match forms.iter_mut().find(|f| f.0 == m.text) {
+                    Some(f) => f.2 += 1,
+                    None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
+                }
+            }
+            let name = if d.named {
+                let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
+                forms
+                    .iter()
+                    .filter(|f| f.1.min(2) == longest)
+                    .max_by_key(|f| f.2)
+                    .map(|f| f.0.to_string())
+                    .unwrap_or_default()
+            } else {
+                std::mem::take(&mut d.name)
+            };
+            let aliases = forms.iter().filter(|f| f.0 != name).map(|f| f.0.to_string()).collect();
+            entities.push(Entity {
+                id: std::mem::take(&mut id_of[e]),
+                kind: d.kind,
+                media: d.media,
+                named: d.named,
+                key: names::key(&name),
+                name,
+                aliases,
+                mentions: own().map(|m| m.span).collect(),
+                roles: std::mem::take(&mut d.roles),
+                rule: d.rule,
+            });
         }
-        let entities = order
-            .iter()
-            .map(|&e| {
-                let d = &self.entities[e];
-                let own = &own_of[e];
-                let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
-                for m in own.iter().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
-                    match forms.iter_mut().find(|f| f.0 == m.text) {
-                        Some(f) => f.2 += 1,
-                        None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
-                    }
-                }
-                let name = if d.named {
-                    let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
-                    forms
-                        .iter()
-                        .filter(|f| f.1.min(2) == longest)
-                        .max_by_key(|f| f.2)
-                        .map(|f| f.0.to_string())
-                        .unwrap_or_default()
-                } else {
-                    d.name.clone()
-                };
-                let aliases = forms.iter().map(|f| f.0.to_string()).filter(|f| *f != name).collect();
-                Entity {
-                    id: id_of[e].clone(),
-                    kind: d.kind,
-                    media: d.media,
-                    named: d.named,
-                    key: names::key(&name),
-                    name,
-                    aliases,
-                    mentions: own.iter().map(|m| m.span).collect(),
-                    roles: d.roles.clone(),
-                    rule: d.rule,
-                }
-            })
-            .collect();
         Entities { entities, mentions }
     }
 }
