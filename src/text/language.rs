@@ -101,38 +101,34 @@ const BYTE_KINDS: [u8; 256] = {
 };
 
 /// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
-/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through
+/// apostrophes, split at every other character. Each byte is read once through
 /// [`BYTE_KINDS`], since most of the text is ASCII; only other characters are decoded.
 fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
-    // Where the run of ASCII bytes of kind `kind` from byte `i` ends.
-    let run = move |i: usize, kind: u8| {
-        bytes[i..].iter().position(|&b| BYTE_KINDS[usize::from(b)] != kind).map_or(bytes.len(), |n| i + n)
-    };
     // The character beyond ASCII at byte `i`: is it a letter, and how many bytes has it?
     let other = move |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()));
     let mut i = 0;
     std::iter::from_fn(move || {
+        // To the first letter or apostrophe.
         loop {
-            i = run(i, SEPARATOR);
-            match bytes.get(i) {
-                None => return None,
-                Some(b) if b.is_ascii() => break,
-                Some(_) => match other(i) {
+            match BYTE_KINDS[usize::from(*bytes.get(i)?)] {
+                WORD_BYTE => break,
+                SEPARATOR => i += 1,
+                _ => match other(i) {
                     (true, _) => break,
                     (false, len) => i += len,
                 },
             }
         }
         let (start, mut ascii) = (i, true);
-        loop {
-            i = run(i, WORD_BYTE);
-            match bytes.get(i) {
-                Some(b) if !b.is_ascii() => match other(i) {
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_KINDS[usize::from(b)] {
+                WORD_BYTE => i += 1,
+                SEPARATOR => break,
+                _ => match other(i) {
                     (true, len) => (i, ascii) = (i + len, false),
                     (false, _) => break,
                 },
-                _ => break,
             }
         }
         Some((&bytes[start..i], ascii))
