@@ -1114,17 +1114,22 @@ fn anchors_in(sentence: &str) -> Anchors {
     let mut anchors = Anchors { present: 0, last: [0; 64] };
     let (mut months, mut years) = (0, 0);
     let mut i = 0;
-    // Tokens are runs of ASCII letters and digits, read through a byte table (every other byte,
-    // ASCII or not, only separates them).
-    loop {
-        let Some(skipped) = bytes[i..].iter().position(|&b| TOKEN_BYTES[usize::from(b)] != 0) else { break };
-        i += skipped;
-        if TOKEN_BYTES[usize::from(bytes[i])] == HALF_LEAD {
-            if bytes.get(i + 1) == Some(&0xBD) {
-                anchors.mark(Anchor::Fraction as u64, i);
+    // Tokens are runs of ASCII letters and digits, read a byte at a time through a byte table
+    // (every other byte, ASCII or not, only separates them).
+    while let Some(&b) = bytes.get(i) {
+        match TOKEN_BYTES[usize::from(b)] {
+            0 => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            HALF_LEAD => {
+                if bytes.get(i + 1) == Some(&0xBD) {
+                    anchors.mark(Anchor::Fraction as u64, i);
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let start = i;
         // The kinds of the token's bytes (does it hold a digit?), and the token packed as
