@@ -893,15 +893,11 @@ fn expand(pattern: &str) -> String {
     let lex = lexicon();
     // White space, usable inside the ASCII-only case-insensitive groups too.
     let sp = r"(?u-i:[ \t\u{a0}]+)";
-    // Alternatives longest first, so "a couple of" is tried before "a".
-    let alternatives = |words: Vec<String>| {
-        let mut words = words;
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        words.dedup();
-        words.iter().map(|w| w.replace(' ', sp)).collect::<Vec<_>>().join("|")
-    };
+    let alternatives = |words: Vec<String>| prefix_tree(words, sp);
     let cased = |words: Vec<&str>| alternatives(words.iter().flat_map(|w| [w.to_string(), w.to_uppercase()]).collect());
-    let any_case = |words: Vec<&str>| format!("(?i:{})", alternatives(words.iter().map(|w| w.to_string()).collect()));
+    // Lower-cased, so that the tree has one branch per letter whatever the case it is written in.
+    let any_case =
+        |words: Vec<&str>| format!("(?i:{})", alternatives(words.iter().map(|w| w.to_ascii_lowercase()).collect()));
     let months = cased(lex.months.iter().map(|m| m.0).collect());
     let months_full = cased(lex.months.iter().filter(|m| m.0 == super::month_name(m.1)).map(|m| m.0).collect());
     let weekdays = cased(lex.weekdays.iter().filter(|w| w.2).map(|w| w.0).collect());
@@ -977,6 +973,63 @@ fn expand(pattern: &str) -> String {
     .fold(pattern.to_string(), |p, (name, regex)| p.replace(name, regex))
     // ASCII case folding needs no Unicode tables in the wasm; every word here is ASCII.
     .replace("(?i:", "(?i-u:")
+}
+
+/// Alternatives of words as a regex, longest first, so "a couple of" is tried before "a"
+/// (`sp` stands for each space). Written as a prefix tree ("a(?:bout|fter|n)?" for "about",
+/// "after", "an", "a"), which matches as the flat list would: the words that match at one place
+/// are each a prefix of the longer ones, and the tree too tries the longer first. The
+/// backtracker that reads a match's groups then steps through one branch per letter rather than
+/// through every word.
+fn prefix_tree(mut words: Vec<String>, sp: &str) -> String {
+    #[derive(Default)]
+    struct Node {
+        /// The next characters, in the order the (longest first) words bring them.
+        next: Vec<(char, Node)>,
+        /// Does a word end here?
+        end: bool,
+    }
+    fn write(node: &Node, sp: &str, out: &mut String) {
+        let group = node.next.len() > 1 || (node.end && !node.next.is_empty());
+        if group {
+            out.push_str("(?:");
+        }
+        for (i, (c, next)) in node.next.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            match c {
+                ' ' => out.push_str(sp),
+                c => out.push(*c),
+            }
+            write(next, sp, out);
+        }
+        if group {
+            out.push(')');
+            if node.end {
+                out.push('?');
+            }
+        }
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut root = Node::default();
+    for word in &words {
+        let mut node = &mut root;
+        for c in word.chars() {
+            let i = match node.next.iter().position(|(k, _)| *k == c) {
+                Some(i) => i,
+                None => {
+                    node.next.push((c, Node::default()));
+                    node.next.len() - 1
+                }
+            };
+            node = &mut node.next[i].1;
+        }
+        node.end = true;
+    }
+    let mut out = String::new();
+    write(&root, sp, &mut out);
+    out
 }
 
 /// Find every time expression in `text`, unresolved, in text order, without overlaps.
