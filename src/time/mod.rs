@@ -208,7 +208,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         };
         match normalized {
             Ok(n) => {
-                let id = format!("t{}", out.timexes.len() + 1);
+                let mut id = String::from("t");
+                calendar::push_decimal(&mut id, out.timexes.len() + 1);
                 if n.value.len() >= 4
                     && n.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                     && !n.value.contains('Q')
@@ -774,7 +775,10 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
     };
     match (p.hour, p.minute, p.part_of_day) {
         (Some(h), m, _) => {
-            value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0)));
+            value.push('T');
+            calendar::push_two_digits(&mut value, h);
+            value.push(':');
+            calendar::push_two_digits(&mut value, m.unwrap_or(0));
             // A time stated in UTC or GMT carries ISO 8601's `Z` ("[18:00 UTC]" → …T18:00Z, as
             // MEANTIME has it); other zones stay in the text only ("5 p.m. EST" → …T17:00, as
             // TimeBank has it).
