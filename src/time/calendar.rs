@@ -192,7 +192,10 @@ impl Moment {
     pub fn to_iso(&self) -> String {
         let mut s = iso(self.date);
         if let Some((h, m)) = self.clock {
-            s.push_str(&format!("T{h:02}:{m:02}"));
+            s.push('T');
+            push_two_digits(&mut s, h);
+            s.push(':');
+            push_two_digits(&mut s, m);
             if let Some(off) = self.offset {
                 let sign = if off < 0 { '-' } else { '+' };
                 s.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
