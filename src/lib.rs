@@ -191,7 +191,8 @@ pub fn times(inputs: &[DocumentInput]) -> Result<Times, Error> {
     let mut documents = Vec::with_capacity(inputs.len());
     let mut warnings = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
-        let id = format!("d{}", i + 1);
+        let mut id = String::from("d");
+        time::calendar::push_decimal(&mut id, i + 1);
         let stage = time_stage(&id, input)?;
         warnings.extend(stage.warnings);
         documents.push(DocumentTimes {

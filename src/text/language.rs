@@ -35,10 +35,14 @@ impl WordSet {
         WordSet { words, packed, lengths, ends }
     }
 
-    /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] bytes, any case) in the set?
+    /// Is the ASCII word `word` (1 to [`MAX_FUNCTION_WORD_BYTES`] letters or apostrophes, any
+    /// case) in the set? Inlined, since it runs on every short word; its first and last bytes
+    /// are lower-cased by setting bit 5, which lower-cases a letter and leaves an apostrophe as
+    /// it is.
+    #[inline(always)]
     fn contains_ascii(&self, word: &[u8]) -> bool {
         let length = 1 << (word.len() - 1);
-        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        let (first, last) = (word[0] | 0x20, word[word.len() - 1] | 0x20);
         self.lengths[usize::from(first)] & length != 0
             && self.ends[usize::from(last)] & length != 0
             && self.packed.contains(&pack(word))
@@ -101,38 +105,34 @@ const BYTE_KINDS: [u8; 256] = {
 };
 
 /// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
-/// apostrophes, split at every other character. Read a run of ASCII bytes at a time through
+/// apostrophes, split at every other character. Each byte is read once through
 /// [`BYTE_KINDS`], since most of the text is ASCII; only other characters are decoded.
 fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
-    // Where the run of ASCII bytes of kind `kind` from byte `i` ends.
-    let run = move |i: usize, kind: u8| {
-        bytes[i..].iter().position(|&b| BYTE_KINDS[usize::from(b)] != kind).map_or(bytes.len(), |n| i + n)
-    };
     // The character beyond ASCII at byte `i`: is it a letter, and how many bytes has it?
     let other = move |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()));
     let mut i = 0;
     std::iter::from_fn(move || {
+        // To the first letter or apostrophe.
         loop {
-            i = run(i, SEPARATOR);
-            match bytes.get(i) {
-                None => return None,
-                Some(b) if b.is_ascii() => break,
-                Some(_) => match other(i) {
+            match BYTE_KINDS[usize::from(*bytes.get(i)?)] {
+                WORD_BYTE => break,
+                SEPARATOR => i += 1,
+                _ => match other(i) {
                     (true, _) => break,
                     (false, len) => i += len,
                 },
             }
         }
         let (start, mut ascii) = (i, true);
-        loop {
-            i = run(i, WORD_BYTE);
-            match bytes.get(i) {
-                Some(b) if !b.is_ascii() => match other(i) {
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_KINDS[usize::from(b)] {
+                WORD_BYTE => i += 1,
+                SEPARATOR => break,
+                _ => match other(i) {
                     (true, len) => (i, ascii) = (i + len, false),
                     (false, _) => break,
                 },
-                _ => break,
             }
         }
         Some((&bytes[start..i], ascii))

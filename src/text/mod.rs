@@ -149,16 +149,22 @@ fn ascii_run(bytes: &[u8]) -> usize {
 
 /// The first byte at or after `from` that may open a sentence end: '.', '!', '?' or 0xE2, the
 /// first byte of '…' (and of other characters). Eight bytes at a time are turned away with
-/// [`holds_byte`] while none of them is one of the four, which is most of a text.
+/// [`holds_byte`] while none of them is '.', '!', '?' or beyond ASCII (one test of the high
+/// bits for all of those, 0xE2 among them), which is most of a text; the others are read a
+/// byte at a time.
 fn next_end_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = &bytes[from..];
-    let whole = rest
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
-        .take_while(|&c| !(holds_byte(c, b'.') || holds_byte(c, b'!') || holds_byte(c, b'?') || holds_byte(c, 0xE2)))
-        .count();
-    let n = whole * 8;
-    rest[n..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)).map(|i| from + n + i)
+    let is_end = |b: &u8| matches!(b, b'.' | b'!' | b'?' | 0xE2);
+    let mut at = from;
+    for chunk in bytes[from..].chunks_exact(8) {
+        let c = u64::from_le_bytes(chunk.try_into().unwrap());
+        if holds_byte(c, b'.') || holds_byte(c, b'!') || holds_byte(c, b'?') || c & HIGH_BITS != 0 {
+            if let Some(i) = chunk.iter().position(is_end) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(is_end).map(|i| at + i)
 }
 
 /// The high bit of each of eight bytes.
@@ -192,7 +198,16 @@ pub fn is_abbreviation(before: &str) -> bool {
     if word.contains('.') {
         return true; // "U.S.", "a.m."
     }
-    abbreviations().contains(word.to_lowercase().as_str())
+    // Lower-cased on the stack when short and ASCII, as nearly every word is.
+    let mut buffer = [0u8; 16];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| abbreviations().contains(w))
+        }
+        _ => abbreviations().contains(word.to_lowercase().as_str()),
+    }
 }
 
 /// The abbreviations list, hashed with a fast fixed-seed hash (looked up at most periods).

@@ -32,7 +32,7 @@ pub struct Age {
 }
 
 /// The rules: id and pattern (`age` or `year` group). No pattern reads across a line break, and
-/// [`possible_rules`] tells which rules a line may hold, so each regex reads only those lines.
+/// [`possible_lines`] tells which rules each line may hold, so each regex reads only those lines.
 const RULES: &[(&str, &str)] = &[
     ("aged", r"(?i-u:aged)[ \u{a0}]+(?P<age>[0-9]{1,3})"),
     ("years_old", r"(?P<age>[0-9]{1,3})(?:-year-old|[ \u{a0}]+years?[ \u{a0}]+old)"),
@@ -45,18 +45,28 @@ const RULES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The rules (bit `i` for `RULES[i]`) that `line` may hold a match of, from words each one's
-/// every match spells out: "aged", "year-old" or "years old", ", 62,", "born". One pass over the
-/// bytes, stopping only at "d", "n" and commas.
-fn possible_rules(line: &[u8]) -> u8 {
-    let mut rules = 0;
+/// The lines of `text` (each with its line break) that may hold a match, with where each starts
+/// and the rules (bit `i` for `RULES[i]`) it may hold a match of, from words each one's every
+/// match spells out: "aged", "year-old" or "years old", ", 62,", "born". One pass over the
+/// bytes, stopping only at "d", "n", commas and line breaks.
+fn possible_lines(text: &str) -> Vec<(usize, &str, u8)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    // The line being read: where it starts, and its rules so far.
+    let (mut start, mut rules) = (0, 0);
     let mut from = 0;
-    while let Some(offset) = line[from..].iter().position(|&b| STOPS[usize::from(b)]) {
+    while let Some(offset) = bytes[from..].iter().position(|&b| STOPS[usize::from(b)]) {
         let i = from + offset;
         from = i + 1;
-        let b = line[i];
-        let before = &line[..i];
+        let b = bytes[i];
+        let before = &bytes[start..i];
         match b {
+            b'\n' => {
+                if rules != 0 {
+                    lines.push((start, &text[start..=i], rules));
+                }
+                (start, rules) = (i + 1, 0);
+            }
             b'd' | b'D' => {
                 if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"age") {
                     rules |= 1;
@@ -66,14 +76,18 @@ fn possible_rules(line: &[u8]) -> u8 {
                 }
             }
             b'n' | b'N' if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"bor") => rules |= 8,
-            b',' if number_then_comma(&line[i + 1..]) => rules |= 4,
+            // (What follows a comma is read no further than a line break: no space or digit.)
+            b',' if number_then_comma(&bytes[i + 1..]) => rules |= 4,
             _ => {}
         }
     }
-    rules
+    if rules != 0 {
+        lines.push((start, &text[start..], rules));
+    }
+    lines
 }
 
-/// The bytes [`possible_rules`] stops at: "d", "n" (in either case) and commas.
+/// The bytes [`possible_lines`] stops at: "d", "n" (in either case), commas and line breaks.
 const STOPS: [bool; 256] = {
     let mut stops = [false; 256];
     stops[b'd' as usize] = true;
@@ -81,6 +95,7 @@ const STOPS: [bool; 256] = {
     stops[b'n' as usize] = true;
     stops[b'N' as usize] = true;
     stops[b',' as usize] = true;
+    stops[b'\n' as usize] = true;
     stops
 };
 
@@ -122,15 +137,7 @@ pub fn extract(doc: &Segmented<'_>, timexes: &[Timex], dct: Option<&Moment>) -> 
         COMPILED.get_or_init(|| RULES.iter().map(|&(id, p)| (id, Regex::new(p).expect("age rule compiles"))).collect());
     let text = doc.text;
     // The lines that may hold a match, with where they start and which rules they may hold.
-    let mut at = 0;
-    let mut lines = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let possible = possible_rules(line.as_bytes());
-        if possible != 0 {
-            lines.push((at, line, possible));
-        }
-        at += line.len();
-    }
+    let lines = possible_lines(text);
     let mut ages: Vec<(usize, Age)> = Vec::new();
     for (bit, (rule, regex)) in rules.iter().enumerate() {
         let matches = lines
@@ -237,6 +244,7 @@ mod tests {
 
     #[test]
     fn every_line_with_a_match_is_possible_for_its_rule() {
+        let possible_rules = |line: &str| possible_lines(line).iter().fold(0, |rules, l| rules | l.2);
         let lines = [
             "He entered the diplomatic service in 1976 aged 22.",
             "Ambassador Andrey Karlov, 62, was shot.",
@@ -249,10 +257,13 @@ mod tests {
         for (bit, (rule, pattern)) in RULES.iter().enumerate() {
             let regex = Regex::new(pattern).expect("age rule compiles");
             for line in lines.iter().filter(|l| regex.is_match(l)) {
-                assert!(possible_rules(line.as_bytes()) & 1 << bit != 0, "{rule}: {line}");
+                assert!(possible_rules(line) & 1 << bit != 0, "{rule}: {line}");
             }
         }
-        assert_eq!(possible_rules(b"Shares rose to 62,then fell, 0 left, , x, 62 and, 100,"), 0);
-        assert_eq!(possible_rules(b"He told the years-old gold holders, a yearly old, the boron cage"), 0);
+        assert_eq!(possible_rules("Shares rose to 62,then fell, 0 left, , x, 62 and, 100,"), 0);
+        assert_eq!(possible_rules("He told the years-old gold holders, a yearly old, the boron cage"), 0);
+        // Line by line: each line's rules, and only the lines that hold some.
+        let text = "Karlov, 62,\nno age here\nborn in 1994";
+        assert_eq!(possible_lines(text), [(0, "Karlov, 62,\n", 4), (24, "born in 1994", 8)]);
     }
 }

@@ -99,7 +99,34 @@ pub fn holiday(when: HolidayDate, year: i32) -> Option<Date> {
 
 /// Formats `YYYY-MM-DD`.
 pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(10);
+    match u32::try_from(d.year()) {
+        Ok(year @ ..=9999) => {
+            push_two_digits(&mut out, (year / 100) as u8);
+            push_two_digits(&mut out, (year % 100) as u8);
+        }
+        _ => out.push_str(&format!("{:04}", d.year())),
+    }
+    out.push('-');
+    push_two_digits(&mut out, d.month());
+    out.push('-');
+    push_two_digits(&mut out, d.day());
+    out
+}
+
+/// Append `n` (under 100) as two digits, as `{:02}` writes it. Values are written a timex at a
+/// time, and the formatting machinery costs far more than these few digits.
+pub(crate) fn push_two_digits(out: &mut String, n: u8) {
+    out.push(char::from(b'0' + n / 10));
+    out.push(char::from(b'0' + n % 10));
+}
+
+/// Append `n` in decimal, as `{}` writes it (see [`push_two_digits`]).
+pub(crate) fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The name of an ISO weekday number.
@@ -165,7 +192,10 @@ impl Moment {
     pub fn to_iso(&self) -> String {
         let mut s = iso(self.date);
         if let Some((h, m)) = self.clock {
-            s.push_str(&format!("T{h:02}:{m:02}"));
+            s.push('T');
+            push_two_digits(&mut s, h);
+            s.push(':');
+            push_two_digits(&mut s, m);
             if let Some(off) = self.offset {
                 let sign = if off < 0 { '-' } else { '+' };
                 s.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));

@@ -893,15 +893,11 @@ fn expand(pattern: &str) -> String {
     let lex = lexicon();
     // White space, usable inside the ASCII-only case-insensitive groups too.
     let sp = r"(?u-i:[ \t\u{a0}]+)";
-    // Alternatives longest first, so "a couple of" is tried before "a".
-    let alternatives = |words: Vec<String>| {
-        let mut words = words;
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        words.dedup();
-        words.iter().map(|w| w.replace(' ', sp)).collect::<Vec<_>>().join("|")
-    };
+    let alternatives = |words: Vec<String>| prefix_tree(words, sp);
     let cased = |words: Vec<&str>| alternatives(words.iter().flat_map(|w| [w.to_string(), w.to_uppercase()]).collect());
-    let any_case = |words: Vec<&str>| format!("(?i:{})", alternatives(words.iter().map(|w| w.to_string()).collect()));
+    // Lower-cased, so that the tree has one branch per letter whatever the case it is written in.
+    let any_case =
+        |words: Vec<&str>| format!("(?i:{})", alternatives(words.iter().map(|w| w.to_ascii_lowercase()).collect()));
     let months = cased(lex.months.iter().map(|m| m.0).collect());
     let months_full = cased(lex.months.iter().filter(|m| m.0 == super::month_name(m.1)).map(|m| m.0).collect());
     let weekdays = cased(lex.weekdays.iter().filter(|w| w.2).map(|w| w.0).collect());
@@ -979,6 +975,63 @@ fn expand(pattern: &str) -> String {
     .replace("(?i:", "(?i-u:")
 }
 
+/// Alternatives of words as a regex, longest first, so "a couple of" is tried before "a"
+/// (`sp` stands for each space). Written as a prefix tree ("a(?:bout|fter|n)?" for "about",
+/// "after", "an", "a"), which matches as the flat list would: the words that match at one place
+/// are each a prefix of the longer ones, and the tree too tries the longer first. The
+/// backtracker that reads a match's groups then steps through one branch per letter rather than
+/// through every word.
+fn prefix_tree(mut words: Vec<String>, sp: &str) -> String {
+    #[derive(Default)]
+    struct Node {
+        /// The next characters, in the order the (longest first) words bring them.
+        next: Vec<(char, Node)>,
+        /// Does a word end here?
+        end: bool,
+    }
+    fn write(node: &Node, sp: &str, out: &mut String) {
+        let group = node.next.len() > 1 || (node.end && !node.next.is_empty());
+        if group {
+            out.push_str("(?:");
+        }
+        for (i, (c, next)) in node.next.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            match c {
+                ' ' => out.push_str(sp),
+                c => out.push(*c),
+            }
+            write(next, sp, out);
+        }
+        if group {
+            out.push(')');
+            if node.end {
+                out.push('?');
+            }
+        }
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut root = Node::default();
+    for word in &words {
+        let mut node = &mut root;
+        for c in word.chars() {
+            let i = match node.next.iter().position(|(k, _)| *k == c) {
+                Some(i) => i,
+                None => {
+                    node.next.push((c, Node::default()));
+                    node.next.len() - 1
+                }
+            };
+            node = &mut node.next[i].1;
+        }
+        node.end = true;
+    }
+    let mut out = String::new();
+    write(&root, sp, &mut out);
+    out
+}
+
 /// Find every time expression in `text`, unresolved, in text order, without overlaps.
 /// `sentences` are where to look; no expression crosses a sentence's edge, and each rule only
 /// reads the sentences that hold a word of its [`Anchor`] kind.
@@ -989,7 +1042,8 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
     // sentence after (each search overwrites them).
     let mut slots: Vec<Option<CaptureLocations>> = rules.iter().map(|_| None).collect();
     for sentence in sentences {
-        let present = anchors_in(&text[sentence.clone()]);
+        let anchors = anchors_in(&text[sentence.clone()]);
+        let present = anchors.present;
         // Only the rules whose anchor kind the sentence holds are looked at. (The order they run
         // in does not matter: what they find is sorted below, by keys no two candidates share.)
         for (anchor, orders) in rules_by_anchor() {
@@ -1000,7 +1054,8 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
                 let c = &rules[order];
                 if present & c.needs == c.needs {
                     let locations = slots[order].get_or_insert_with(|| c.regex.capture_locations());
-                    find_all(text, sentence.clone(), order, c, locations, &mut found);
+                    let last_anchor = sentence.start + anchors.last_start(c.rule.anchor);
+                    find_all(text, sentence.clone(), last_anchor, order, c, locations, &mut found);
                 }
             }
         }
@@ -1019,10 +1074,13 @@ pub fn extract(text: &str, sentences: &[Range<usize>]) -> Vec<Candidate> {
 }
 
 /// Every match of one rule inside `window`, with word boundaries and guards checked against
-/// the whole text; `locations` are the rule's capture slots.
+/// the whole text; `locations` are the rule's capture slots. Every match holds a word of the
+/// rule's anchor kind, so none starts after `last_anchor`, where the window's last such word
+/// starts: once a search would start after it, the rest of the window is not read.
 fn find_all(
     text: &str,
     window: Range<usize>,
+    last_anchor: usize,
     order: usize,
     c: &'static Compiled,
     locations: &mut CaptureLocations,
@@ -1030,7 +1088,7 @@ fn find_all(
 ) {
     let haystack = &text[..window.end];
     let mut at = window.start;
-    while at <= haystack.len() {
+    while at <= last_anchor {
         let Some(whole) = c.regex.captures_read_at(locations, haystack, at) else { break };
         if at_word_boundaries(text, whole.range()) && !guarded(text, c.rule.id, whole.range()) {
             let groups = Groups::of(c, locations, haystack);
@@ -1075,24 +1133,56 @@ const TOKEN_BYTES: [u8; 256] = {
     kinds
 };
 
-/// The [`Anchor`] kinds of the words in `sentence`, as a bit set.
-fn anchors_in(sentence: &str) -> u64 {
+/// What [`anchors_in`] finds in a sentence.
+struct Anchors {
+    /// The [`Anchor`] kinds of its words, as a bit set.
+    present: u64,
+    /// `last[k]`: where (in bytes from the sentence's start) the last token that marked the
+    /// kind of bit `k` starts.
+    last: [u32; 64],
+}
+
+impl Anchors {
+    /// Mark the kinds `kinds` (a bit set) as present, at the token starting at byte `start`.
+    fn mark(&mut self, kinds: u64, start: usize) {
+        self.present |= kinds;
+        let mut rest = kinds;
+        while rest != 0 {
+            self.last[rest.trailing_zeros() as usize] = start as u32;
+            rest &= rest - 1;
+        }
+    }
+
+    /// Where the last token of the kind `anchor` starts, in bytes from the sentence's start (0
+    /// if the sentence has none).
+    fn last_start(&self, anchor: Anchor) -> usize {
+        self.last[(anchor as u64).trailing_zeros() as usize] as usize
+    }
+}
+
+/// The [`Anchor`] kinds of the words in `sentence`, and where the last word of each kind starts.
+fn anchors_in(sentence: &str) -> Anchors {
     let words = anchor_words();
     let bytes = sentence.as_bytes();
-    let mut present = 0;
+    let mut anchors = Anchors { present: 0, last: [0; 64] };
     let (mut months, mut years) = (0, 0);
     let mut i = 0;
-    // Tokens are runs of ASCII letters and digits, read through a byte table (every other byte,
-    // ASCII or not, only separates them).
-    loop {
-        let Some(skipped) = bytes[i..].iter().position(|&b| TOKEN_BYTES[usize::from(b)] != 0) else { break };
-        i += skipped;
-        if TOKEN_BYTES[usize::from(bytes[i])] == HALF_LEAD {
-            if bytes.get(i + 1) == Some(&0xBD) {
-                present |= Anchor::Fraction as u64;
+    // Tokens are runs of ASCII letters and digits, read a byte at a time through a byte table
+    // (every other byte, ASCII or not, only separates them).
+    while let Some(&b) = bytes.get(i) {
+        match TOKEN_BYTES[usize::from(b)] {
+            0 => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            HALF_LEAD => {
+                if bytes.get(i + 1) == Some(&0xBD) {
+                    anchors.mark(Anchor::Fraction as u64, i);
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let start = i;
         // The kinds of the token's bytes (does it hold a digit?), and the token packed as
@@ -1109,6 +1199,8 @@ fn anchors_in(sentence: &str) -> u64 {
         }
         let token = &bytes[start..i];
         let after = &bytes[i..];
+        // The kinds this token marks.
+        let mut kinds = 0;
         // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with.
         let clock_end = match token.last() {
             Some(b'm' | b'M') => {
@@ -1119,67 +1211,70 @@ fn anchors_in(sentence: &str) -> u64 {
             _ => false,
         };
         if clock_end {
-            present |= Anchor::AmPm as u64;
+            kinds |= Anchor::AmPm as u64;
         }
         if held & DIGIT != 0 {
-            present |= Anchor::Digit as u64;
+            kinds |= Anchor::Digit as u64;
             // A year-like number, "1990s" included.
             let digits = token.strip_suffix(b"s").unwrap_or(token);
             let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
             let year_like = four_digits && matches!(digits, [b'1', ..] | [b'2', b'0', ..]);
             if year_like {
-                present |= Anchor::Year as u64;
+                kinds |= Anchor::Year as u64;
             }
             if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
-                present |= Anchor::Clock as u64;
+                kinds |= Anchor::Clock as u64;
             }
             // "2009-2013", "2009–2013", "2016-12-19".
             let bare = digits.len() == token.len();
             if four_digits && bare && ["-", "–", "—"].iter().any(|dash| after.starts_with(dash.as_bytes())) {
-                present |= Anchor::YearDash as u64;
+                kinds |= Anchor::YearDash as u64;
             }
             // "1990s", "1990's".
             if four_digits && digits.ends_with(b"0") && (!bare || after.starts_with(b"'s")) {
-                present |= Anchor::Decade as u64;
+                kinds |= Anchor::Decade as u64;
             }
             if year_like && bare {
                 years += 1;
                 if years == 2 {
-                    present |= Anchor::SecondYear as u64;
+                    kinds |= Anchor::SecondYear as u64;
                 }
             }
             if [b"1st", b"2nd", b"3rd", b"4th"].iter().any(|o| token.eq_ignore_ascii_case(*o)) {
-                present |= Anchor::Ordinal as u64;
+                kinds |= Anchor::Ordinal as u64;
             }
             if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
-                present |= Anchor::Dot as u64;
+                kinds |= Anchor::Dot as u64;
             }
             if after.first() == Some(&b'/') {
-                present |= Anchor::Slash as u64;
+                kinds |= Anchor::Slash as u64;
                 // "1/2", "31/2" (3 and a half, the space left out).
                 if token.ends_with(b"1") && after.get(1) == Some(&b'2') {
-                    present |= Anchor::Fraction as u64;
+                    kinds |= Anchor::Fraction as u64;
                 }
             }
+            anchors.mark(kinds, start);
             continue;
         }
         if token.len() > LONGEST_ANCHOR {
+            anchors.mark(kinds, start);
             continue;
         }
-        if let Some(kinds) = words.get(token, key) {
-            if kinds & Anchor::Month as u64 != 0 {
+        if let Some(word_kinds) = words.get(token, key) {
+            if word_kinds & Anchor::Month as u64 != 0 {
                 months += 1;
                 if months == 2 {
-                    present |= Anchor::SecondMonth as u64;
+                    kinds |= Anchor::SecondMonth as u64;
                 }
             }
-            present |= kinds;
-            if start > 0 && bytes[start - 1] == b'-' && kinds & Anchor::Unit as u64 != 0 {
-                present |= Anchor::HyphenUnit as u64;
+            kinds |= word_kinds;
+            if start > 0 && bytes[start - 1] == b'-' && word_kinds & Anchor::Unit as u64 != 0 {
+                kinds |= Anchor::HyphenUnit as u64;
             }
         }
+        anchors.mark(kinds, start);
     }
-    present
+    anchors
 }
 
 /// Anchor words, packed by [`pack_letters`], to the kinds they stand for; hashed with a fast
@@ -1800,10 +1895,9 @@ fn count(words: &str) -> Option<Option<u32>> {
 /// every kind the rule needs (a second anchor such as the "for" of "for [weeks]" may lie outside
 /// the expression)? Checked on every example, so the pre-filter never skips a sentence a rule matches.
 pub fn anchored(rule_id: &str, text: &str, sentence: &str) -> bool {
-    RULES
-        .iter()
-        .find(|r| r.id == rule_id)
-        .is_some_and(|r| anchors_in(text) & r.anchor as u64 != 0 && anchors_in(sentence) & needs(r) == needs(r))
+    RULES.iter().find(|r| r.id == rule_id).is_some_and(|r| {
+        anchors_in(text).present & r.anchor as u64 != 0 && anchors_in(sentence).present & needs(r) == needs(r)
+    })
 }
 
 /// Ids of rules that no example in `examples.tsv` exercises (the coverage report).
@@ -1866,7 +1960,7 @@ mod tests {
             ("International Women's Day", Anchor::HolidayName, true),
         ];
         for (sentence, kind, holds) in rows {
-            assert_eq!(anchors_in(sentence) & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
+            assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
         }
     }
 }

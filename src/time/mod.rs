@@ -129,8 +129,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
     // The last period a results story named, a quarter or (after "the nine months") a year:
     // "a year ago" is the same period a year before.
     let mut last_period: Option<(String, i32, Option<u8>)> = None;
-    // The last calendar date the text named, and its timex id: "the following year" counts from it.
-    let mut last_date: Option<(String, String)> = None;
+    // The last calendar date the text named (the index of its timex in `out.timexes`): "the
+    // following year" counts from it.
+    let mut last_date: Option<usize> = None;
     // The length of the last span a results story reported ("the nine months" → `P9M`): "the
     // year-earlier period" is as long.
     let mut last_span: Option<String> = None;
@@ -160,7 +161,9 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             }
             _ => None,
         };
-        let normalized = match (same_span, compared, &c.reading, &last_date) {
+        // Its timex id and value.
+        let last_named = last_date.map(|i| (&out.timexes[i].id, &out.timexes[i].value));
+        let normalized = match (same_span, compared, &c.reading, last_named) {
             (Some((id, span)), ..) => Ok(Normalized::new(TimexType::Duration, span, false).anchored_to(id)),
             (_, None, Reading::SamePeriodIn(year), _) => {
                 let value = match &last_period {
@@ -215,12 +218,13 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
         };
         match normalized {
             Ok(n) => {
-                let id = format!("t{}", out.timexes.len() + 1);
+                let mut id = String::from("t");
+                calendar::push_decimal(&mut id, out.timexes.len() + 1);
                 if n.value.len() >= 4
                     && n.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                     && !n.value.contains('Q')
                 {
-                    last_date = Some((id.clone(), n.value.clone()));
+                    last_date = Some(out.timexes.len());
                 }
                 // The compared period itself ("a year ago", "the 1988 quarter" → 1988-Q3) is not
                 // a new reference.
@@ -278,7 +282,8 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
 /// puts the plan in the past.
 fn prospective(before: &str) -> bool {
     let clause = clause_before(before);
-    let words: Vec<&str> = clause.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let mut words: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
+    words.reverse();
     let deadline = words.last().is_some_and(|last| lexicon::lexicon().deadline_cues.contains(last));
     (deadline || holds_cue(&words, future_cues())) && !holds_cue(&words, past_cues())
 }
@@ -790,7 +795,10 @@ fn normalize_point(p: &Point, dct: Option<&Moment>, ahead: bool) -> Result<Norma
     };
     match (p.hour, p.minute, p.part_of_day) {
         (Some(h), m, _) => {
-            value.push_str(&format!("T{h:02}:{:02}", m.unwrap_or(0)));
+            value.push('T');
+            calendar::push_two_digits(&mut value, h);
+            value.push(':');
+            calendar::push_two_digits(&mut value, m.unwrap_or(0));
             // A time stated in UTC or GMT carries ISO 8601's `Z` ("[18:00 UTC]" → …T18:00Z, as
             // MEANTIME has it); other zones stay in the text only ("5 p.m. EST" → …T17:00, as
             // TimeBank has it).
