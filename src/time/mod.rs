@@ -195,7 +195,7 @@ pub fn resolve(doc: &Segmented<'_>, candidates: Vec<Candidate>, dct: Option<&Mom
             // "Three days earlier" counts back from the date named in its sentence or the one
             // before ("joined on 12 May 2015. Three days earlier …"); "ago" always from now.
             (_, None, Reading::Ago { count: Some(n), unit }, Some((id, value)))
-                if earlier_from_named(doc, &out.timexes, id, written, sentence.start) =>
+                if last_date.is_some_and(|i| earlier_from(doc, &out.timexes[i], written, sentence.start)) =>
             {
                 match anaphoric_value(value, unit, -(*n as i32)) {
                     Some(v) => Ok(Normalized::new(TimexType::Date, v, false).anchored_to(id.clone())),
@@ -675,14 +675,13 @@ fn anaphoric_value(value: &str, unit: &str, shift: i32) -> Option<String> {
     }
 }
 
-/// Does "… earlier" (`written`) count back from the timex `id`, the last date the text named? It
-/// does when that date stands in its sentence (starting at `sentence_start`) or the one before.
-fn earlier_from_named(doc: &Segmented<'_>, timexes: &[Timex], id: &str, written: &str, sentence_start: usize) -> bool {
-    let from = doc.sentence_before(sentence_start).map_or(sentence_start, |s| s.start);
+/// Does "… earlier" (`written`) count back from `named`, the last date the text named? It does
+/// when that date stands in its sentence (starting at `sentence_start`) or the one before.
+fn earlier_from(doc: &Segmented<'_>, named: &Timex, written: &str, sentence_start: usize) -> bool {
     let written = written.as_bytes();
     written.len() > 7
         && written[written.len() - 7..].eq_ignore_ascii_case(b"earlier")
-        && timexes.iter().rev().find(|t| t.id == id).is_some_and(|t| t.bytes.start >= from)
+        && named.bytes.start >= doc.sentence_before(sentence_start).map_or(sentence_start, |s| s.start)
 }
 
 /// The date of "the previous Friday" or "the following Monday" counted from `value` (a date the
