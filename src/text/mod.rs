@@ -72,7 +72,7 @@ pub fn segment(text: &str) -> Segmented<'_> {
         utf16.extend(unit..unit + run as u32);
         (i, unit) = (i + run, unit + run as u32);
         if let Some(c) = text[i..].chars().next() {
-            utf16.extend(std::iter::repeat_n(unit, c.len_utf8()));
+            utf16.extend(std::iter::repeat(unit).take(c.len_utf8()));
             (i, unit) = (i + c.len_utf8(), unit + c.len_utf16() as u32);
         }
     }
