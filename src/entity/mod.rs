@@ -1166,22 +1166,12 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
     }
 }
 
-/// The id of the `n`th entity, `e` and the number: written digit by digit, since `format!`
-/// costs several times more than the rest of making an id.
+/// The id of the `n`th entity, `e` and the number: written digit by digit, as document and
+/// timex ids are, since `format!` costs several times more than the rest of making an id.
 fn entity_id(n: usize) -> String {
-    let mut digits = [0u8; 20]; // (usize::MAX has 20)
-    let (mut rest, mut first) = (n, digits.len());
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - first);
+    let mut id = String::with_capacity(8);
     id.push('e');
-    id.extend(digits[first..].iter().map(|&d| char::from(d)));
+    crate::time::calendar::push_decimal(&mut id, n);
     id
 }
 

@@ -141,13 +141,12 @@ pub fn event_date(start: Option<&str>, end: Option<&str>) -> String {
 /// March 2006, `2006-03-XX`; without this, the common prefix of 2006-03-27 and 2006-04-02 is
 /// the year alone.
 fn week_month(start: &str, end: &str) -> Option<String> {
-    use chrono::{Datelike, NaiveDate};
-    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-    let (s, e) = (parse(start)?, parse(end)?);
-    if (e - s).num_days() != 6 || s.month() == e.month() {
+    use crate::time::calendar::{add_days, Moment};
+    let (s, e) = (Moment::parse(start)?.date, Moment::parse(end)?.date);
+    if e.days_since(s) != 6 || s.month() == e.month() {
         return None;
     }
-    let middle = s + chrono::Duration::days(3);
+    let middle = add_days(s, 3)?;
     Some(format!("{:04}-{:02}-XX", middle.year(), middle.month()))
 }
 
@@ -456,6 +455,10 @@ pub fn score_set(
     let mut clauses: HashMap<String, Vec<EventClause>> = HashMap::new();
     let mut doc_words: HashMap<String, Vec<(Span, String)>> = HashMap::new();
     let mut entities: HashMap<String, Vec<Entity>> = HashMap::new();
+    // Per document, the mentions of persons typed by more than the shape of their name
+    // ([`SHAPE_RULES`]), as (UTF-16 start, entity id) in text order: whom "he" or "she" most
+    // likely means is the last one before it.
+    let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     // Each sentence's text by (document, sentence number), for the list of mistakes.
     let mut sentences: HashMap<(String, usize), String> = HashMap::new();
     for (name, xml) in documents {
@@ -500,6 +503,14 @@ pub fn score_set(
         spans.insert(id.clone(), sentence_spans);
         clauses.insert(id.clone(), doc_clauses);
         doc_words.insert(id.clone(), words(&gold.text));
+        let mut persons: Vec<(usize, String)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == Kind::Person && !SHAPE_RULES.contains(&e.rule))
+            .flat_map(|e| e.mentions.iter().map(|m| (m[0], e.id.clone())))
+            .collect();
+        persons.sort_unstable();
+        people.insert(id.clone(), persons);
         entities.insert(id.clone(), doc.entities.clone());
         analysed.insert(id, events);
         report.documents += 1;
@@ -527,15 +538,9 @@ pub fn score_set(
                     .filter(move |&i| person && refers_to_person(&words[i].1))
                     .map(|i| words[i].0)
             };
-            // The person named last before a UTF-16 offset, among those typed by more than the
-            // shape of their name ([`SHAPE_RULES`]): whom "he" or "she" most likely means.
-            let mut people: Vec<(usize, &str)> = entities[doc]
-                .iter()
-                .filter(|e| e.kind == Kind::Person && !SHAPE_RULES.contains(&e.rule))
-                .flat_map(|e| e.mentions.iter().map(move |m| (m[0], e.id.as_str())))
-                .collect();
-            people.sort_unstable();
-            let last_person = |at: usize| people[..people.partition_point(|p| p.0 < at)].last().map(|p| p.1);
+            // The person named last before a UTF-16 offset (see `people`).
+            let persons = &people[doc];
+            let last_person = |at: usize| persons[..persons.partition_point(|p| p.0 < at)].last().map(|p| p.1.as_str());
             let mut named: Vec<usize> = (0..events.len())
                 .filter(
                     |&k| if targets.is_empty() { names(&events[k].1, &aliases) } else { mentioned(k).next().is_some() },

@@ -210,7 +210,10 @@ pub fn anchor(
     let offsets = offsets(text, timexes);
     let mut offset_targets = vec![None; events.len()];
     for o in offsets.iter().filter(|o| o.from_date) {
-        let Some(sentence) = doc.sentences.iter().find(|s| s.contains(&o.at)) else { continue };
+        let sentence = doc.sentence_of(o.at);
+        if sentence.is_empty() {
+            continue;
+        }
         let previous = doc.sentence_before(sentence.start).map_or(sentence.start, |s| s.start);
         let from = paragraph_start(text, sentence.start).max(previous);
         let upto = timexes.partition_point(|t| t.bytes.end <= o.at);
@@ -223,7 +226,7 @@ pub fn anchor(
         else {
             continue;
         };
-        for e in events.iter_mut().filter(|e| e.sentence_bytes == *sentence && e.bytes.start >= o.after) {
+        for e in events.iter_mut().filter(|e| e.sentence_bytes == sentence && e.bytes.start >= o.after) {
             if e.time.is_none() {
                 e.time = shifted(&base, o.shift, o.unit).map(|time| EventTime { timex: base.timex.clone(), ..time });
             }
