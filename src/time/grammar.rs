@@ -159,6 +159,8 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("duration_adjective", Anchor::HyphenUnit),
     ("over_the_units", Anchor::Over),
     ("duration_and_a_half", Anchor::Half),
+    ("count_and_a_half", Anchor::Half),
+    ("half_a_unit", Anchor::Half),
     ("duration_half", Anchor::Fraction),
     ("units_ahead", Anchor::Ahead),
     ("units_around", Anchor::Around),
@@ -174,6 +176,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("year_range_start", Anchor::YearDash),
     ("year_range_end", Anchor::YearDash),
     ("numeric_date_slash", Anchor::Slash),
+    ("numeric_date_slash_short", Anchor::Slash),
     ("month_day_year", Anchor::Year),
     ("day_month_year", Anchor::Year),
     ("month_year", Anchor::Year),
@@ -289,6 +292,13 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?P<day>0?[1-9]|[12][0-9]|3[01])\.(?P<month>0?[1-9]|1[0-2])\.{year}",
     },
     Rule { id: "numeric_date_slash", anchor: Anchor::Year, pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/{year}" },
+    // "7/8/07": the year in two figures, read as POSIX `%y` reads it (69–99 the 1900s, 00–68 the
+    // 2000s).
+    Rule {
+        id: "numeric_date_slash_short",
+        anchor: Anchor::Digit,
+        pattern: r"(?P<n1>[0-3]?[0-9])/(?P<n2>[0-3]?[0-9])/(?P<year2>[0-9]{2})",
+    },
     Rule {
         id: "month_day_year",
         anchor: Anchor::Month,
@@ -450,11 +460,12 @@ pub const RULES: &[Rule] = &[
         pattern: r"(?i:the){sp}(?P<period>(?i:quarter))(?P<last_reported>)",
     },
     // Halves of a year: "the first half of 1990", "the second half", "the last half of 1989",
-    // "the first two quarters of 1990".
+    // "the first two quarters of 1990", "the second half of the year", "the first half of last
+    // year".
     Rule {
         id: "half_year",
         anchor: Anchor::Quarter,
-        pattern: r"(?:(?i:the){sp})?(?:(?P<half_ordinal>(?i:first|second|last|latter))(?:{sp}|-)(?i:half)|(?P<first_two>(?i:first)){sp}(?i:two){sp}(?i:quarters)|(?P<last_two>(?i:last)){sp}(?i:two){sp}(?i:quarters))(?:{sp}(?i:of){sp}(?:(?i:fiscal){sp})?{year})?",
+        pattern: r"(?:(?i:the){sp})?(?:(?P<half_ordinal>(?i:first|second|last|latter))(?:{sp}|-)(?i:half)|(?P<first_two>(?i:first)){sp}(?i:two){sp}(?i:quarters)|(?P<last_two>(?i:last)){sp}(?i:two){sp}(?i:quarters))(?:{sp}(?i:of){sp}(?:(?:(?i:fiscal){sp})?{year}|(?i:the){sp}(?i:year)|(?P<year_shift>(?i:this|last|next)){sp}(?i:year)))?",
     },
     // "the 1988 quarter", "the 1989 period": the quarter being reported, in another year.
     Rule {
@@ -525,7 +536,20 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "duration_and_a_half",
         anchor: Anchor::Unit,
-        pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<half>(?i:and{sp}a{sp}half))",
+        pattern: r"{quantity_opt}{count}{sp}{unit}{sp}(?P<half>(?i:and{sp}a{sp}half)){ago_opt}",
+    },
+    // "two and a half years", "one and a half hours ago".
+    Rule {
+        id: "count_and_a_half",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}{count}{sp}(?P<half>(?i:and{sp}a{sp}half)){sp}{unit}{ago_opt}",
+    },
+    // Half of one unit: "half an hour", "half a century ago", "a half hour", "a [half-hour]
+    // meeting" (an adjective leaves the article out, as "a [two-hour] meeting" does).
+    Rule {
+        id: "half_a_unit",
+        anchor: Anchor::Unit,
+        pattern: r"{quantity_opt}(?:(?:(?i:a|the){sp})?(?P<half_only>(?i:half))(?:{sp}(?i:an?))?{sp}|(?P<half_adjective>(?i:half))-){unit_singular}{ago_opt}",
     },
     // Vague references (`lexicon/references.tsv`); before the vague lengths, so that "recent
     // years" is PAST_REF rather than PXY.
@@ -611,6 +635,7 @@ pub const NUMERIC_RULES: &[&str] = &[
     "iso_date",
     "numeric_date",
     "numeric_date_slash",
+    "numeric_date_slash_short",
     "clock_24",
     "year_range_start",
     "year_range_end",
@@ -672,6 +697,8 @@ pub enum Reading {
         n: u8,
         /// Stated year.
         year: Option<i32>,
+        /// "of last year" (-1), "of next year" (+1): counted from the reference year.
+        year_shift: Option<i32>,
     },
     /// The period a results story reports, in another year: "the 1988 quarter", "the 1988
     /// period" (the same quarter as the one last named, in 1988).
@@ -958,6 +985,7 @@ fn expand(pattern: &str) -> String {
         ("{unit_plural}", format!("(?P<unit>{units_plural})")),
         ("{period}", format!("(?P<period>{periods})")),
         ("{quantity_opt}", format!("(?:(?P<quantity>{quantity}){sp})?")),
+        ("{ago_opt}", "(?:{sp}(?P<ago>(?i:ago|earlier)))?".replace("{sp}", sp)),
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
@@ -1671,11 +1699,12 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
             "third" | "3rd" => 3,
             _ => 4,
         };
-        let year_shift = match group("year_shift") {
-            Some(s) => Some(lookup(&lex.shifts, s)?),
-            None => None,
-        };
-        Reading::Quarter { n, year: year_of(caps), year_shift, year_ago: group("ago").is_some() }
+        Reading::Quarter {
+            n,
+            year: year_of(caps),
+            year_shift: year_shift(group("year_shift"))?,
+            year_ago: group("ago").is_some(),
+        }
     } else if let (Some(anaphor), Some(period)) = (group("anaphor"), group("period")) {
         let anaphor = anaphor.to_ascii_lowercase();
         let shift = match anaphor.as_str() {
@@ -1686,9 +1715,10 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         Reading::Anaphoric { unit: unit_letter(period)?, shift }
     } else if let Some(o) = group("half_ordinal") {
         let n = if o.eq_ignore_ascii_case("first") { 1 } else { 2 };
-        Reading::Half { n, year: year_of(caps) }
+        Reading::Half { n, year: year_of(caps), year_shift: year_shift(group("year_shift"))? }
     } else if group("first_two").is_some() || group("last_two").is_some() {
-        Reading::Half { n: if group("first_two").is_some() { 1 } else { 2 }, year: year_of(caps) }
+        let n = if group("first_two").is_some() { 1 } else { 2 };
+        Reading::Half { n, year: year_of(caps), year_shift: None }
     } else if group("year_before").is_some() {
         Reading::Ago { count: Some(1), unit: "Y" }
     } else if group("year_period").is_some() {
@@ -1715,7 +1745,10 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         }
     } else if let Some(unit) = group("unit") {
         let unit = unit_letter(unit)?;
+        let half_of_one = group("half_only").or(group("half_adjective")).is_some();
+        let half = half_of_one || group("half").is_some();
         let count = match (group("count"), group("ago").or(group("single"))) {
+            _ if half_of_one => Some(0),
             (Some(_), _) if group("range_low").is_some() => None,
             (Some(c), _) => count(c)?,
             (None, Some(_)) => Some(1), // "year-ago"
@@ -1726,8 +1759,13 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
         // "recent years", "the last few months", "the coming weeks" are vague lengths (PXY, PXM,
         // PXW), as the TimeML guidelines have them.
         match group("ago") {
+            // "two and a half years ago" is thirty months ago.
+            Some(_) if half => {
+                let (count, unit) = halved(count?, unit)?;
+                Reading::Ago { count: Some(count), unit }
+            }
             Some(_) => Reading::Ago { count, unit },
-            None => Reading::Duration { count, unit, half: group("half").is_some() },
+            None => Reading::Duration { count, unit, half },
         }
     } else {
         Reading::Point(read_point(caps)?)
@@ -1737,6 +1775,10 @@ fn read(caps: &Groups<'_>) -> Option<(Reading, Option<&'static str>)> {
 
 /// The year a match names, in figures or words.
 fn year_of(caps: &Groups<'_>) -> Option<i32> {
+    if let Some(yy) = caps.get("year2") {
+        let yy: i32 = yy.as_str().parse().ok()?;
+        return Some(if yy >= 69 { 1900 + yy } else { 2000 + yy });
+    }
     match (caps.get("year"), caps.get("year_words")) {
         (Some(y), _) => y.as_str().parse().ok(),
         (None, Some(w)) => spoken_year(w.as_str()),
@@ -1872,6 +1914,30 @@ fn is_singular(word: &str) -> bool {
 /// The TIMEX3 unit letter of a unit word.
 fn unit_letter(word: &str) -> Option<&'static str> {
     lexicon().units.iter().find(|u| u.0.eq_ignore_ascii_case(word)).map(|u| u.1)
+}
+
+/// `n` and a half units as a whole count of a smaller unit: two and a half years are 30 months
+/// (`M`), half a century 50 years, half an hour 30 minutes. `None` where the smaller count is not
+/// whole (half a week) or the unit has no smaller one here.
+pub fn halved(n: u32, unit: &str) -> Option<(u32, &'static str)> {
+    let halves = 2 * n + 1;
+    Some(match unit {
+        "C" => (100 * n + 50, "Y"),
+        "E" => (10 * n + 5, "Y"),
+        "Y" => (6 * halves, "M"),
+        "D" => (12 * halves, "TH"),
+        "TH" => (30 * halves, "TM"),
+        "TM" => (30 * halves, "TS"),
+        _ => return None,
+    })
+}
+
+/// The shift of "this/last/next year": `Some(None)` when none is named, `None` when unreadable.
+fn year_shift(word: Option<&str>) -> Option<Option<i32>> {
+    match word {
+        Some(s) => Some(Some(lookup(&lexicon().shifts, s)?)),
+        None => Some(None),
+    }
 }
 
 /// A count: `Some(Some(n))` exact, `Some(None)` vague ("several"), `None` unreadable.

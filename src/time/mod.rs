@@ -507,9 +507,9 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
         Reading::Reference(v) => Normalized::new(Date, v.to_string(), false),
         Reading::Set { ref value, .. } => Normalized::new(Set, value.clone(), false),
         Reading::Decade(d) => Normalized::new(Date, d.to_string(), false),
-        Reading::Half { n, year: Some(y) } => Normalized::new(Date, format!("{y:04}-H{n}"), false),
-        Reading::Half { n, year: None } => match date {
-            Some(d) => Normalized::new(Date, format!("{:04}-H{n}", d.year()), true),
+        Reading::Half { n, year: Some(y), .. } => Normalized::new(Date, format!("{y:04}-H{n}"), false),
+        Reading::Half { n, year: None, year_shift } => match date {
+            Some(d) => Normalized::new(Date, format!("{:04}-H{n}", d.year() + year_shift.unwrap_or(0)), true),
             None => Normalized::new(Date, format!("XXXX-H{n}"), false),
         },
         // Resolved in `resolve`, which knows the quarter named before.
@@ -597,6 +597,10 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
 /// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades, `P20Y` for two); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
 /// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
 fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
+    // Half of one unit in the smaller unit: "half an hour" PT30M, "half a century" P50Y.
+    if let (Some(0), true, Some((n, smaller))) = (count, half, count.and_then(|n| grammar::halved(n, unit))) {
+        return duration_value(Some(n), smaller, false);
+    }
     let Some(n) = count.filter(|_| half) else {
         // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
         // AQUAINT and MEANTIME alike).
