@@ -746,9 +746,13 @@ fn cut_run(
         if title.is_some() {
             break;
         }
-        // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs".
-        let later =
-            (start + 1..run.end).find_map(|p| title_at(p).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n)));
+        // A title further on: "Presiding Judge Martin Mann", "Apple Computer CEO Steve Jobs"; not
+        // one after "of" or "for", which names what the organization is of ("Department of
+        // Justice").
+        let later = (start + 1..run.end).find_map(|p| {
+            let object = matches!(bare(p - 1), "of" | "for");
+            title_at(p).filter(|&(_, k)| k == Title::Office && !object).map(|(n, _)| (p, n))
+        });
         if let Some((p, n)) = later {
             cut_run(text, words, start..p, headline, lex, out, key);
             if p + n >= run.end {
@@ -907,8 +911,16 @@ fn cut_run(
     }
     let known = gazetteer.is_some();
     let strong_person = kind == Some(Kind::Person) && n >= 2 && matches!(rule, "title" | "first_name");
-    let latent =
-        !known && (headline && !strong_person || (n == 1 && first.initial && kind.is_none()) || (first.caps && n > 1));
+    // An all-caps first word may open a banner ("RED ALERT: ..."), unless it is an acronym
+    // that a later organization word completes and no other word is in capitals ("NBC News",
+    // "U.S. Senate", "NPD Group").
+    let acronym_organization = rule == "organization_word"
+        && words[start + 1..end].iter().all(|w| !w.caps)
+        && words[start + 1..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+    let latent = !known
+        && (headline && !strong_person
+            || (n == 1 && first.initial && kind.is_none())
+            || (first.caps && n > 1 && !acronym_organization));
     let plural_acronym = n == 1 && name.ends_with('s') && name.chars().filter(|c| c.is_uppercase()).count() >= 2;
     if n == 1 && (lex.common.contains(first.lower.as_ref()) || plural_acronym) && title.is_none() && !known {
         return;
