@@ -44,15 +44,16 @@ pub enum Kind {
     Other,
 }
 
-/// One mention of an entity in the text.
+/// One mention of an entity in the text. It borrows its words from the text and names its
+/// entity by position, so that making one allocates nothing (a document has thousands).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// UTF-16 span of the name (titles and a possessive `'s` left out).
     pub span: Span,
     /// The words, as written.
-    pub text: String,
-    /// The entity's id (`e1`, …).
-    pub entity: String,
+    pub text: &'a str,
+    /// The entity's index in [`Entities::entities`] (the entity `e1` is 0).
+    pub entity: usize,
     /// The entity's kind.
     pub kind: Kind,
     /// The rule that found or typed this mention.
@@ -87,23 +88,28 @@ pub struct Entity {
     pub key: String,
 }
 
-/// What the entity stage found in one document.
+/// What the entity stage found in one document, whose text its mentions borrow.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entities {
+pub struct Entities<'a> {
     /// The entities, in order of first mention.
     pub entities: Vec<Entity>,
     /// Every mention, in text order (what later stages look up: speakers, event participants).
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
-impl Entities {
+impl<'a> Entities<'a> {
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
     }
 
+    /// The entity a mention belongs to.
+    pub fn entity_of(&self, mention: &Mention<'_>) -> &Entity {
+        &self.entities[mention.entity]
+    }
+
     /// The mentions lying inside the byte range `bytes`, in text order.
-    pub fn mentions_in(&self, bytes: Range<usize>) -> impl Iterator<Item = &Mention> {
+    pub fn mentions_in(&self, bytes: Range<usize>) -> impl Iterator<Item = &Mention<'a>> {
         let first = self.mentions.partition_point(|m| m.bytes.start < bytes.start);
         self.mentions[first..]
             .iter()
@@ -112,7 +118,7 @@ impl Entities {
     }
 
     /// The last mention of a person that ends at or before byte `at`.
-    pub fn person_before(&self, at: usize) -> Option<&Mention> {
+    pub fn person_before(&self, at: usize) -> Option<&Mention<'a>> {
         let end = self.mentions.partition_point(|m| m.bytes.end <= at);
         self.mentions[..end].iter().rev().find(|m| m.kind == Kind::Person)
     }
@@ -409,7 +415,7 @@ fn is_connector(word: &str) -> bool {
 }
 
 /// Find the entities of a text.
-pub fn extract(doc: &Segmented<'_>) -> Entities {
+pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     let lex = lexicon::get();
     let text = doc.text;
     let lowered = text.to_ascii_lowercase();
@@ -1278,17 +1284,17 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, doc: &Segmented<'_>) -> Entities {
+    fn finish<'a>(mut self, doc: &Segmented<'a>) -> Entities<'a> {
         let text = doc.text;
         self.mentions.sort_by_key(|m| (m.1.start, m.1.end));
         self.mentions.dedup_by(|a, b| a.1.start < b.1.end);
-        // Ids in order of first mention.
+        // Positions (and so ids) in order of first mention.
         let mut order: Vec<usize> = Vec::new();
-        let mut id_of: Vec<String> = vec![String::new(); self.entities.len()];
+        let mut position: Vec<Option<usize>> = vec![None; self.entities.len()];
         for m in &self.mentions {
-            if id_of[m.0].is_empty() {
+            if position[m.0].is_none() {
+                position[m.0] = Some(order.len());
                 order.push(m.0);
-                id_of[m.0] = entity_id(order.len());
             }
         }
         let mentions: Vec<Mention> = self
@@ -1296,8 +1302,8 @@ impl Builder {
             .iter()
             .map(|(e, bytes, rule)| Mention {
                 span: doc.span(bytes.clone()),
-                text: text[bytes.clone()].to_string(),
-                entity: id_of[*e].clone(),
+                text: &text[bytes.clone()],
+                entity: position[*e].unwrap_or_default(),
                 kind: self.entities[*e].kind,
                 rule,
                 bytes: bytes.clone(),
@@ -1308,7 +1314,7 @@ impl Builder {
         by_entity.sort_by_key(|&i| self.mentions[i].0);
         let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
         let mut entities = Vec::with_capacity(order.len());
-        for &e in &order {
+        for (n, &e) in order.iter().enumerate() {
             let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
             let to = by_entity.partition_point(|&i| self.mentions[i].0 <= e);
             let own = || by_entity[from..to].iter().map(|&i| &mentions[i]);
@@ -1317,7 +1323,7 @@ impl Builder {
             for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                 match forms.iter_mut().find(|f| f.0 == m.text) {
                     Some(f) => f.2 += 1,
-                    None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
+                    None => forms.push((m.text, m.text.split_whitespace().count(), 1)),
                 }
             }
             let name = if d.named {
@@ -1333,7 +1339,7 @@ impl Builder {
             };
             let aliases = forms.iter().filter(|f| f.0 != name).map(|f| f.0.to_string()).collect();
             entities.push(Entity {
-                id: std::mem::take(&mut id_of[e]),
+                id: entity_id(n + 1),
                 kind: d.kind,
                 media: d.media,
                 named: d.named,
