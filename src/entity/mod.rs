@@ -154,31 +154,23 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-/// An ASCII letter or digit (a bit of the kinds in [`WORD_BYTES`]).
-const ALNUM: u8 = 1;
-/// An ASCII letter.
-const LETTER: u8 = 2;
-/// An ASCII capital.
-const CAPITAL: u8 = 4;
-/// What each byte is for [`words`]: one look-up instead of three range tests per byte.
-const WORD_BYTES: [u8; 256] = {
-    let mut kinds = [0; 256];
+/// The ASCII letters and digits, for [`words`]: one look-up instead of three range tests per byte.
+const ALNUM: [bool; 256] = {
+    let mut alnum = [false; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        kinds[b] = if c.is_ascii_uppercase() {
-            ALNUM | LETTER | CAPITAL
-        } else if c.is_ascii_lowercase() {
-            ALNUM | LETTER
-        } else if c.is_ascii_digit() {
-            ALNUM
-        } else {
-            0
-        };
+        alnum[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
-    kinds
+    alnum
 };
+
+/// Are all the letters of an ASCII word capitals, and at least two? (Its other bytes are digits
+/// and marks.) Most words show a lower-case letter in their first two bytes, where the test
+/// stops.
+fn ascii_caps(word: &[u8]) -> bool {
+    !word.iter().any(u8::is_ascii_lowercase) && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+}
 
 /// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
 fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
@@ -199,27 +191,22 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
-            // Counted on the way, and exact when the word is ASCII (`ascii`): its letters and
-            // capitals.
+            // Whether the word is all ASCII, noted on the way.
             let mut ascii = len == 1;
-            let (mut letters, mut upper) = (0, 0);
-            let mut count = |b: u8| {
-                let kind = WORD_BYTES[usize::from(b)];
-                letters += usize::from(kind & LETTER != 0);
-                upper += usize::from(kind & CAPITAL != 0);
-            };
-            if ascii {
-                count(bytes[start]);
-            }
             while p < s.end {
-                // ASCII letters and digits, most of a text, go without decoding.
-                if WORD_BYTES[usize::from(bytes[p])] & ALNUM != 0 {
-                    count(bytes[p]);
-                    segment_len += 1;
-                    segment_upper = segment_upper && segment_len == 1;
-                    p += 1;
+                // A run of ASCII letters and digits, most of a text, goes without decoding, in a
+                // loop that only looks the bytes up (the segment is updated once, after the run).
+                let run = bytes[p..s.end].iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+                if run > 0 {
+                    // As if read a letter at a time: a segment's first letter is its only one
+                    // when the run is one byte long and starts the segment.
+                    segment_upper = segment_upper && segment_len == 0 && run == 1;
+                    segment_len += run;
+                    p += run;
                     end = p;
-                    continue;
+                    if p == s.end {
+                        break;
+                    }
                 }
                 let (d, len) = char_at(text, p);
                 let i = p;
@@ -257,11 +244,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     if p < s.end {
                         let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
-                            if len == 1 {
-                                count(bytes[p]);
-                            } else {
-                                ascii = false;
-                            }
+                            ascii &= len == 1;
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
                             p += len;
@@ -284,14 +267,19 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 0 => (end, false),
                 n => (end - 1 - n, true),
             };
-            let (letters, upper) = if ascii { (letters, upper) } else { letters_and_capitals(word) };
+            let caps = if ascii {
+                ascii_caps(word_bytes)
+            } else {
+                let (letters, upper) = letters_and_capitals(word);
+                letters >= 2 && upper == letters
+            };
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
             out.push(Word {
                 bytes: start..end,
                 name_end,
                 possessive,
                 cap: c.is_uppercase(),
-                caps: letters >= 2 && upper == letters,
+                caps,
                 // An ASCII word's lower case is a slice of the lower-cased copy.
                 lower: if ascii {
                     Cow::Borrowed(&lowered[start..name_end])
