@@ -379,8 +379,9 @@ fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
 struct Candidate {
     /// The name's bytes.
     bytes: Range<usize>,
-    /// The name's key: its words' keys joined by spaces.
-    full: String,
+    /// The name's key (its words' keys joined by single spaces): a range of the document's keys,
+    /// written one after another into one string rather than each into its own.
+    full: Range<usize>,
     /// How many words `full` has.
     words: usize,
     kind: Option<Kind>,
@@ -430,6 +431,7 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     // 1. Runs of capitalized words, cut into names.
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut key = String::new(); // the buffer each run's name keys are written to
+    let mut keys = String::new(); // the candidates' keys, one after another
     let mut i = 0;
     while i < words.len() {
         if !words[i].cap {
@@ -456,34 +458,34 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
             }
         }
         let unreliable = headline[words[i].sentence] || doc.is_foreign(words[i].bytes.start);
-        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key);
+        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key, &mut keys);
         i = end;
     }
 
     // 2. Typed names confirm latent ones; single words join the person they name.
     // (The maps below hold at most one entry per candidate: sized once, never rehashed.)
     let n = candidates.len();
-    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
+    let keys = keys.as_str();
+    let full = |c: &Candidate| &keys[c.full.clone()];
+    let mut confirmed: FastMap<&str, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
-            if !confirmed.contains_key(&c.full) {
-                confirmed.insert(c.full.clone(), (kind, c.media));
-            }
+            confirmed.entry(full(c)).or_insert((kind, c.media));
         }
     }
-    let person_words: FastMap<String, ()> = candidates
+    let person_words: FastMap<&str, ()> = candidates
         .iter()
         .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
-        .flat_map(|c| c.full.split(' ').map(|k| (k.to_string(), ())))
+        .flat_map(|c| full(c).split(' ').map(|k| (k, ())))
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
     let mut full_count: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
     let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
-        *full_count.entry(c.full.as_str()).or_default() += 1;
+        *full_count.entry(full(c)).or_default() += 1;
         if c.words == 1 {
-            single_words.insert(c.full.as_str(), ());
+            single_words.insert(full(c), ());
         }
     }
     let retyped: Vec<Option<(Kind, &'static str)>> = candidates
@@ -492,10 +494,10 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
             if c.rule != "name_shape" {
                 return None;
             }
-            let last = c.full.rsplit(' ').next().unwrap_or("");
+            let last = full(c).rsplit(' ').next().unwrap_or("");
             if single_words.contains_key(last) {
                 Some((Kind::Person, "surname_elsewhere"))
-            } else if full_count.get(c.full.as_str()).copied().unwrap_or(0) >= 2 {
+            } else if full_count.get(full(c)).copied().unwrap_or(0) >= 2 {
                 Some((Kind::Organization, "repeated_full_name"))
             } else {
                 None
@@ -509,7 +511,7 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     }
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in candidates {
-        if let Some(&(kind, media)) = confirmed.get(&c.full) {
+        if let Some(&(kind, media)) = confirmed.get(full(&c)) {
             if c.kind.is_none() || c.latent {
                 c.kind = Some(kind);
                 c.media = media;
@@ -518,30 +520,31 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
                 }
             }
             c.latent = false;
-        } else if let Some((singular, &(kind, media))) = c
-            .full
-            .strip_suffix('s')
-            .filter(|_| c.words == 1 && c.kind.is_none())
-            .and_then(|k| confirmed.get_key_value(k))
+        } else if let Some(&(kind, media)) =
+            full(&c).strip_suffix('s').filter(|_| c.words == 1 && c.kind.is_none()).and_then(|k| confirmed.get(k))
         {
-            // "Dreamliners" after "Dreamliner".
+            // "Dreamliners" after "Dreamliner", named by the singular's key.
             (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
-            c.full = singular.clone();
-        } else if c.words == 1 && person_words.contains_key(&c.full) {
+            c.full.end -= 1;
+        } else if c.words == 1 && person_words.contains_key(full(&c)) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
             c.latent = false;
         } else if c.latent {
             // A headline's name may still hold a known name: "Moment Russian Ambassador Karlov".
-            let keys: Vec<&str> = c.full.split(' ').collect();
-            let known_words = longest_known(&keys, |k| person_words.contains_key(k));
+            let words: Vec<&str> = full(&c).split(' ').collect();
+            let known_words = longest_known(&words, |k| person_words.contains_key(k));
             match known_words {
                 Some(k) if c.kind != Some(Kind::Place) => {
                     let offsets = word_offsets(text, &c.bytes);
                     if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
+                        // The known words' key is a stretch of the name's (one space between
+                        // words): where it starts, and how long it is.
+                        let from = c.full.start + words[..k.start].iter().map(|w| w.len() + 1).sum::<usize>();
+                        let len = words[k.clone()].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
                         kept.push(Candidate {
                             bytes: first.start..last.end,
-                            full: keys[k.clone()].join(" "),
+                            full: from..from + len,
                             words: k.len(),
                             kind: Some(Kind::Person),
                             media: false,
@@ -573,17 +576,22 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
     for &ci in &multi_first {
-        let c = &mut kept[ci];
+        let c = &kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&c.full.split(' ').collect::<Vec<_>>(), c.bytes.start)
+            builder.person_for(&full(c).split(' ').collect::<Vec<_>>(), c.bytes.start)
         } else {
-            builder.by_key.get(&c.full).copied()
+            builder.by_key.get(full(c)).copied()
         };
-        // (A candidate's key is read nowhere after this loop: a new entity takes it.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(kind, c.media, true, c.rule, std::mem::take(&mut c.full)),
+            None => {
+                let word_keys =
+                    if kind == Kind::Person { full(c).split(' ').map(str::to_string).collect() } else { Vec::new() };
+                let e = builder.new_entity(kind, c.media, true, c.rule, word_keys);
+                builder.by_key.entry(full(c)).or_insert(e);
+                e
+            }
         };
         assigned[ci] = Some(e);
     }
@@ -694,7 +702,9 @@ fn word_offsets(text: &str, bytes: &Range<usize>) -> Vec<Range<usize>> {
 
 /// Strip, split and type one run of capitalized words. `headline`: the run is in a headline,
 /// a banner or a stretch in another language, where capitals say little. `key`: a buffer for
-/// name keys, shared by all runs (each key is written into it and read before the next).
+/// name keys, shared by all runs (each key is written into it and read before the next);
+/// `keys`: the string the candidates' keys are added to.
+#[allow(clippy::too_many_arguments)]
 fn cut_run(
     text: &str,
     words: &[Word],
@@ -703,6 +713,7 @@ fn cut_run(
     lex: &lexicon::Lexicon,
     out: &mut Vec<Candidate>,
     key: &mut String,
+    keys: &mut String,
 ) {
     // A word in lower case without a final dot, as titles and common words are looked up.
     let bare = |i: usize| words[i].lower.trim_end_matches('.');
@@ -744,7 +755,7 @@ fn cut_run(
         let later =
             (start + 1..run.end).find_map(|p| title_at(p).filter(|&(_, k)| k == Title::Office).map(|(n, _)| (p, n)));
         if let Some((p, n)) = later {
-            cut_run(text, words, start..p, headline, lex, out, key);
+            cut_run(text, words, start..p, headline, lex, out, key, keys);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
@@ -804,8 +815,8 @@ fn cut_run(
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
-                cut_run(text, words, start..start + n, headline, lex, out, key);
-                cut_run(text, words, start + n..end, headline, lex, out, key);
+                cut_run(text, words, start..start + n, headline, lex, out, key, keys);
+                cut_run(text, words, start + n..end, headline, lex, out, key, keys);
                 return;
             }
         }
@@ -814,7 +825,10 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let full = if key_is_name { key.clone() } else { names::key(name) };
+    if !key_is_name {
+        names::key_into(name, key);
+    }
+    let full = key.as_str();
     if full.is_empty() {
         return;
     }
@@ -831,7 +845,7 @@ fn cut_run(
     let after = text[last.bytes.end..].trim_start();
     let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
-    let gazetteer = lex.known.get(&full);
+    let gazetteer = lex.known.get(full);
     // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
     let head = words[start..end]
         .iter()
@@ -908,14 +922,17 @@ fn cut_run(
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
-    let (bytes, full) = match (rule, words.get(end)) {
+    let bytes = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
-            (bytes.clone(), names::key(&text[bytes]))
+            names::key_into(&text[bytes.clone()], key);
+            bytes
         }
-        _ => (bytes, full),
+        _ => bytes,
     };
-    out.push(Candidate { bytes, words: full.split(' ').count(), full, kind, media, rule, latent, role });
+    let full = keys.len()..keys.len() + key.len();
+    keys.push_str(key);
+    out.push(Candidate { bytes, words: key.split(' ').count(), full, kind, media, rule, latent, role });
 }
 
 /// The name key of the words `range`, written into `out`.
@@ -1054,11 +1071,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                 let named = identified_as(text, w.bytes.end..sentence_end, b);
                 let e = match named {
                     Some(e) => e,
-                    None => {
-                        let name = format!("the {}", w.lower);
-                        let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", key)
-                    }
+                    None => b.new_entity(Kind::Person, false, false, "unnamed_role", Vec::new()),
                 };
                 if b.entities[e].named {
                     b.add_role(e, &w.lower);
@@ -1177,11 +1190,12 @@ fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> 
     b.mentions.iter().find(|m| m.1.start == name_start && b.entities[m.0].kind == Kind::Person).map(|m| m.0)
 }
 
-/// Entities under construction.
+/// Entities under construction; `'k`: the candidates' keys.
 #[derive(Default)]
-struct Builder {
+struct Builder<'k> {
     entities: Vec<Draft>,
-    by_key: FastMap<String, usize>,
+    /// The named entities by the key of the name they were made for.
+    by_key: FastMap<&'k str, usize>,
     /// (entity, bytes, rule), in no particular order until `finish`.
     mentions: Vec<(usize, Range<usize>, &'static str)>,
 }
@@ -1191,8 +1205,8 @@ struct Draft {
     media: bool,
     named: bool,
     rule: &'static str,
-    /// Word keys of a person's fullest name (empty for other kinds, which are never looked up
-    /// by word).
+    /// Word keys of a named person's fullest name (empty for other kinds and unnamed people,
+    /// who are never looked up by word).
     keys: Vec<String>,
     name: String,
     roles: Vec<String>,
@@ -1200,12 +1214,10 @@ struct Draft {
     starts: Vec<usize>,
 }
 
-impl Builder {
-    /// A new entity named by the key `full` (its words' keys joined by spaces), which is taken,
-    /// not copied.
-    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, full: String) -> usize {
+impl Builder<'_> {
+    /// A new entity; `keys`: the word keys of a named person's name (see [`Draft`]).
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: Vec<String>) -> usize {
         let e = self.entities.len();
-        let keys = if kind == Kind::Person { full.split(' ').map(str::to_string).collect() } else { Vec::new() };
         self.entities.push(Draft {
             kind,
             media,
@@ -1216,7 +1228,6 @@ impl Builder {
             roles: Vec::new(),
             starts: Vec::new(),
         });
-        self.by_key.entry(full).or_insert(e);
         e
     }
 
