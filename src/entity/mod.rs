@@ -579,15 +579,14 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
         let c = &kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&full(c).split(' ').collect::<Vec<_>>(), c.bytes.start)
+            builder.person_for(&full(c).split(' ').collect::<Vec<_>>())
         } else {
             builder.by_key.get(full(c)).copied()
         };
         let e = match target {
             Some(e) => e,
             None => {
-                let word_keys =
-                    if kind == Kind::Person { full(c).split(' ').map(str::to_string).collect() } else { Vec::new() };
+                let word_keys = if kind == Kind::Person { full(c).split(' ').collect() } else { Vec::new() };
                 let e = builder.new_entity(kind, c.media, true, c.rule, word_keys);
                 builder.by_key.entry(full(c)).or_insert(e);
                 e
@@ -597,7 +596,7 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     }
     for (ci, c) in kept.iter().enumerate() {
         let Some(e) = assigned[ci] else { continue };
-        builder.add_mention(e, text, c.bytes.clone(), c.rule);
+        builder.add_mention(e, c.bytes.clone(), c.rule);
         if let (Some(role), Some(Kind::Person)) = (&c.role, c.kind) {
             builder.add_role(e, role);
         }
@@ -1082,7 +1081,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                 e
             }
         };
-        b.add_mention(e, text, bytes, "unnamed_role");
+        b.add_mention(e, bytes, "unnamed_role");
     }
 }
 
@@ -1168,8 +1167,7 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
         if b.mentions.iter().any(|m| m.1.start < bytes.end && bytes.start < m.1.end) {
             continue;
         }
-        b.entities[e].starts.push(bytes.start);
-        b.mentions.push((e, bytes, "role_reference"));
+        b.add_mention(e, bytes, "role_reference");
     }
 }
 
@@ -1193,86 +1191,57 @@ fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> 
 /// Entities under construction; `'k`: the candidates' keys.
 #[derive(Default)]
 struct Builder<'k> {
-    entities: Vec<Draft>,
+    entities: Vec<Draft<'k>>,
     /// The named entities by the key of the name they were made for.
     by_key: FastMap<&'k str, usize>,
     /// (entity, bytes, rule), in no particular order until `finish`.
     mentions: Vec<(usize, Range<usize>, &'static str)>,
 }
 
-struct Draft {
+struct Draft<'k> {
     kind: Kind,
     media: bool,
     named: bool,
     rule: &'static str,
-    /// Word keys of a named person's fullest name (empty for other kinds and unnamed people,
-    /// who are never looked up by word).
-    keys: Vec<String>,
+    /// Word keys of the name a named person was made for (empty for other kinds and unnamed
+    /// people, who are never looked up by word).
+    keys: Vec<&'k str>,
     name: String,
     roles: Vec<String>,
-    /// Where its mentions start (for "the person named before").
-    starts: Vec<usize>,
 }
 
-impl Builder<'_> {
+impl<'k> Builder<'k> {
     /// A new entity; `keys`: the word keys of a named person's name (see [`Draft`]).
-    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: Vec<String>) -> usize {
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: Vec<&'k str>) -> usize {
         let e = self.entities.len();
-        self.entities.push(Draft {
-            kind,
-            media,
-            named,
-            rule,
-            keys,
-            name: String::new(),
-            roles: Vec::new(),
-            starts: Vec::new(),
-        });
+        self.entities.push(Draft { kind, media, named, rule, keys, name: String::new(), roles: Vec::new() });
         e
     }
 
-    /// The person a name belongs to: same surname, and the shorter name's words all in the
-    /// longer's; for one word, the person named last before `at` (else first after) whose name
-    /// holds it.
-    fn person_for(&self, keys: &[&str], at: usize) -> Option<usize> {
+    /// The person a name (its word keys) belongs to: the first made whose name has the same
+    /// surname and holds the shorter name's words, or for one word, whose name holds it.
+    ///
+    /// (People are looked up while the names are assigned, before any mention is added: a
+    /// person's keys are those of the name it was made for, and "the person named last before"
+    /// cannot be told yet.)
+    fn person_for(&self, keys: &[&str]) -> Option<usize> {
         // Does the name of the words `short` fit in that of the words `long`?
-        fn fits_in(short: &[impl AsRef<str>], long: &[impl AsRef<str>]) -> bool {
-            let has = |k: &str| long.iter().any(|l| l.as_ref() == k);
+        fn fits_in(short: &[&str], long: &[&str]) -> bool {
+            let has = |k: &str| long.contains(&k);
             if short.len() == 1 {
-                has(short[0].as_ref())
+                has(short[0])
             } else {
-                short.last().map(AsRef::as_ref) == long.last().map(AsRef::as_ref)
-                    && short.iter().all(|k| has(k.as_ref()))
+                short.last() == long.last() && short.iter().all(|k| has(k))
             }
         }
-        let fits = |d: &Draft| {
+        self.entities.iter().position(|d| {
             d.kind == Kind::Person
                 && d.named
                 && if keys.len() <= d.keys.len() { fits_in(keys, &d.keys) } else { fits_in(&d.keys, keys) }
-        };
-        let mut first = None;
-        let mut before: Option<(usize, usize)> = None; // (start, entity) of the latest mention before `at`
-        for (e, d) in self.entities.iter().enumerate().filter(|(_, d)| fits(d)) {
-            first.get_or_insert(e);
-            if let Some(&s) = d.starts.iter().filter(|&&s| s < at).max() {
-                before = before.max(Some((s, e)));
-            }
-        }
-        before.map(|(_, e)| e).or(first)
+        })
     }
 
-    fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
-        let d = &mut self.entities[e];
-        d.starts.push(bytes.start);
-        // A name has no more word keys than words: most mentions are not longer than the
-        // fullest name and need no keys.
-        let name = &text[bytes.clone()];
-        if d.named && d.kind == Kind::Person && name.split_whitespace().count() > d.keys.len() {
-            let words = names::word_keys(name);
-            if words.len() > d.keys.len() {
-                d.keys = words;
-            }
-        }
+    fn add_mention(&mut self, e: usize, bytes: Range<usize>, rule: &'static str) {
         self.mentions.push((e, bytes, rule));
     }
 
