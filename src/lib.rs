@@ -328,7 +328,7 @@ pub fn analyze_document(id: &str, input: &DocumentInput) -> Result<Analysed, Err
     let participants: Vec<events::Participant> = found
         .mentions
         .iter()
-        .map(|m| events::Participant { bytes: m.bytes.clone(), entity: m.entity.clone(), kind: m.kind })
+        .map(|m| events::Participant { bytes: m.bytes.clone(), entity: found.entity_of(m).id.clone(), kind: m.kind })
         .collect();
     let attributions: Vec<events::Attribution> = attributed
         .certainty

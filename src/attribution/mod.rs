@@ -307,7 +307,7 @@ fn resolve(
     let np = &head_of(t, np);
     let mentions: Vec<_> = entities.mentions_in(np.clone()).collect();
     if let Some(m) = mentions.iter().rev().find(|m| m.kind == Kind::Person).or(mentions.last()) {
-        return Some(Some(m.entity.clone()));
+        return Some(Some(entities.entity_of(m).id.clone()));
     }
     let ws = t.words(np.clone());
     let last = ws.last()?;
@@ -318,7 +318,7 @@ fn resolve(
             .rev()
             .filter(|m| m.bytes.end <= np.start && m.kind == Kind::Person)
             .find(|m| !within(quoted, m.bytes.start));
-        return Some(person.map(|m| m.entity.clone()));
+        return Some(person.map(|m| entities.entity_of(m).id.clone()));
     }
     let capitalized = text[last.bytes.clone()].starts_with(char::is_uppercase) && (ws.len() > 1 || lone_name);
     let determined = ws.len() >= 2 && np_words().get(ws[0].lower.as_ref()) == Some(&"determiner");
@@ -988,9 +988,7 @@ pub fn extract(doc: &Segmented<'_>, entities: &Entities) -> Attributions {
                 if matches!(w.lower.as_ref(), "told" | "tell" | "tells" | "telling") {
                     if let Some(hearer) = object_after(t, w.bytes.end, s.end) {
                         content_start = hearer.end;
-                        let media = entities
-                            .mentions_in(hearer.clone())
-                            .find(|m| entities.get(&m.entity).is_some_and(|e| e.media));
+                        let media = entities.mentions_in(hearer.clone()).find(|m| entities.entity_of(m).media);
                         if let Some(media) = media {
                             let (mb, cue) = (media.bytes.clone(), w.bytes.clone());
                             let content = skip_that(t, content_start, s.end);

@@ -17,6 +17,31 @@ pub(super) struct Word<'a> {
     pub(super) lower: Cow<'a, str>,
 }
 
+/// An ASCII byte that ends a word: a space, a comma (a kind in [`BYTES`]).
+const STOP: u8 = 0;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// An apostrophe, a hyphen or a period (inside a word when a letter or digit follows), or a
+/// byte of a character beyond ASCII: read as a character.
+const OTHER: u8 = 2;
+/// What each byte is for [`scan`]: one look-up instead of range tests.
+const BYTES: [u8; 256] = {
+    let mut kinds = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        kinds[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.') {
+            OTHER
+        } else {
+            STOP
+        };
+        b += 1;
+    }
+    kinds
+};
+
 /// The words of `range` in `text`, read from the range alone: a word starts at a letter or
 /// digit, and goes on over letters, digits, and an apostrophe, hyphen or period followed by one.
 /// `lowered` is `text` with its ASCII letters in lower case, which ASCII words borrow from.
@@ -26,31 +51,32 @@ pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> 
     // Where the word being read starts, and whether it is ASCII so far.
     let mut start: Option<usize> = None;
     let mut ascii = true;
-    let word = |s: usize, end: usize, ascii: bool| Word {
-        bytes: s..end,
-        lower: if ascii { Cow::Borrowed(&lowered[s..end]) } else { lower_case(&text[s..end]) },
-    };
+    // (Inlined into the loop: as a call, making a word cost about as much as finding it.)
+    #[inline(always)]
+    fn word<'a>(text: &'a str, lowered: &'a str, s: usize, end: usize, ascii: bool) -> Word<'a> {
+        Word { bytes: s..end, lower: if ascii { Cow::Borrowed(&lowered[s..end]) } else { lower_case(&text[s..end]) } }
+    }
     let mut at = range.start;
     while at < range.end {
-        // A run of ASCII letters and digits, most of a text, goes without decoding.
-        if bytes[at].is_ascii_alphanumeric() {
-            if start.is_none() {
-                (start, ascii) = (Some(at), true);
+        match BYTES[usize::from(bytes[at])] {
+            // A run of ASCII letters and digits, most of a text, goes without decoding.
+            ALNUM => {
+                if start.is_none() {
+                    (start, ascii) = (Some(at), true);
+                }
+                // (One search to the run's end, without a bound test per byte.)
+                at += 1 + bytes[at + 1..range.end].iter().take_while(|&&b| BYTES[usize::from(b)] == ALNUM).count();
+                continue;
             }
-            // (One search to the run's end, without a bound test per byte.)
-            at = bytes[at + 1..range.end]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(range.end, |n| at + 1 + n);
-            continue;
-        }
-        // Any other ASCII byte but a mark that may join a word (a space, a comma) ends one.
-        if bytes[at].is_ascii() && !matches!(bytes[at], b'\'' | b'-' | b'.') {
-            if let Some(s) = start.take() {
-                out.push(word(s, at, ascii));
+            // Any other ASCII byte but a mark that may join a word (a space, a comma) ends one.
+            STOP => {
+                if let Some(s) = start.take() {
+                    out.push(word(text, lowered, s, at, ascii));
+                }
+                at += 1;
+                continue;
             }
-            at += 1;
-            continue;
+            _ => {}
         }
         let (c, len) = char_at(text, at);
         let next = at + len;
@@ -66,12 +92,12 @@ pub(super) fn scan<'a>(text: &'a str, lowered: &'a str, range: Range<usize>) -> 
             }
             ascii &= c.is_ascii();
         } else if let Some(s) = start.take() {
-            out.push(word(s, at, ascii));
+            out.push(word(text, lowered, s, at, ascii));
         }
         at = next;
     }
     if let Some(s) = start {
-        out.push(word(s, range.end, ascii));
+        out.push(word(text, lowered, s, range.end, ascii));
     }
     out
 }

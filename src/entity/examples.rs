@@ -51,7 +51,7 @@ fn entity_examples() {
         let got: Vec<(usize, String, &str, String)> = found
             .mentions
             .iter()
-            .map(|m| (m.bytes.start, m.text.clone(), kind_name(m.kind), m.entity.clone()))
+            .map(|m| (m.bytes.start, m.text.to_string(), kind_name(m.kind), found.entity_of(m).id.clone()))
             .collect();
         let want: Vec<(usize, String, &str)> =
             expected.iter().map(|(at, (w, k, _))| (*at, w.clone(), k.as_str())).collect();

@@ -44,15 +44,16 @@ pub enum Kind {
     Other,
 }
 
-/// One mention of an entity in the text.
+/// One mention of an entity in the text. It borrows its words from the text and names its
+/// entity by position, so that making one allocates nothing (a document has thousands).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// UTF-16 span of the name (titles and a possessive `'s` left out).
     pub span: Span,
     /// The words, as written.
-    pub text: String,
-    /// The entity's id (`e1`, …).
-    pub entity: String,
+    pub text: &'a str,
+    /// The entity's index in [`Entities::entities`] (the entity `e1` is 0).
+    pub entity: usize,
     /// The entity's kind.
     pub kind: Kind,
     /// The rule that found or typed this mention.
@@ -87,23 +88,28 @@ pub struct Entity {
     pub key: String,
 }
 
-/// What the entity stage found in one document.
+/// What the entity stage found in one document, whose text its mentions borrow.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entities {
+pub struct Entities<'a> {
     /// The entities, in order of first mention.
     pub entities: Vec<Entity>,
     /// Every mention, in text order (what later stages look up: speakers, event participants).
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
-impl Entities {
+impl<'a> Entities<'a> {
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
     }
 
+    /// The entity a mention belongs to.
+    pub fn entity_of(&self, mention: &Mention<'_>) -> &Entity {
+        &self.entities[mention.entity]
+    }
+
     /// The mentions lying inside the byte range `bytes`, in text order.
-    pub fn mentions_in(&self, bytes: Range<usize>) -> impl Iterator<Item = &Mention> {
+    pub fn mentions_in(&self, bytes: Range<usize>) -> impl Iterator<Item = &Mention<'a>> {
         let first = self.mentions.partition_point(|m| m.bytes.start < bytes.start);
         self.mentions[first..]
             .iter()
@@ -112,7 +118,7 @@ impl Entities {
     }
 
     /// The last mention of a person that ends at or before byte `at`.
-    pub fn person_before(&self, at: usize) -> Option<&Mention> {
+    pub fn person_before(&self, at: usize) -> Option<&Mention<'a>> {
         let end = self.mentions.partition_point(|m| m.bytes.end <= at);
         self.mentions[..end].iter().rev().find(|m| m.kind == Kind::Person)
     }
@@ -148,31 +154,23 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
-/// An ASCII letter or digit (a bit of the kinds in [`WORD_BYTES`]).
-const ALNUM: u8 = 1;
-/// An ASCII letter.
-const LETTER: u8 = 2;
-/// An ASCII capital.
-const CAPITAL: u8 = 4;
-/// What each byte is for [`words`]: one look-up instead of three range tests per byte.
-const WORD_BYTES: [u8; 256] = {
-    let mut kinds = [0; 256];
+/// The ASCII letters and digits, for [`words`]: one look-up instead of three range tests per byte.
+const ALNUM: [bool; 256] = {
+    let mut alnum = [false; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        kinds[b] = if c.is_ascii_uppercase() {
-            ALNUM | LETTER | CAPITAL
-        } else if c.is_ascii_lowercase() {
-            ALNUM | LETTER
-        } else if c.is_ascii_digit() {
-            ALNUM
-        } else {
-            0
-        };
+        alnum[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
-    kinds
+    alnum
 };
+
+/// Are all the letters of an ASCII word capitals, and at least two? (Its other bytes are digits
+/// and marks.) Most words show a lower-case letter in their first two bytes, where the test
+/// stops.
+fn ascii_caps(word: &[u8]) -> bool {
+    !word.iter().any(u8::is_ascii_lowercase) && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+}
 
 /// Cut the sentences into words; `lowered` is the text with its ASCII letters in lower case.
 fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
@@ -193,27 +191,22 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
             let mut segment_len = 1; // letters since the last dot
             let mut segment_upper = c.is_uppercase();
             let mut dotted = false;
-            // Counted on the way, and exact when the word is ASCII (`ascii`): its letters and
-            // capitals.
+            // Whether the word is all ASCII, noted on the way.
             let mut ascii = len == 1;
-            let (mut letters, mut upper) = (0, 0);
-            let mut count = |b: u8| {
-                let kind = WORD_BYTES[usize::from(b)];
-                letters += usize::from(kind & LETTER != 0);
-                upper += usize::from(kind & CAPITAL != 0);
-            };
-            if ascii {
-                count(bytes[start]);
-            }
             while p < s.end {
-                // ASCII letters and digits, most of a text, go without decoding.
-                if WORD_BYTES[usize::from(bytes[p])] & ALNUM != 0 {
-                    count(bytes[p]);
-                    segment_len += 1;
-                    segment_upper = segment_upper && segment_len == 1;
-                    p += 1;
+                // A run of ASCII letters and digits, most of a text, goes without decoding, in a
+                // loop that only looks the bytes up (the segment is updated once, after the run).
+                let run = bytes[p..s.end].iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+                if run > 0 {
+                    // As if read a letter at a time: a segment's first letter is its only one
+                    // when the run is one byte long and starts the segment.
+                    segment_upper = segment_upper && segment_len == 0 && run == 1;
+                    segment_len += run;
+                    p += run;
                     end = p;
-                    continue;
+                    if p == s.end {
+                        break;
+                    }
                 }
                 let (d, len) = char_at(text, p);
                 let i = p;
@@ -251,11 +244,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                     if p < s.end {
                         let (e, len) = char_at(text, p);
                         if e.is_alphanumeric() {
-                            if len == 1 {
-                                count(bytes[p]);
-                            } else {
-                                ascii = false;
-                            }
+                            ascii &= len == 1;
                             segment_len = 1;
                             segment_upper = e.is_uppercase();
                             p += len;
@@ -278,14 +267,19 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 0 => (end, false),
                 n => (end - 1 - n, true),
             };
-            let (letters, upper) = if ascii { (letters, upper) } else { letters_and_capitals(word) };
+            let caps = if ascii {
+                ascii_caps(word_bytes)
+            } else {
+                let (letters, upper) = letters_and_capitals(word);
+                letters >= 2 && upper == letters
+            };
             let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
             out.push(Word {
                 bytes: start..end,
                 name_end,
                 possessive,
                 cap: c.is_uppercase(),
-                caps: letters >= 2 && upper == letters,
+                caps,
                 // An ASCII word's lower case is a slice of the lower-cased copy.
                 lower: if ascii {
                     Cow::Borrowed(&lowered[start..name_end])
@@ -385,8 +379,9 @@ fn is_headline(text: &str, line: Range<usize>, words: &[Word]) -> bool {
 struct Candidate {
     /// The name's bytes.
     bytes: Range<usize>,
-    /// The name's key: its words' keys joined by spaces.
-    full: String,
+    /// The name's key (its words' keys joined by single spaces): a range of the document's keys,
+    /// written one after another into one string rather than each into its own.
+    full: Range<usize>,
     /// How many words `full` has.
     words: usize,
     kind: Option<Kind>,
@@ -409,7 +404,7 @@ fn is_connector(word: &str) -> bool {
 }
 
 /// Find the entities of a text.
-pub fn extract(doc: &Segmented<'_>) -> Entities {
+pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     let lex = lexicon::get();
     let text = doc.text;
     let lowered = text.to_ascii_lowercase();
@@ -436,6 +431,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     // 1. Runs of capitalized words, cut into names.
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut key = String::new(); // the buffer each run's name keys are written to
+    let mut keys = String::new(); // the candidates' keys, one after another
     let mut i = 0;
     while i < words.len() {
         if !words[i].cap {
@@ -462,34 +458,34 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             }
         }
         let unreliable = headline[words[i].sentence] || doc.is_foreign(words[i].bytes.start);
-        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key);
+        cut_run(text, &words, i..end, unreliable, lex, &mut candidates, &mut key, &mut keys);
         i = end;
     }
 
     // 2. Typed names confirm latent ones; single words join the person they name.
     // (The maps below hold at most one entry per candidate: sized once, never rehashed.)
     let n = candidates.len();
-    let mut confirmed: FastMap<String, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
+    let keys = keys.as_str();
+    let full = |c: &Candidate| &keys[c.full.clone()];
+    let mut confirmed: FastMap<&str, (Kind, bool)> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in candidates.iter().filter(|c| !c.latent) {
         if let Some(kind) = c.kind {
-            if !confirmed.contains_key(&c.full) {
-                confirmed.insert(c.full.clone(), (kind, c.media));
-            }
+            confirmed.entry(full(c)).or_insert((kind, c.media));
         }
     }
-    let person_words: FastMap<String, ()> = candidates
+    let person_words: FastMap<&str, ()> = candidates
         .iter()
         .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
-        .flat_map(|c| c.full.split(' ').map(|k| (k.to_string(), ())))
+        .flat_map(|c| full(c).split(' ').map(|k| (k, ())))
         .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
     let mut full_count: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
     let mut single_words: FastMap<&str, ()> = FastMap::with_capacity_and_hasher(n, Default::default());
     for c in &candidates {
-        *full_count.entry(c.full.as_str()).or_default() += 1;
+        *full_count.entry(full(c)).or_default() += 1;
         if c.words == 1 {
-            single_words.insert(c.full.as_str(), ());
+            single_words.insert(full(c), ());
         }
     }
     let retyped: Vec<Option<(Kind, &'static str)>> = candidates
@@ -498,10 +494,10 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
             if c.rule != "name_shape" {
                 return None;
             }
-            let last = c.full.rsplit(' ').next().unwrap_or("");
+            let last = full(c).rsplit(' ').next().unwrap_or("");
             if single_words.contains_key(last) {
                 Some((Kind::Person, "surname_elsewhere"))
-            } else if full_count.get(c.full.as_str()).copied().unwrap_or(0) >= 2 {
+            } else if full_count.get(full(c)).copied().unwrap_or(0) >= 2 {
                 Some((Kind::Organization, "repeated_full_name"))
             } else {
                 None
@@ -515,7 +511,7 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     }
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in candidates {
-        if let Some(&(kind, media)) = confirmed.get(&c.full) {
+        if let Some(&(kind, media)) = confirmed.get(full(&c)) {
             if c.kind.is_none() || c.latent {
                 c.kind = Some(kind);
                 c.media = media;
@@ -524,30 +520,31 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
                 }
             }
             c.latent = false;
-        } else if let Some((singular, &(kind, media))) = c
-            .full
-            .strip_suffix('s')
-            .filter(|_| c.words == 1 && c.kind.is_none())
-            .and_then(|k| confirmed.get_key_value(k))
+        } else if let Some(&(kind, media)) =
+            full(&c).strip_suffix('s').filter(|_| c.words == 1 && c.kind.is_none()).and_then(|k| confirmed.get(k))
         {
-            // "Dreamliners" after "Dreamliner".
+            // "Dreamliners" after "Dreamliner", named by the singular's key.
             (c.kind, c.media, c.rule, c.latent) = (Some(kind), media, "plural_of_known", false);
-            c.full = singular.clone();
-        } else if c.words == 1 && person_words.contains_key(&c.full) {
+            c.full.end -= 1;
+        } else if c.words == 1 && person_words.contains_key(full(&c)) {
             c.kind = Some(Kind::Person);
             c.rule = "surname";
             c.latent = false;
         } else if c.latent {
             // A headline's name may still hold a known name: "Moment Russian Ambassador Karlov".
-            let keys: Vec<&str> = c.full.split(' ').collect();
-            let known_words = longest_known(&keys, |k| person_words.contains_key(k));
+            let words: Vec<&str> = full(&c).split(' ').collect();
+            let known_words = longest_known(&words, |k| person_words.contains_key(k));
             match known_words {
                 Some(k) if c.kind != Some(Kind::Place) => {
                     let offsets = word_offsets(text, &c.bytes);
                     if let (Some(first), Some(last)) = (offsets.get(k.start), offsets.get(k.end - 1)) {
+                        // The known words' key is a stretch of the name's (one space between
+                        // words): where it starts, and how long it is.
+                        let from = c.full.start + words[..k.start].iter().map(|w| w.len() + 1).sum::<usize>();
+                        let len = words[k.clone()].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
                         kept.push(Candidate {
                             bytes: first.start..last.end,
-                            full: keys[k.clone()].join(" "),
+                            full: from..from + len,
                             words: k.len(),
                             kind: Some(Kind::Person),
                             media: false,
@@ -579,23 +576,27 @@ pub fn extract(doc: &Segmented<'_>) -> Entities {
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
     for &ci in &multi_first {
-        let c = &mut kept[ci];
+        let c = &kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&c.full.split(' ').collect::<Vec<_>>(), c.bytes.start)
+            builder.person_for(&full(c).split(' ').collect::<Vec<_>>())
         } else {
-            builder.by_key.get(&c.full).copied()
+            builder.by_key.get(full(c)).copied()
         };
-        // (A candidate's key is read nowhere after this loop: a new entity takes it.)
         let e = match target {
             Some(e) => e,
-            None => builder.new_entity(kind, c.media, true, c.rule, std::mem::take(&mut c.full)),
+            None => {
+                let word_keys = if kind == Kind::Person { full(c).split(' ').collect() } else { Vec::new() };
+                let e = builder.new_entity(kind, c.media, true, c.rule, word_keys);
+                builder.by_key.entry(full(c)).or_insert(e);
+                e
+            }
         };
         assigned[ci] = Some(e);
     }
     for (ci, c) in kept.iter().enumerate() {
         let Some(e) = assigned[ci] else { continue };
-        builder.add_mention(e, text, c.bytes.clone(), c.rule);
+        builder.add_mention(e, c.bytes.clone(), c.rule);
         if let (Some(role), Some(Kind::Person)) = (&c.role, c.kind) {
             builder.add_role(e, role);
         }
@@ -700,7 +701,9 @@ fn word_offsets(text: &str, bytes: &Range<usize>) -> Vec<Range<usize>> {
 
 /// Strip, split and type one run of capitalized words. `headline`: the run is in a headline,
 /// a banner or a stretch in another language, where capitals say little. `key`: a buffer for
-/// name keys, shared by all runs (each key is written into it and read before the next).
+/// name keys, shared by all runs (each key is written into it and read before the next);
+/// `keys`: the string the candidates' keys are added to.
+#[allow(clippy::too_many_arguments)]
 fn cut_run(
     text: &str,
     words: &[Word],
@@ -709,6 +712,7 @@ fn cut_run(
     lex: &lexicon::Lexicon,
     out: &mut Vec<Candidate>,
     key: &mut String,
+    keys: &mut String,
 ) {
     // A word in lower case without a final dot, as titles and common words are looked up.
     let bare = |i: usize| words[i].lower.trim_end_matches('.');
@@ -754,7 +758,7 @@ fn cut_run(
             title_at(p).filter(|&(_, k)| k == Title::Office && !object).map(|(n, _)| (p, n))
         });
         if let Some((p, n)) = later {
-            cut_run(text, words, start..p, headline, lex, out, key);
+            cut_run(text, words, start..p, headline, lex, out, key, keys);
             if p + n >= run.end {
                 return; // "the Apple Chief Executive Officer": a title, no name after it
             }
@@ -814,8 +818,8 @@ fn cut_run(
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
             } {
-                cut_run(text, words, start..start + n, headline, lex, out, key);
-                cut_run(text, words, start + n..end, headline, lex, out, key);
+                cut_run(text, words, start..start + n, headline, lex, out, key, keys);
+                cut_run(text, words, start + n..end, headline, lex, out, key, keys);
                 return;
             }
         }
@@ -824,7 +828,10 @@ fn cut_run(
     let last = &words[end - 1];
     let bytes = first.bytes.start..last.name_end;
     let name = &text[bytes.clone()];
-    let full = if key_is_name { key.clone() } else { names::key(name) };
+    if !key_is_name {
+        names::key_into(name, key);
+    }
+    let full = key.as_str();
     if full.is_empty() {
         return;
     }
@@ -841,7 +848,7 @@ fn cut_run(
     let after = text[last.bytes.end..].trim_start();
     let next_word = words.get(end).filter(|w| w.sentence == last.sentence).map(|w| w.lower.as_ref());
     let (mut kind, mut media, mut rule) = (None, false, "capitalized");
-    let gazetteer = lex.known.get(&full);
+    let gazetteer = lex.known.get(full);
     // The head word: the last, or the one before "of" ("Ministry of Internal Affairs").
     let head = words[start..end]
         .iter()
@@ -926,14 +933,19 @@ fn cut_run(
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
-    let (bytes, full) = match (rule, words.get(end)) {
+    let bytes = match (rule, words.get(end)) {
         ("model_name", Some(w)) if next_is_model => {
             let bytes = bytes.start..w.bytes.end;
-            (bytes.clone(), names::key(&text[bytes]))
+            names::key_into(&text[bytes.clone()], key);
+            bytes
         }
-        _ => (bytes, full),
+        _ => bytes,
     };
-    out.push(Candidate { bytes, words: full.split(' ').count(), full, kind, media, rule, latent, role });
+    let full = keys.len()..keys.len() + key.len();
+    keys.push_str(key);
+    // (A key's words are parted by single spaces: counted as bytes, without a string search.)
+    let words = 1 + key.bytes().filter(|&b| b == b' ').count();
+    out.push(Candidate { bytes, words, full, kind, media, rule, latent, role });
 }
 
 /// The name key of the words `range`, written into `out`.
@@ -1072,11 +1084,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                 let named = identified_as(text, w.bytes.end..sentence_end, b);
                 let e = match named {
                     Some(e) => e,
-                    None => {
-                        let name = format!("the {}", w.lower);
-                        let key = names::key(&name);
-                        b.new_entity(Kind::Person, false, false, "unnamed_role", key)
-                    }
+                    None => b.new_entity(Kind::Person, false, false, "unnamed_role", Vec::new()),
                 };
                 if b.entities[e].named {
                     b.add_role(e, &w.lower);
@@ -1087,7 +1095,7 @@ fn unnamed_roles(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut Bui
                 e
             }
         };
-        b.add_mention(e, text, bytes, "unnamed_role");
+        b.add_mention(e, bytes, "unnamed_role");
     }
 }
 
@@ -1173,8 +1181,7 @@ fn role_references(text: &str, words: &[Word], lex: &lexicon::Lexicon, b: &mut B
         if b.mentions.iter().any(|m| m.1.start < bytes.end && bytes.start < m.1.end) {
             continue;
         }
-        b.entities[e].starts.push(bytes.start);
-        b.mentions.push((e, bytes, "role_reference"));
+        b.add_mention(e, bytes, "role_reference");
     }
 }
 
@@ -1195,91 +1202,60 @@ fn identified_as(text: &str, bytes: Range<usize>, b: &Builder) -> Option<usize> 
     b.mentions.iter().find(|m| m.1.start == name_start && b.entities[m.0].kind == Kind::Person).map(|m| m.0)
 }
 
-/// Entities under construction.
+/// Entities under construction; `'k`: the candidates' keys.
 #[derive(Default)]
-struct Builder {
-    entities: Vec<Draft>,
-    by_key: FastMap<String, usize>,
+struct Builder<'k> {
+    entities: Vec<Draft<'k>>,
+    /// The named entities by the key of the name they were made for.
+    by_key: FastMap<&'k str, usize>,
     /// (entity, bytes, rule), in no particular order until `finish`.
     mentions: Vec<(usize, Range<usize>, &'static str)>,
 }
 
-struct Draft {
+struct Draft<'k> {
     kind: Kind,
     media: bool,
     named: bool,
     rule: &'static str,
-    /// Word keys of a person's fullest name (empty for other kinds, which are never looked up
-    /// by word).
-    keys: Vec<String>,
+    /// Word keys of the name a named person was made for (empty for other kinds and unnamed
+    /// people, who are never looked up by word).
+    keys: Vec<&'k str>,
     name: String,
     roles: Vec<String>,
-    /// Where its mentions start (for "the person named before").
-    starts: Vec<usize>,
 }
 
-impl Builder {
-    /// A new entity named by the key `full` (its words' keys joined by spaces), which is taken,
-    /// not copied.
-    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, full: String) -> usize {
+impl<'k> Builder<'k> {
+    /// A new entity; `keys`: the word keys of a named person's name (see [`Draft`]).
+    fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: Vec<&'k str>) -> usize {
         let e = self.entities.len();
-        let keys = if kind == Kind::Person { full.split(' ').map(str::to_string).collect() } else { Vec::new() };
-        self.entities.push(Draft {
-            kind,
-            media,
-            named,
-            rule,
-            keys,
-            name: String::new(),
-            roles: Vec::new(),
-            starts: Vec::new(),
-        });
-        self.by_key.entry(full).or_insert(e);
+        self.entities.push(Draft { kind, media, named, rule, keys, name: String::new(), roles: Vec::new() });
         e
     }
 
-    /// The person a name belongs to: same surname, and the shorter name's words all in the
-    /// longer's; for one word, the person named last before `at` (else first after) whose name
-    /// holds it.
-    fn person_for(&self, keys: &[&str], at: usize) -> Option<usize> {
+    /// The person a name (its word keys) belongs to: the first made whose name has the same
+    /// surname and holds the shorter name's words, or for one word, whose name holds it.
+    ///
+    /// (People are looked up while the names are assigned, before any mention is added: a
+    /// person's keys are those of the name it was made for, and "the person named last before"
+    /// cannot be told yet.)
+    fn person_for(&self, keys: &[&str]) -> Option<usize> {
         // Does the name of the words `short` fit in that of the words `long`?
-        fn fits_in(short: &[impl AsRef<str>], long: &[impl AsRef<str>]) -> bool {
-            let has = |k: &str| long.iter().any(|l| l.as_ref() == k);
+        fn fits_in(short: &[&str], long: &[&str]) -> bool {
+            let has = |k: &str| long.contains(&k);
             if short.len() == 1 {
-                has(short[0].as_ref())
+                has(short[0])
             } else {
-                short.last().map(AsRef::as_ref) == long.last().map(AsRef::as_ref)
-                    && short.iter().all(|k| has(k.as_ref()))
+                short.last() == long.last() && short.iter().all(|k| has(k))
             }
         }
-        let fits = |d: &Draft| {
+        self.entities.iter().position(|d| {
             d.kind == Kind::Person
                 && d.named
                 && if keys.len() <= d.keys.len() { fits_in(keys, &d.keys) } else { fits_in(&d.keys, keys) }
-        };
-        let mut first = None;
-        let mut before: Option<(usize, usize)> = None; // (start, entity) of the latest mention before `at`
-        for (e, d) in self.entities.iter().enumerate().filter(|(_, d)| fits(d)) {
-            first.get_or_insert(e);
-            if let Some(&s) = d.starts.iter().filter(|&&s| s < at).max() {
-                before = before.max(Some((s, e)));
-            }
-        }
-        before.map(|(_, e)| e).or(first)
+        })
     }
 
-    fn add_mention(&mut self, e: usize, text: &str, bytes: Range<usize>, rule: &'static str) {
-        let d = &mut self.entities[e];
-        d.starts.push(bytes.start);
-        // A name has no more word keys than words: most mentions are not longer than the
-        // fullest name and need no keys.
-        let name = &text[bytes.clone()];
-        if d.named && d.kind == Kind::Person && name.split_whitespace().count() > d.keys.len() {
-            let words = names::word_keys(name);
-            if words.len() > d.keys.len() {
-                d.keys = words;
-            }
-        }
+    fn add_mention(&mut self, e: usize, bytes: Range<usize>, rule: &'static str) {
         self.mentions.push((e, bytes, rule));
     }
 
@@ -1290,17 +1266,17 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, doc: &Segmented<'_>) -> Entities {
+    fn finish<'a>(mut self, doc: &Segmented<'a>) -> Entities<'a> {
         let text = doc.text;
         self.mentions.sort_by_key(|m| (m.1.start, m.1.end));
         self.mentions.dedup_by(|a, b| a.1.start < b.1.end);
-        // Ids in order of first mention.
+        // Positions (and so ids) in order of first mention.
         let mut order: Vec<usize> = Vec::new();
-        let mut id_of: Vec<String> = vec![String::new(); self.entities.len()];
+        let mut position: Vec<Option<usize>> = vec![None; self.entities.len()];
         for m in &self.mentions {
-            if id_of[m.0].is_empty() {
+            if position[m.0].is_none() {
+                position[m.0] = Some(order.len());
                 order.push(m.0);
-                id_of[m.0] = entity_id(order.len());
             }
         }
         let mentions: Vec<Mention> = self
@@ -1308,8 +1284,8 @@ impl Builder {
             .iter()
             .map(|(e, bytes, rule)| Mention {
                 span: doc.span(bytes.clone()),
-                text: text[bytes.clone()].to_string(),
-                entity: id_of[*e].clone(),
+                text: &text[bytes.clone()],
+                entity: position[*e].unwrap_or_default(),
                 kind: self.entities[*e].kind,
                 rule,
                 bytes: bytes.clone(),
@@ -1320,7 +1296,7 @@ impl Builder {
         by_entity.sort_by_key(|&i| self.mentions[i].0);
         let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
         let mut entities = Vec::with_capacity(order.len());
-        for &e in &order {
+        for (n, &e) in order.iter().enumerate() {
             let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
             let to = by_entity.partition_point(|&i| self.mentions[i].0 <= e);
             let own = || by_entity[from..to].iter().map(|&i| &mentions[i]);
@@ -1329,7 +1305,7 @@ impl Builder {
             for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                 match forms.iter_mut().find(|f| f.0 == m.text) {
                     Some(f) => f.2 += 1,
-                    None => forms.push((&m.text, m.text.split_whitespace().count(), 1)),
+                    None => forms.push((m.text, m.text.split_whitespace().count(), 1)),
                 }
             }
             let name = if d.named {
@@ -1345,7 +1321,7 @@ impl Builder {
             };
             let aliases = forms.iter().filter(|f| f.0 != name).map(|f| f.0.to_string()).collect();
             entities.push(Entity {
-                id: std::mem::take(&mut id_of[e]),
+                id: entity_id(n + 1),
                 kind: d.kind,
                 media: d.media,
                 named: d.named,
