@@ -25,9 +25,10 @@ pub(crate) mod lexicon;
 pub mod names;
 
 use crate::text::{Segmented, Span};
-use lexicon::{FastMap, Known, Title};
+use lexicon::{FastMap, FastSet, Known, Title};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::iter::once;
 use std::ops::Range;
 
 /// What an entity is.
@@ -579,7 +580,7 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
         let c = &kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&full(c).split(' ').collect::<Vec<_>>())
+            builder.person_for(&full(c).split(' ').collect::<Vec<_>>(), c.bytes.start, &lex.first_names)
         } else {
             builder.by_key.get(full(c)).copied()
         };
@@ -593,6 +594,9 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
             }
         };
         assigned[ci] = Some(e);
+        if kind == Kind::Person {
+            builder.entities[e].named_at.push(c.bytes.start);
+        }
     }
     for (ci, c) in kept.iter().enumerate() {
         let Some(e) = assigned[ci] else { continue };
@@ -1220,6 +1224,9 @@ struct Draft<'k> {
     /// Word keys of the name a named person was made for (empty for other kinds and unnamed
     /// people, who are never looked up by word).
     keys: Vec<&'k str>,
+    /// Where a person's names were assigned to it, in the order they were (names of two words
+    /// or more first, each group in text order).
+    named_at: Vec<usize>,
     name: String,
     roles: Vec<String>,
 }
@@ -1228,17 +1235,25 @@ impl<'k> Builder<'k> {
     /// A new entity; `keys`: the word keys of a named person's name (see [`Draft`]).
     fn new_entity(&mut self, kind: Kind, media: bool, named: bool, rule: &'static str, keys: Vec<&'k str>) -> usize {
         let e = self.entities.len();
-        self.entities.push(Draft { kind, media, named, rule, keys, name: String::new(), roles: Vec::new() });
+        self.entities.push(Draft {
+            kind,
+            media,
+            named,
+            rule,
+            keys,
+            named_at: Vec::new(),
+            name: String::new(),
+            roles: Vec::new(),
+        });
         e
     }
 
-    /// The person a name (its word keys) belongs to: the first made whose name has the same
-    /// surname and holds the shorter name's words, or for one word, whose name holds it.
-    ///
-    /// (People are looked up while the names are assigned, before any mention is added: a
-    /// person's keys are those of the name it was made for, and "the person named last before"
-    /// cannot be told yet.)
-    fn person_for(&self, keys: &[&str]) -> Option<usize> {
+    /// The person a name (its word keys) at byte `at` belongs to: of those whose name has the
+    /// same surname and holds the shorter name's words, or for one word, whose name holds it,
+    /// the one named last before `at` ("Hillary Clinton … Bill Clinton … Clinton said" is Bill),
+    /// else the first made. Names of two words or more are assigned first, so a surname alone
+    /// sees every full name.
+    fn person_for(&self, keys: &[&str], at: usize, first_names: &FastSet<String>) -> Option<usize> {
         // Does the name of the words `short` fit in that of the words `long`?
         fn fits_in(short: &[&str], long: &[&str]) -> bool {
             let has = |k: &str| long.contains(&k);
@@ -1248,11 +1263,21 @@ impl<'k> Builder<'k> {
                 short.last() == long.last() && short.iter().all(|k| has(k))
             }
         }
-        self.entities.iter().position(|d| {
+        let fitting = |d: &Draft| {
             d.kind == Kind::Person
                 && d.named
                 && if keys.len() <= d.keys.len() { fits_in(keys, &d.keys) } else { fits_in(&d.keys, keys) }
-        })
+        };
+        // Only a name opening with a known first name competes by recency: "Beyond Trump" or
+        // "Candidate Trump", capitals of a sentence or a headline, do not take "Trump" away.
+        let last_before = |d: &Draft| {
+            let first_name = d.keys.len() >= 2 && first_names.contains(d.keys[0]);
+            d.named_at.iter().filter(|&&b| b < at && first_name).max().copied()
+        };
+        let mut found = self.entities.iter().enumerate().filter(|(_, d)| fitting(d));
+        let first = found.next()?;
+        let latest = once(first).chain(found).filter_map(|(e, d)| Some((last_before(d)?, e))).max();
+        Some(latest.map_or(first.0, |(_, e)| e))
     }
 
     fn add_mention(&mut self, e: usize, bytes: Range<usize>, rule: &'static str) {
