@@ -152,6 +152,17 @@ pub enum Anchor {
     /// A month name right after a number, or after "of" after a number ("19 [December]", "the
     /// 19th of [December]").
     MonthAfterDay = 1 << 57,
+    /// A time unit or a period right after a word of [`PERIOD_OPENERS`] ("the [year]", "for
+    /// [years]", "the comparable [period]").
+    OpenedPeriod = 1 << 58,
+    /// A time unit right after a word pointing back ([`Anchor::Anaphor`], "next"): "that
+    /// [year]", "the next [day]".
+    AnaphoricUnit = 1 << 59,
+    /// "ago" or "earlier" right after "year-" ("year-[ago]").
+    YearAgo = 1 << 60,
+    /// "half" right after "first", "second", "last" or "latter", or "quarters" right after "two"
+    /// ("the first [half]", "the last two [quarters]").
+    HalfOfYear = 1 << 61,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -212,6 +223,20 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("month_in_context", Anchor::MonthInContext),
     ("year_in_context", Anchor::YearInContext),
     ("day_word_part_of_day", Anchor::PartOfDay),
+    ("the_year", Anchor::OpenedPeriod),
+    ("the_quarter", Anchor::OpenedPeriod),
+    ("the_week", Anchor::OpenedPeriod),
+    ("units_around", Anchor::OpenedPeriod),
+    ("units_ahead", Anchor::OpenedPeriod),
+    ("year_ended", Anchor::OpenedPeriod),
+    ("bare_duration", Anchor::OpenedPeriod),
+    ("over_the_units", Anchor::OpenedPeriod),
+    ("period_a_year_before", Anchor::OpenedPeriod),
+    ("latest_period", Anchor::OpenedPeriod),
+    ("anaphoric_period", Anchor::AnaphoricUnit),
+    ("the_next_day", Anchor::AnaphoricUnit),
+    ("year_ago_adjective", Anchor::YearAgo),
+    ("half_year", Anchor::HalfOfYear),
     ("month_day", Anchor::Digit),
     ("day_in_list", Anchor::Digit),
     ("bare_duration", Anchor::UnitPlural),
@@ -259,6 +284,27 @@ const YEAR_CONTEXTS: &[&str] = &[
 /// `duration_range` rule.
 const RANGE_LOW_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// The words right before the unit or period of the rules that open one with an article, an
+/// adjective or a preposition: "the [year]", "the fiscal [year]" (`the_year`, `year_ended`),
+/// "the [quarter]", "the [week]", "the [days] before", "the [weeks] ahead", "for [years]", "in
+/// [years]", "over the [years]" (`bare_duration`, `over_the_units`), "the comparable
+/// [period]", "the most recent [period]".
+const PERIOD_OPENERS: &[&str] = &[
+    "the",
+    "current",
+    "latest",
+    "fiscal",
+    "full",
+    "for",
+    "within",
+    "in",
+    "over",
+    "corresponding",
+    "comparable",
+    "same",
+    "recent",
+];
 
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
@@ -1260,7 +1306,7 @@ fn anchors_in(sentence: &str) -> Anchors {
             let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
             let year_like = four_digits && matches!(digits, [b'1', ..] | [b'2', b'0', ..]);
             if year_like {
-                kinds |= Anchor::Year as u64 | kinds_after_word(bytes, start, Anchor::Year as u64);
+                kinds |= Anchor::Year as u64 | kinds_after_word(bytes, start..i, Anchor::Year as u64);
             }
             if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
                 kinds |= Anchor::Clock as u64;
@@ -1311,8 +1357,13 @@ fn anchors_in(sentence: &str) -> Anchors {
             if start > 0 && bytes[start - 1] == b'-' && word_kinds & Anchor::Unit as u64 != 0 {
                 kinds |= Anchor::HyphenUnit as u64;
             }
-            if word_kinds & (Anchor::Month as u64 | Anchor::ToOr as u64) != 0 {
-                kinds |= kinds_after_word(bytes, start, word_kinds);
+            let after_word = Anchor::Month as u64
+                | Anchor::ToOr as u64
+                | Anchor::Unit as u64
+                | Anchor::Quarter as u64
+                | Anchor::Ago as u64;
+            if word_kinds & after_word != 0 {
+                kinds |= kinds_after_word(bytes, start..i, word_kinds);
             }
         }
         anchors.mark(kinds, start);
@@ -1320,30 +1371,45 @@ fn anchors_in(sentence: &str) -> Anchors {
     anchors
 }
 
-/// The kinds that a year, a month name or "to" or "or" (of the kinds `kinds`) starting at byte
-/// `start` of `bytes` marks by the word right before it: "the [October]", "in [1990]", "12
-/// [to] 18", "19 [December]". Kept out of the loop of [`anchors_in`], which reads every byte.
+/// The kinds that the token `token` of `bytes` (a year, a month name, "to" or "or", a time unit,
+/// a period or "ago", of the kinds `kinds`) marks by the word right before it: "the
+/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]". Kept out
+/// of the loop of [`anchors_in`], which reads every byte.
 #[inline(never)]
-fn kinds_after_word(bytes: &[u8], start: usize, kinds: u64) -> u64 {
-    let Some(before) = token_before(bytes, start) else { return 0 };
-    let word = &bytes[before.clone()];
-    let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
-    let number = |token: &[u8]| token.iter().any(u8::is_ascii_digit);
+fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
+    let is = |kind: Anchor| kinds & kind as u64 != 0;
+    let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    let number = |word: &[u8]| word.iter().any(u8::is_ascii_digit);
+    let this = &bytes[token.clone()];
+    let half = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"half");
+    let half_ordinals = ["first", "second", "last", "latter"];
     let mut marked = 0;
-    if kinds & Anchor::Year as u64 != 0 {
+    // The word before a hyphen: "year-[ago]", "first-[half]".
+    if let Some(before) = bytes[..token.start].strip_suffix(b"-") {
+        let word = &before[before.iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |p| p + 1)..];
+        if is(Anchor::Ago) && word.eq_ignore_ascii_case(b"year") {
+            marked |= Anchor::YearAgo as u64;
+        }
+        if half && one_of(word, &half_ordinals) {
+            marked |= Anchor::HalfOfYear as u64;
+        }
+    }
+    let Some(before) = token_before(bytes, token.start) else { return marked };
+    let word = &bytes[before.clone()];
+    if is(Anchor::Year) {
         // A possessive's "s" ("the company's 1989 results") is read as a modifier too.
-        if one_of(YEAR_MODIFIERS) || word == b"s" {
+        if one_of(word, YEAR_MODIFIERS) || word == b"s" {
             marked |= Anchor::ModifiedYear as u64;
         }
-        if one_of(YEAR_CONTEXTS) {
+        if one_of(word, YEAR_CONTEXTS) {
             marked |= Anchor::YearInContext as u64;
         }
     }
-    if kinds & Anchor::Month as u64 != 0 {
-        if one_of(MONTH_MODIFIERS) {
+    if is(Anchor::Month) {
+        if one_of(word, MONTH_MODIFIERS) {
             marked |= Anchor::ModifiedMonth as u64;
         }
-        if one_of(MONTH_CONTEXTS) {
+        if one_of(word, MONTH_CONTEXTS) {
             marked |= Anchor::MonthInContext as u64;
         }
         // "19 December", "19th of December".
@@ -1351,8 +1417,18 @@ fn kinds_after_word(bytes: &[u8], start: usize, kinds: u64) -> u64 {
             marked |= Anchor::MonthAfterDay as u64;
         }
     }
-    if kinds & Anchor::ToOr as u64 != 0 && (word.last().is_some_and(u8::is_ascii_digit) || one_of(RANGE_LOW_WORDS)) {
+    if is(Anchor::ToOr) && (word.last().is_some_and(u8::is_ascii_digit) || one_of(word, RANGE_LOW_WORDS)) {
         marked |= Anchor::RangeWord as u64;
+    }
+    if (is(Anchor::Unit) || is(Anchor::Quarter)) && one_of(word, PERIOD_OPENERS) {
+        marked |= Anchor::OpenedPeriod as u64;
+    }
+    if is(Anchor::Unit) && one_of(word, &["following", "previous", "preceding", "same", "that", "next"]) {
+        marked |= Anchor::AnaphoricUnit as u64;
+    }
+    let quarters = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"quarters") && word.eq_ignore_ascii_case(b"two");
+    if half && one_of(word, &half_ordinals) || quarters {
+        marked |= Anchor::HalfOfYear as u64;
     }
     marked
 }
