@@ -166,9 +166,9 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 fn word_bytes(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low = chunk & !HIGH_BITS;
-    let lower = low | ONES * 0x20;
+    let lower = low | (ONES * 0x20);
     let letters = (lower + ONES * (0x80 - u64::from(b'a'))) & !(lower + ONES * (0x80 - u64::from(b'{')));
-    let apostrophes = !((low ^ ONES * u64::from(b'\'')) + ONES * 0x7F);
+    let apostrophes = !((low ^ (ONES * u64::from(b'\''))) + ONES * 0x7F);
     (letters | apostrophes) & !chunk & HIGH_BITS
 }
 
