@@ -105,8 +105,9 @@ const BYTE_KINDS: [u8; 256] = {
 };
 
 /// The words of `text` as bytes, each with whether it is all ASCII: runs of letters and
-/// apostrophes, split at every other character. Each byte is read once through
-/// [`BYTE_KINDS`], since most of the text is ASCII; only other characters are decoded.
+/// apostrophes, split at every other character. Bytes are read through [`BYTE_KINDS`], a
+/// word's ASCII letters eight at a time ([`word_bytes`]), since most of the text is ASCII; only
+/// other characters are decoded.
 fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
     let bytes = text.as_bytes();
     // The character beyond ASCII at byte `i`: is it a letter, and how many bytes has it?
@@ -125,6 +126,20 @@ fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
             }
         }
         let (start, mut ascii) = (i, true);
+        // Eight bytes at a time while all of them are ASCII letters or apostrophes. The first that
+        // is not ends the word when it is ASCII (the word is then ASCII too, since the loop above
+        // stops before a letter beyond ASCII and this one at it); else it is read byte by byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let not_word = !word_bytes(u64::from_le_bytes(chunk.try_into().unwrap())) & HIGH_BITS;
+            if not_word != 0 {
+                i += not_word.trailing_zeros() as usize / 8;
+                if bytes[i].is_ascii() {
+                    return Some((&bytes[start..i], true));
+                }
+                break;
+            }
+            i += 8;
+        }
         while let Some(&b) = bytes.get(i) {
             match BYTE_KINDS[usize::from(b)] {
                 WORD_BYTE => i += 1,
@@ -137,6 +152,24 @@ fn words(text: &str) -> impl Iterator<Item = (&[u8], bool)> {
         }
         Some((&bytes[start..i], ascii))
     })
+}
+
+/// The high bit of each of eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is an ASCII letter or apostrophe ([`WORD_BYTE`]),
+/// all eight bytes tested at once. Each byte's low seven bits, with bit 5 set (which lower-cases
+/// a letter), lie between 'a' and 'z' for a letter and only then: adding 0x80 - 'a' sets the
+/// high bit from 'a' on and adding 0x80 - '{' from past 'z' on, and no sum carries into the next
+/// byte. An apostrophe's low bits XOR 0x27 are zero, the only ones to which adding 0x7F leaves
+/// the high bit clear. Bytes beyond ASCII are left out.
+fn word_bytes(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = chunk & !HIGH_BITS;
+    let lower = low | (ONES * 0x20);
+    let letters = (lower + ONES * (0x80 - u64::from(b'a'))) & !(lower + ONES * (0x80 - u64::from(b'{')));
+    let apostrophes = !((low ^ (ONES * u64::from(b'\''))) + ONES * 0x7F);
+    (letters | apostrophes) & !chunk & HIGH_BITS
 }
 
 /// Is `word` (all ASCII when `ascii`), lower-cased, in `list`? Function words are short, so
@@ -225,8 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_tested_as_the_byte_table_tests_each() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut chunk = [b'a', b'.', 0xC3, b'\'', b'Z', b' ', 0xFF, b'0'];
+                chunk[lane] = b;
+                let mask = super::word_bytes(u64::from_le_bytes(chunk));
+                for (i, byte) in chunk.iter().enumerate() {
+                    let word = super::BYTE_KINDS[usize::from(*byte)] == super::WORD_BYTE;
+                    assert_eq!(mask >> (8 * i + 7) & 1 == 1, word, "byte {byte:#x} in lane {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn words_split_at_everything_but_letters_and_apostrophes() {
-        for text in ["", "  ", "Ankara'da düzenlenen — “quoted” 😀x end.", "Çavuşoğlu's 22-year-old", "a’b ½ ǅx"]
+        let long = "Internationalization's counterrevolutionaries, ‘quoted’ ÇAVUŞOĞLU's abcdefgh12345678 end";
+        for text in ["", "  ", "Ankara'da düzenlenen — “quoted” 😀x end.", "Çavuşoğlu's 22-year-old", "a’b ½ ǅx", long]
         {
             let split: Vec<&str> =
                 text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).collect();

@@ -23,13 +23,17 @@ pub struct Segmented<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Stretches of sentences written in another language than English (merged when adjacent).
     pub foreign: Vec<Range<usize>>,
-    /// `utf16[b]` = UTF-16 offset of byte `b` (valid at char boundaries; length `text.len() + 1`).
+    /// `utf16[b]` = UTF-16 offset of byte `b` (valid at char boundaries; length `text.len() + 1`);
+    /// empty for an ASCII text, whose UTF-16 offsets are its byte offsets.
     utf16: Vec<u32>,
 }
 
 impl<'a> Segmented<'a> {
     /// The UTF-16 span of a byte range.
     pub fn span(&self, bytes: Range<usize>) -> Span {
+        if self.utf16.is_empty() {
+            return [bytes.start, bytes.end];
+        }
         [self.utf16[bytes.start] as usize, self.utf16[bytes.end] as usize]
     }
 
@@ -62,22 +66,8 @@ impl<'a> Segmented<'a> {
 /// by a space ends one unless the word before is a known abbreviation ("Dec.", "Mr.") or an
 /// initial, or the next word starts in lower case.
 pub fn segment(text: &str) -> Segmented<'_> {
-    // A character's bytes all get the offset of its first one; a 4-byte character takes two
-    // UTF-16 units, any other one. Runs of ASCII, most of a text, are one unit a byte.
-    let bytes = text.as_bytes();
-    let mut utf16 = Vec::with_capacity(text.len() + 1);
-    let (mut i, mut unit) = (0, 0u32);
-    while i < bytes.len() {
-        let run = ascii_run(&bytes[i..]);
-        utf16.extend(unit..unit + run as u32);
-        (i, unit) = (i + run, unit + run as u32);
-        if let Some(c) = text[i..].chars().next() {
-            utf16.extend(std::iter::repeat(unit).take(c.len_utf8()));
-            (i, unit) = (i + c.len_utf8(), unit + c.len_utf16() as u32);
-        }
-    }
-    utf16.push(unit);
-
+    // An ASCII text (most news wire) needs no table: its offsets are the same in both.
+    let utf16 = if text.is_ascii() { Vec::new() } else { utf16_offsets(text) };
     let mut sentences = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -92,6 +82,26 @@ pub fn segment(text: &str) -> Segmented<'_> {
         }
     }
     Segmented { text, sentences, foreign, utf16 }
+}
+
+/// The UTF-16 offset of every byte of `text` and of its end (see [`Segmented`]). A character's
+/// bytes all get the offset of its first one; a 4-byte character takes two UTF-16 units, any
+/// other one. Runs of ASCII, most of a text, are one unit a byte.
+fn utf16_offsets(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut utf16 = Vec::with_capacity(text.len() + 1);
+    let (mut i, mut unit) = (0, 0u32);
+    while i < bytes.len() {
+        let run = ascii_run(&bytes[i..]);
+        utf16.extend(unit..unit + run as u32);
+        (i, unit) = (i + run, unit + run as u32);
+        if let Some(c) = text[i..].chars().next() {
+            utf16.extend(std::iter::repeat(unit).take(c.len_utf8()));
+            (i, unit) = (i + c.len_utf8(), unit + c.len_utf16() as u32);
+        }
+    }
+    utf16.push(unit);
+    utf16
 }
 
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -259,10 +269,10 @@ mod tests {
                 let expected = text[..i].encode_utf16().count();
                 let len = text[i..].chars().next().map_or(0, char::len_utf8);
                 for b in i..i + len {
-                    assert_eq!(s.utf16[b] as usize, expected, "{text:?} byte {b}");
+                    assert_eq!(s.span(b..b)[0], expected, "{text:?} byte {b}");
                 }
             }
-            assert_eq!(s.utf16[text.len()] as usize, text.encode_utf16().count(), "{text:?}");
+            assert_eq!(s.span(text.len()..text.len())[1], text.encode_utf16().count(), "{text:?}");
         }
     }
 

@@ -48,7 +48,8 @@ const RULES: &[(&str, &str)] = &[
 /// The lines of `text` (each with its line break) that may hold a match, with where each starts
 /// and the rules (bit `i` for `RULES[i]`) it may hold a match of, from words each one's every
 /// match spells out: "aged", "year-old" or "years old", ", 62,", "born". One pass over the
-/// bytes, stopping only at "d", "n", commas and line breaks.
+/// bytes, stopping only at "g", "y", "b", commas and line breaks (letters rarer than the last
+/// ones of those words).
 fn possible_lines(text: &str) -> Vec<(usize, &str, u8)> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
@@ -59,7 +60,7 @@ fn possible_lines(text: &str) -> Vec<(usize, &str, u8)> {
         let i = from + offset;
         from = i + 1;
         let b = bytes[i];
-        let before = &bytes[start..i];
+        let after = &bytes[i + 1..];
         match b {
             b'\n' => {
                 if rules != 0 {
@@ -67,15 +68,14 @@ fn possible_lines(text: &str) -> Vec<(usize, &str, u8)> {
                 }
                 (start, rules) = (i + 1, 0);
             }
-            b'd' | b'D' => {
-                if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"age") {
+            b'g' | b'G' => {
+                let a_before = i > start && bytes[i - 1].eq_ignore_ascii_case(&b'a');
+                if a_before && after.get(..2).is_some_and(|ed| ed.eq_ignore_ascii_case(b"ed")) {
                     rules |= 1;
                 }
-                if b == b'd' && before.strip_suffix(b"ol").is_some_and(year_before) {
-                    rules |= 2;
-                }
             }
-            b'n' | b'N' if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b"bor") => rules |= 8,
+            b'y' if year_old(after) => rules |= 2,
+            b'b' | b'B' if after.get(..3).is_some_and(|orn| orn.eq_ignore_ascii_case(b"orn")) => rules |= 8,
             // (What follows a comma is read no further than a line break: no space or digit.)
             b',' if number_then_comma(&bytes[i + 1..]) => rules |= 4,
             _ => {}
@@ -87,30 +87,32 @@ fn possible_lines(text: &str) -> Vec<(usize, &str, u8)> {
     lines
 }
 
-/// The bytes [`possible_lines`] stops at: "d", "n" (in either case), commas and line breaks.
+/// The bytes [`possible_lines`] stops at: "g", "b" (in either case), "y", commas and line breaks.
 const STOPS: [bool; 256] = {
     let mut stops = [false; 256];
-    stops[b'd' as usize] = true;
-    stops[b'D' as usize] = true;
-    stops[b'n' as usize] = true;
-    stops[b'N' as usize] = true;
+    stops[b'g' as usize] = true;
+    stops[b'G' as usize] = true;
+    stops[b'y' as usize] = true;
+    stops[b'b' as usize] = true;
+    stops[b'B' as usize] = true;
     stops[b',' as usize] = true;
     stops[b'\n' as usize] = true;
     stops
 };
 
-/// Does `before` end in "year-", or in "year" or "years" and spaces (the words before "old")?
-fn year_before(before: &[u8]) -> bool {
-    if let Some(rest) = before.strip_suffix(b"-") {
-        return rest.ends_with(b"year");
+/// Does `after` (what follows a "y") go on "ear-old", or "ear" or "ears", spaces and "old"?
+fn year_old(after: &[u8]) -> bool {
+    let Some(rest) = after.strip_prefix(b"ear") else { return false };
+    if rest.starts_with(b"-old") {
+        return true;
     }
-    let mut rest = before;
+    let mut rest = rest.strip_prefix(b"s").unwrap_or(rest);
     let mut spaced = false;
-    while let Some(tail) = rest.strip_suffix(b" ").or_else(|| rest.strip_suffix("\u{a0}".as_bytes())) {
+    while let Some(tail) = rest.strip_prefix(b" ").or_else(|| rest.strip_prefix("\u{a0}".as_bytes())) {
         rest = tail;
         spaced = true;
     }
-    spaced && rest.strip_suffix(b"s").unwrap_or(rest).ends_with(b"year")
+    spaced && rest.starts_with(b"old")
 }
 
 /// Does `rest` (what follows a comma) start with spaces, a number 1–99 and a comma (" 62,")?

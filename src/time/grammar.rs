@@ -138,6 +138,31 @@ pub enum Anchor {
     HolidayName = 1 << 50,
     /// "previous", "preceding", "following".
     Sequel = 1 << 51,
+    /// A month name right after a word of [`MONTH_MODIFIERS`] ("the [October] slaying").
+    ModifiedMonth = 1 << 52,
+    /// A year right after a word of [`YEAR_MODIFIERS`] or a possessive's "s" ("its [1988]
+    /// recapitalization", "the company's [1989] results").
+    ModifiedYear = 1 << 53,
+    /// A month name right after a word of [`MONTH_CONTEXTS`] ("since [March]").
+    MonthInContext = 1 << 54,
+    /// A year right after a word of [`YEAR_CONTEXTS`] ("in [1990]").
+    YearInContext = 1 << 55,
+    /// "to" or "or" right after a number ("12 [to] 18 months", "two [or] three weeks").
+    RangeWord = 1 << 56,
+    /// A month name right after a number, or after "of" after a number ("19 [December]", "the
+    /// 19th of [December]").
+    MonthAfterDay = 1 << 57,
+    /// A time unit or a period right after a word of [`PERIOD_OPENERS`] ("the [year]", "for
+    /// [years]", "the comparable [period]").
+    OpenedPeriod = 1 << 58,
+    /// A time unit right after a word pointing back ([`Anchor::Anaphor`], "next"): "that
+    /// [year]", "the next [day]".
+    AnaphoricUnit = 1 << 59,
+    /// "ago" or "earlier" right after "year-" ("year-[ago]").
+    YearAgo = 1 << 60,
+    /// "half" right after "first", "second", "last" or "latter", or "quarters" right after "two"
+    /// ("the first [half]", "the last two [quarters]").
+    HalfOfYear = 1 << 61,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -165,7 +190,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("units_ahead", Anchor::Ahead),
     ("units_around", Anchor::Around),
     ("duration_long", Anchor::Long),
-    ("duration_range", Anchor::ToOr),
+    ("duration_range", Anchor::RangeWord),
     ("set_month", Anchor::Every),
     ("set_weekday", Anchor::Every),
     ("edge_month", Anchor::Edge),
@@ -195,7 +220,26 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("spoken_year", Anchor::Spoken),
     ("latest_period", Anchor::Shift),
     ("relative_month", Anchor::Shift),
-    ("day_month", Anchor::Digit),
+    ("day_month", Anchor::MonthAfterDay),
+    ("month_modifier", Anchor::ModifiedMonth),
+    ("year_modifier", Anchor::ModifiedYear),
+    ("month_in_context", Anchor::MonthInContext),
+    ("year_in_context", Anchor::YearInContext),
+    ("day_word_part_of_day", Anchor::PartOfDay),
+    ("the_year", Anchor::OpenedPeriod),
+    ("the_quarter", Anchor::OpenedPeriod),
+    ("the_week", Anchor::OpenedPeriod),
+    ("units_around", Anchor::OpenedPeriod),
+    ("units_ahead", Anchor::OpenedPeriod),
+    ("year_ended", Anchor::OpenedPeriod),
+    ("bare_duration", Anchor::OpenedPeriod),
+    ("over_the_units", Anchor::OpenedPeriod),
+    ("period_a_year_before", Anchor::OpenedPeriod),
+    ("latest_period", Anchor::OpenedPeriod),
+    ("anaphoric_period", Anchor::AnaphoricUnit),
+    ("the_next_day", Anchor::AnaphoricUnit),
+    ("year_ago_adjective", Anchor::YearAgo),
+    ("half_year", Anchor::HalfOfYear),
     ("month_day", Anchor::Digit),
     ("day_in_list", Anchor::Digit),
     ("bare_duration", Anchor::UnitPlural),
@@ -214,6 +258,55 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("quarter_of_year", Anchor::Ordinal),
     ("holiday", Anchor::HolidayName),
     ("anaphoric_weekday", Anchor::Sequel),
+];
+
+/// The words before a month name that modifies a noun ("the [October] slaying"): the
+/// `month_modifier` rule's pattern spells them out, and [`anchors_in`] looks for them before
+/// each month name.
+const MONTH_MODIFIERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "this"];
+
+/// The words before a year that modifies a noun ("the [1996] Olympic bombing"), for the
+/// `year_modifier` rule as [`MONTH_MODIFIERS`] are for `month_modifier` (its pattern also takes
+/// a possessive: "the company's [1989] results").
+const YEAR_MODIFIERS: &[&str] =
+    &["the", "a", "an", "its", "his", "her", "their", "our", "that", "this", "both", "into", "due", "whose"];
+
+/// The words before a month name in context ("since [March]"), for the `month_in_context` rule.
+const MONTH_CONTEXTS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "from", "through", "between", "before", "after", "of", "to", "for",
+];
+
+/// The words before a year in context ("in [1990]", "summer [1990]"), for the `year_in_context`
+/// rule.
+const YEAR_CONTEXTS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through", "to", "of", "between", "and",
+    "for", "summer", "spring", "autumn", "fall", "winter",
+];
+
+/// The number words that open a range of counts ("two to three weeks"), for the
+/// `duration_range` rule.
+const RANGE_LOW_WORDS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// The words right before the unit or period of the rules that open one with an article, an
+/// adjective or a preposition: "the [year]", "the fiscal [year]" (`the_year`, `year_ended`),
+/// "the [quarter]", "the [week]", "the [days] before", "the [weeks] ahead", "for [years]", "in
+/// [years]", "over the [years]" (`bare_duration`, `over_the_units`), "the comparable
+/// [period]", "the most recent [period]".
+const PERIOD_OPENERS: &[&str] = &[
+    "the",
+    "current",
+    "latest",
+    "fiscal",
+    "full",
+    "for",
+    "within",
+    "in",
+    "over",
+    "corresponding",
+    "comparable",
+    "same",
+    "recent",
 ];
 
 /// The words of the clock-word rule (it has no word list of its own).
@@ -332,27 +425,15 @@ pub const RULES: &[Rule] = &[
         pattern: r"{month}\.?{sp}(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,|{sp}(?i:and|or|to|through))(?:{sp}(?i:and|or))?{sp}(?P<t>{day})",
     },
     // A month name modifying a noun: "the [October] slaying", "a [June] agreement".
-    Rule {
-        id: "month_modifier",
-        anchor: Anchor::Month,
-        pattern: r"(?i:the|a|an|its|his|her|their|this){sp}(?P<t>{month_full})",
-    },
-    Rule {
-        id: "month_in_context",
-        anchor: Anchor::Month,
-        pattern: r"(?i:in|since|until|till|by|during|from|through|between|before|after|of|to|for){sp}(?P<t>{month_full})",
-    },
-    Rule {
-        id: "year_in_context",
-        anchor: Anchor::Year,
-        pattern: r"(?i:in|since|by|until|till|from|during|before|after|through|to|of|between|and|for|summer|spring|autumn|fall|winter){sp}(?P<t>{year})",
-    },
+    Rule { id: "month_modifier", anchor: Anchor::Month, pattern: r"(?i:{month_modifiers}){sp}(?P<t>{month_full})" },
+    Rule { id: "month_in_context", anchor: Anchor::Month, pattern: r"(?i:{month_contexts}){sp}(?P<t>{month_full})" },
+    Rule { id: "year_in_context", anchor: Anchor::Year, pattern: r"(?i:{year_contexts}){sp}(?P<t>{year})" },
     // A year as a modifier ("the 1996 Olympic bombing", "its 1988 recapitalization", "the
     // company's 1989 results"), unless a plural noun follows: "the 1990 votes" is a count.
     Rule {
         id: "year_modifier",
         anchor: Anchor::Year,
-        pattern: r"(?:(?i:the|a|an|its|his|her|their|our|that|this|both|into|due|whose)|[A-Za-z]+(?u-i:['’])s){sp}(?P<t>{year})",
+        pattern: r"(?:(?i:{year_modifiers})|[A-Za-z]+(?u-i:['’])s){sp}(?P<t>{year})",
     },
     // The next years of a list: "in 1994, 1995 and 1997".
     Rule {
@@ -525,7 +606,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "duration_range",
         anchor: Anchor::Unit,
-        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?(?P<range_low>[0-9]{1,4}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)){sp}(?i:to|or){sp}{count}{sp}{unit}",
+        pattern: r"{quantity_opt}(?:(?i:the){sp})?(?:{span}{sp})?(?P<range_low>[0-9]{1,4}|(?i:{range_low_words})){sp}(?i:to|or){sp}{count}{sp}{unit}",
     },
     // A count and a half: "5 1/2 hours", "2½ years", "a minute and a half".
     Rule {
@@ -956,6 +1037,11 @@ fn expand(pattern: &str) -> String {
     let edge_group = format!("(?P<edge>{edge})(?:-|{sp})");
     [
         ("{sp_opt}", r"(?u-i:[ \t\u{a0}]?)".to_string()),
+        ("{month_modifiers}", MONTH_MODIFIERS.join("|")),
+        ("{year_modifiers}", YEAR_MODIFIERS.join("|")),
+        ("{month_contexts}", MONTH_CONTEXTS.join("|")),
+        ("{year_contexts}", YEAR_CONTEXTS.join("|")),
+        ("{range_low_words}", RANGE_LOW_WORDS.join("|")),
         ("{sp}", sp.to_string()),
         ("{year}", r"(?P<year>1[0-9]{3}|20[0-9]{2})".to_string()),
         ("{spoken_year}", spoken_year_pattern(false)),
@@ -1248,7 +1334,7 @@ fn anchors_in(sentence: &str) -> Anchors {
             let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
             let year_like = four_digits && matches!(digits, [b'1', ..] | [b'2', b'0', ..]);
             if year_like {
-                kinds |= Anchor::Year as u64;
+                kinds |= Anchor::Year as u64 | kinds_after_word(bytes, start..i, Anchor::Year as u64);
             }
             if after.first() == Some(&b':') && after.get(1).is_some_and(u8::is_ascii_digit) {
                 kinds |= Anchor::Clock as u64;
@@ -1299,10 +1385,96 @@ fn anchors_in(sentence: &str) -> Anchors {
             if start > 0 && bytes[start - 1] == b'-' && word_kinds & Anchor::Unit as u64 != 0 {
                 kinds |= Anchor::HyphenUnit as u64;
             }
+            let after_word = Anchor::Month as u64
+                | Anchor::ToOr as u64
+                | Anchor::Unit as u64
+                | Anchor::Quarter as u64
+                | Anchor::Ago as u64;
+            if word_kinds & after_word != 0 {
+                kinds |= kinds_after_word(bytes, start..i, word_kinds);
+            }
         }
         anchors.mark(kinds, start);
     }
     anchors
+}
+
+/// The kinds that the token `token` of `bytes` (a year, a month name, "to" or "or", a time unit,
+/// a period or "ago", of the kinds `kinds`) marks by the word right before it: "the
+/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]". Kept out
+/// of the loop of [`anchors_in`], which reads every byte.
+#[inline(never)]
+fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
+    let is = |kind: Anchor| kinds & kind as u64 != 0;
+    let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    let number = |word: &[u8]| word.iter().any(u8::is_ascii_digit);
+    let this = &bytes[token.clone()];
+    let half = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"half");
+    let half_ordinals = ["first", "second", "last", "latter"];
+    let mut marked = 0;
+    // The word before a hyphen: "year-[ago]", "first-[half]".
+    if let Some(before) = bytes[..token.start].strip_suffix(b"-") {
+        let word = &before[before.iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |p| p + 1)..];
+        if is(Anchor::Ago) && word.eq_ignore_ascii_case(b"year") {
+            marked |= Anchor::YearAgo as u64;
+        }
+        if half && one_of(word, &half_ordinals) {
+            marked |= Anchor::HalfOfYear as u64;
+        }
+    }
+    let Some(before) = token_before(bytes, token.start) else { return marked };
+    let word = &bytes[before.clone()];
+    if is(Anchor::Year) {
+        // A possessive's "s" ("the company's 1989 results") is read as a modifier too.
+        if one_of(word, YEAR_MODIFIERS) || word == b"s" {
+            marked |= Anchor::ModifiedYear as u64;
+        }
+        if one_of(word, YEAR_CONTEXTS) {
+            marked |= Anchor::YearInContext as u64;
+        }
+    }
+    if is(Anchor::Month) {
+        if one_of(word, MONTH_MODIFIERS) {
+            marked |= Anchor::ModifiedMonth as u64;
+        }
+        if one_of(word, MONTH_CONTEXTS) {
+            marked |= Anchor::MonthInContext as u64;
+        }
+        // "19 December", "19th of December".
+        if number(word) || word == b"of" && token_before(bytes, before.start).is_some_and(|t| number(&bytes[t])) {
+            marked |= Anchor::MonthAfterDay as u64;
+        }
+    }
+    if is(Anchor::ToOr) && (word.last().is_some_and(u8::is_ascii_digit) || one_of(word, RANGE_LOW_WORDS)) {
+        marked |= Anchor::RangeWord as u64;
+    }
+    if (is(Anchor::Unit) || is(Anchor::Quarter)) && one_of(word, PERIOD_OPENERS) {
+        marked |= Anchor::OpenedPeriod as u64;
+    }
+    if is(Anchor::Unit) && one_of(word, &["following", "previous", "preceding", "same", "that", "next"]) {
+        marked |= Anchor::AnaphoricUnit as u64;
+    }
+    let quarters = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"quarters") && word.eq_ignore_ascii_case(b"two");
+    if half && one_of(word, &half_ordinals) || quarters {
+        marked |= Anchor::HalfOfYear as u64;
+    }
+    marked
+}
+
+/// The token (a run of ASCII letters and digits, maybe empty) that ends right before the white
+/// space before byte `start` of `bytes`, if there is such white space as a pattern's `{sp}`
+/// reads it: spaces, tabs and no-break spaces.
+fn token_before(bytes: &[u8], start: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    loop {
+        match bytes[..end] {
+            [.., b' ' | b'\t'] => end -= 1,
+            [.., 0xC2, 0xA0] => end -= 2,
+            _ => break,
+        }
+    }
+    let begin = bytes[..end].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |p| p + 1);
+    (end < start).then_some(begin..end)
 }
 
 /// Anchor words, packed by [`pack_letters`], to the kinds they stand for; hashed with a fast
