@@ -620,10 +620,6 @@ fn normalize(reading: &Reading, dct: Option<&Moment>, ahead: bool) -> Result<Nor
 /// `P2Y`, `PT3H`, `PXM` (`PXY` for some decades, `P20Y` for two); with half a unit more, `P2Y6M`, `PT5H30M`, `P1DT12H`, `P15Y` (a
 /// decade and a half), else ISO 8601's decimal fraction (`P2.5W`).
 fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
-    // Half of one unit in the smaller unit: "half an hour" PT30M, "half a century" P50Y.
-    if let (Some(0), true, Some((n, smaller))) = (count, half, count.and_then(|n| grammar::halved(n, unit))) {
-        return duration_value(Some(n), smaller, false);
-    }
     let Some(n) = count.filter(|_| half) else {
         // Some decades are some years to the annotators ("decades-long" → PXY, in TimeBank,
         // AQUAINT and MEANTIME alike).
@@ -639,10 +635,16 @@ fn duration_value(count: Option<u32>, unit: &str, half: bool) -> String {
             None => format!("P{n}{unit}"),
         };
     };
+    // Half of one unit, and decades and centuries with a half, as a whole count of the smaller
+    // unit ([`grammar::halved`]): "half an hour" PT30M, "half a century" P50Y, "a decade and a
+    // half" P15Y.
+    if n == 0 || matches!(unit, "E" | "C") {
+        if let Some((whole, smaller)) = grammar::halved(n, unit) {
+            return duration_value(Some(whole), smaller, false);
+        }
+    }
     match unit {
         "Y" => format!("P{n}Y6M"),
-        "E" => format!("P{}Y", u64::from(n) * 10 + 5),
-        "C" => format!("P{}Y", u64::from(n) * 100 + 50),
         "D" => format!("P{n}DT12H"),
         "TH" => format!("PT{n}H30M"),
         "TM" => format!("PT{n}M30S"),
