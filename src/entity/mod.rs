@@ -221,6 +221,10 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 }
                 let joins = match d {
                     '\'' | '’' | '-' | '‐' => text[i + len..].chars().next().is_some_and(char::is_alphanumeric),
+                    // Capitals joined by an ampersand are one name: "AT&T", "S&P".
+                    '&' => {
+                        bytes[i - 1].is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                    }
                     '.' => {
                         segment_len == 1
                             && segment_upper
@@ -474,11 +478,6 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
             confirmed.entry(full(c)).or_insert((kind, c.media));
         }
     }
-    let person_words: FastMap<&str, ()> = candidates
-        .iter()
-        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
-        .flat_map(|c| full(c).split(' ').map(|k| (k, ())))
-        .collect();
     // Two capitalized words and nothing else to go by: a person is named in full once and by
     // surname after; an organization by its full name again and again.
     let mut full_count: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
@@ -510,6 +509,13 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
             (c.kind, c.rule) = (Some(kind), rule);
         }
     }
+    // (Read once the names of two words are retyped: "Lehman Brothers", named in full again and
+    // again, lends "Lehman" to no person.)
+    let person_words: FastMap<&str, ()> = candidates
+        .iter()
+        .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
+        .flat_map(|c| full(c).split(' ').map(|k| (k, ())))
+        .collect();
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in candidates {
         if let Some(&(kind, media)) = confirmed.get(full(&c)) {
@@ -620,6 +626,10 @@ fn joinable_gap(text: &str, prev: &Word, next: &Word) -> bool {
         return false;
     }
     if gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+        return true;
+    }
+    // An ampersand joins the words of one name: "Procter & Gamble", "Marks & Spencer".
+    if gap == " & " {
         return true;
     }
     // "Mr. Karlov", "John F. Kennedy".
@@ -740,7 +750,18 @@ fn cut_run(
         if lex.known.contains_key(key.as_str()) {
             break;
         }
-        if let Some((n, kind)) = title_at(start) {
+        // A known name of two or three words that starts here keeps its first word, though it
+        // be a title or a common word: "General Motors Corporation", "New York Stock Exchange".
+        let mut known_here = || {
+            (2..=3.min(run.end - start - 1)).any(|n| {
+                span_key(text, words, start..start + n, &mut rest_key);
+                lex.known.contains_key(rest_key.as_str())
+            })
+        };
+        // A title before words that end with an organization word is the organization's first
+        // word: "General Dynamics Corp".
+        let organization_head = || lex.org_words.contains_key(bare(run.end - 1));
+        if let Some((n, kind)) = title_at(start).filter(|_| !(known_here() || organization_head())) {
             if start + n >= run.end {
                 return; // a title alone: "the Prime Minister's announcement"
             }
@@ -784,7 +805,20 @@ fn cut_run(
             start += 1;
             continue;
         }
-        if demonym || lex.common.contains(l) {
+        // A role noun that opens a sentence before a person's name: "Actor Tom Hanks".
+        let role_opens = || {
+            let head = bare(run.end - 1);
+            w.initial
+                && lex.roles.contains_key(l)
+                && !lex.org_words.contains_key(head)
+                && !lex.other_words.contains(head)
+                && !lex.place_words.contains(head)
+        };
+        if start + 1 < run.end && role_opens() && !known_here() {
+            start += 1;
+            continue;
+        }
+        if (demonym || lex.common.contains(l)) && !known_here() {
             start += 1;
             role_start = None;
             continue;
@@ -884,6 +918,8 @@ fn cut_run(
             Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
             Known::Place => (Some(Kind::Place), false, "gazetteer_place"),
         };
+    } else if name.contains('&') {
+        (kind, rule) = (Some(Kind::Organization), "ampersand"); // "Procter & Gamble", "AT&T"
     } else if title.is_some() {
         (kind, rule) = (Some(Kind::Person), "title");
     } else if let Some(&is_media) = lex.org_words.get(head) {
@@ -1047,8 +1083,9 @@ fn role_before(text: &str, words: &[Word], name_start: usize, lex: &lexicon::Lex
             break;
         }
     }
-    // The words next to the name must be a role noun (or a comma after one).
-    if !has_role || first == name_start {
+    // The words next to the name must be a role noun (or a comma after one); a name right
+    // after "of" or "to" is what the role is of, not its holder: "chief executive of Pimco".
+    if !has_role || first == name_start || matches!(words[name_start - 1].lower.as_ref(), "of" | "to") {
         return None;
     }
     while first < name_start && matches!(words[first].lower.as_ref(), "to" | "of") {
