@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Floors for the overall rows, B³ F1 in percent, about a point and a half under the figures
 /// measured when they were set (entities 87.84, events 64.66).
-const ENTITY_F1_FLOOR: f64 = 86.3;
+const ENTITY_F1_FLOOR: f64 = 87.0;
 const EVENT_F1_FLOOR: f64 = 63.1;
 
 fn shared() -> PathBuf {

@@ -222,9 +222,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 let joins = match d {
                     '\'' | '’' | '-' | '‐' => text[i + len..].chars().next().is_some_and(char::is_alphanumeric),
                     // Capitals joined by an ampersand are one name: "AT&T", "S&P".
-                    '&' => {
-                        bytes[i - 1].is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-                    }
+                    '&' => bytes[i - 1].is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase),
                     '.' => {
                         segment_len == 1
                             && segment_upper
@@ -969,7 +967,13 @@ fn cut_run(
             || (n == 1 && first.initial && kind.is_none())
             || (first.caps && n > 1 && !acronym_organization));
     let plural_acronym = n == 1 && name.ends_with('s') && name.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if n == 1 && (lex.common.contains(first.lower.as_ref()) || plural_acronym) && title.is_none() && !known {
+    // An organization word alone opening a sentence is a word, not a name: "Holding a rally, …".
+    let organization_word_alone = n == 1 && first.initial && lex.org_words.contains_key(first.lower.as_ref());
+    if n == 1
+        && (lex.common.contains(first.lower.as_ref()) || plural_acronym || organization_word_alone)
+        && title.is_none()
+        && !known
+    {
         return;
     }
     // A model is named with its number: "Boeing 787" is one product, not the maker.
