@@ -43,6 +43,8 @@ pub enum Known {
     Place,
     /// An organization.
     Organization,
+    /// A company, whose name before another word may name a product.
+    Company,
     /// A news outlet or agency.
     Media,
 }
@@ -111,6 +113,7 @@ pub fn get() -> &'static Lexicon {
         for (file, kind) in [
             (include_str!("lexicon/places.txt"), Known::Place),
             (include_str!("lexicon/organizations.txt"), Known::Organization),
+            (include_str!("lexicon/companies.txt"), Known::Company),
             (include_str!("lexicon/media.txt"), Known::Media),
         ] {
             for name in data_lines(file) {

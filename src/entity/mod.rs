@@ -832,7 +832,9 @@ fn cut_run(
     }
     // `key` still holds the key of the words `start..run.end`, unless what follows overwrites it.
     let mut key_is_name = end == run.end;
-    // A known place or organization followed by a person: "Turkey Andrei Karlov".
+    // A known place or organization followed by a person: "Turkey Andrei Karlov"; a known
+    // company followed by one or two other words names a product: "Chevrolet Volt".
+    let mut product_of_maker = false;
     if title.is_none() && end - start >= 2 {
         key_is_name = false;
         for n in (1..=3.min(end - start - 1)).rev() {
@@ -858,6 +860,12 @@ fn cut_run(
                 cut_run(text, words, start + n..end, headline, lex, out, key, keys);
                 return;
             }
+            product_of_maker = prefix == Some(&Known::Company)
+                && end - start - n <= 2
+                && !(rest_is_person || rest_is_organization || rest_is_thing)
+                && !lex.known.contains_key(rest_key.as_str())
+                && (start + n..end).all(|i| !lex.common.contains(bare(i))); // not "Netflix Friday"
+            break;
         }
     }
     let first = &words[start];
@@ -910,10 +918,12 @@ fn cut_run(
     });
     if next_is_model || product_before || words[start..end].iter().any(model_number) {
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
+    } else if product_of_maker && !lex.known.contains_key(full) {
+        (kind, rule) = (Some(Kind::Other), "product_of_maker"); // "Chevrolet Volt", "Google Maps"
     } else if let Some(k) = gazetteer {
         (kind, media, rule) = match k {
             Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
-            Known::Organization => (Some(Kind::Organization), false, "gazetteer_organization"),
+            Known::Organization | Known::Company => (Some(Kind::Organization), false, "gazetteer_organization"),
             Known::Place => (Some(Kind::Place), false, "gazetteer_place"),
         };
     } else if name.contains('&') {
