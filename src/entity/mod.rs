@@ -181,23 +181,34 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut p = s.start;
         let mut prev_end = s.start;
+        let mut first = true; // no word of the sentence read yet
         while p < s.end {
-            let (c, len) = char_at(text, p);
+            // An ASCII byte is looked up, not decoded: most bytes between words are spaces.
+            let (c, len) = match bytes[p] {
+                b if b.is_ascii() && !ALNUM[usize::from(b)] => {
+                    p += 1;
+                    continue;
+                }
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => char_at(text, p),
+            };
             let start = p;
             p += len;
-            if !c.is_alphanumeric() {
+            if len > 1 && !c.is_alphanumeric() {
                 continue;
             }
+            // (`char::is_uppercase` looks an ASCII letter up in the Unicode tables.)
+            let upper = if len == 1 { c.is_ascii_uppercase() } else { c.is_uppercase() };
             let mut end = p;
             let mut segment_len = 1; // letters since the last dot
-            let mut segment_upper = c.is_uppercase();
+            let mut segment_upper = upper;
             let mut dotted = false;
             // Whether the word is all ASCII, noted on the way.
             let mut ascii = len == 1;
             while p < s.end {
                 // A run of ASCII letters and digits, most of a text, goes without decoding, in a
                 // loop that only looks the bytes up (the segment is updated once, after the run).
-                let run = bytes[p..s.end].iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+                let run = bytes[p..s.end].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(s.end - p);
                 if run > 0 {
                     // As if read a letter at a time: a segment's first letter is its only one
                     // when the run is one byte long and starts the segment.
@@ -211,7 +222,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 }
                 let (d, len) = char_at(text, p);
                 let i = p;
-                if d.is_alphanumeric() {
+                if len > 1 && d.is_alphanumeric() {
                     ascii = false; // (an ASCII letter or digit took the branch above)
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
@@ -256,9 +267,8 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 }
                 segment_len = 0;
             }
-            let word = &text[start..end];
             // A possessive: an apostrophe and one `s` end the word.
-            let word_bytes = word.as_bytes();
+            let word_bytes = &bytes[start..end];
             let apostrophe = match word_bytes {
                 [.., b'\'', b's' | b'S'] => 1,
                 [.., 0xE2, 0x80, 0x99, b's' | b'S'] => '’'.len_utf8(), // U+2019 in UTF-8
@@ -269,17 +279,21 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 n => (end - 1 - n, true),
             };
             let caps = if ascii {
-                ascii_caps(word_bytes)
+                // (A word that opens with a lower-case letter has no need of the test.)
+                !c.is_ascii_lowercase() && ascii_caps(word_bytes)
             } else {
-                let (letters, upper) = letters_and_capitals(word);
+                let (letters, upper) = letters_and_capitals(&text[start..end]);
                 letters >= 2 && upper == letters
             };
-            let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
+            // (A gap of one space, the most common, opens nothing.)
+            let spaced = start == prev_end + 1 && bytes[prev_end] == b' ';
+            let initial = first || !spaced && opens_clause(&text[prev_end..start]);
+            first = false;
             out.push(Word {
                 bytes: start..end,
                 name_end,
                 possessive,
-                cap: c.is_uppercase(),
+                cap: upper,
                 caps,
                 // An ASCII word's lower case is a slice of the lower-cased copy.
                 lower: if ascii {
