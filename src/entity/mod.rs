@@ -143,6 +143,15 @@ struct Word<'a> {
     sentence: usize,
 }
 
+impl Word<'_> {
+    /// The word in lower case without a final dot, as titles, common and organization words are
+    /// looked up. (A word ends in one dot at most: a dot joins a word only before a letter or
+    /// as the stop of an initial, "U.S.".)
+    fn bare(&self) -> &str {
+        self.lower.strip_suffix('.').unwrap_or(&self.lower)
+    }
+}
+
 /// The character starting at byte `at` of `text` and its length in bytes (ASCII without
 /// decoding: most of a news text is ASCII).
 pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
@@ -733,7 +742,7 @@ fn cut_run(
     keys: &mut String,
 ) {
     // A word in lower case without a final dot, as titles and common words are looked up.
-    let bare = |i: usize| words[i].lower.trim_end_matches('.');
+    let bare = |i: usize| words[i].bare();
     // The title that the run's words from `i` on start with.
     let title_at = |i: usize| lex.title_at((i..run.end).map(bare));
     let mut rest_key = String::new();
@@ -786,8 +795,13 @@ fn cut_run(
             start = p;
             continue;
         }
-        let demonym =
-            l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
+        let is_demonym = |p: &str| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s'));
+        // (Split only when a hyphen may be there: most words have none.)
+        let demonym = if l.bytes().any(|b| b == b'-' || b == "‐".as_bytes()[0]) {
+            l.split(['-', '‐']).all(is_demonym)
+        } else {
+            is_demonym(l)
+        };
         let organization_follows =
             || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
         if demonym && organization_follows() && title_at(start + 1).is_none() {
@@ -830,8 +844,7 @@ fn cut_run(
             let rest_is_person = lex.first_names.contains(rest_key.as_str())
                 || title_at(start + n).is_some()
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
-            let rest_is_organization =
-                words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+            let rest_is_organization = words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.bare()));
             if rest_is_person && !rest_is_organization && {
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
@@ -873,10 +886,12 @@ fn cut_run(
         .position(|w| matches!(w.lower.as_ref(), "of" | "for"))
         .filter(|&p| p > 0)
         .map_or(&words[end - 1], |p| &words[start + p - 1]);
-    let head = head.lower.trim_end_matches('.');
+    let head = head.bare();
+    // A digit and something else, or three digits ("737", "A380"); a digit is one byte, so the
+    // digits are counted as bytes, and any other byte is another character.
     let model_number = |w: &Word| {
-        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
-        digits > 0 && (digits < w.lower.chars().count() || digits == 3)
+        let digits = w.lower.bytes().filter(u8::is_ascii_digit).count();
+        digits > 0 && (digits < w.lower.len() || digits == 3)
     };
     let next_is_model = words
         .get(end)
@@ -906,11 +921,9 @@ fn cut_run(
         (kind, rule) = (Some(Kind::Place), "place_word");
     } else if lex.other_words.contains(head) {
         (kind, rule) = (Some(Kind::Other), "event_or_product_word");
-    } else if let Some(&is_media) =
-        words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.lower.trim_end_matches('.')))
-    {
+    } else if let Some(&is_media) = words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.bare())) {
         (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
-    } else if n >= 2 && lex.place_prefixes.contains(first.lower.trim_end_matches('.')) {
+    } else if n >= 2 && lex.place_prefixes.contains(first.bare()) {
         (kind, rule) = (Some(Kind::Place), "place_prefix");
     } else if place_follows(after, lex) {
         (kind, rule) = (Some(Kind::Place), "place_comma_place");
@@ -941,7 +954,7 @@ fn cut_run(
     // "U.S. Senate", "NPD Group").
     let acronym_organization = rule == "organization_word"
         && words[start + 1..end].iter().all(|w| !w.caps)
-        && words[start + 1..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+        && words[start + 1..end].iter().any(|w| lex.org_words.contains_key(w.bare()));
     let latent = !known
         && (headline && !strong_person
             || (n == 1 && first.initial && kind.is_none())
@@ -1333,7 +1346,9 @@ impl<'k> Builder<'k> {
         // Each entity's mentions, in text order: the mentions' indices, stably sorted by entity.
         let mut by_entity: Vec<usize> = (0..mentions.len()).collect();
         by_entity.sort_by_key(|&i| self.mentions[i].0);
-        let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
+        // Text, words (one, or two for two or more), count. A mention starts and ends with a word,
+        // so any whitespace in it parts two.
+        let mut forms: Vec<(&str, usize, usize)> = Vec::new();
         let mut entities = Vec::with_capacity(order.len());
         for (n, &e) in order.iter().enumerate() {
             let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
@@ -1344,17 +1359,12 @@ impl<'k> Builder<'k> {
             for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                 match forms.iter_mut().find(|f| f.0 == m.text) {
                     Some(f) => f.2 += 1,
-                    None => forms.push((m.text, m.text.split_whitespace().count(), 1)),
+                    None => forms.push((m.text, 1 + usize::from(m.text.contains(char::is_whitespace)), 1)),
                 }
             }
             let name = if d.named {
-                let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
-                forms
-                    .iter()
-                    .filter(|f| f.1.min(2) == longest)
-                    .max_by_key(|f| f.2)
-                    .map(|f| f.0.to_string())
-                    .unwrap_or_default()
+                let longest = forms.iter().map(|f| f.1).max().unwrap_or(0);
+                forms.iter().filter(|f| f.1 == longest).max_by_key(|f| f.2).map(|f| f.0.to_string()).unwrap_or_default()
             } else {
                 std::mem::take(&mut d.name)
             };
