@@ -165,6 +165,12 @@ fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
+/// Is `words` "he", "she" or "they", in any case? (Compared in ASCII without a lower-case copy:
+/// no character beyond ASCII has one of their letters as its lower case.)
+fn is_pronoun(words: &str) -> bool {
+    ["he", "she", "they"].iter().any(|p| words.eq_ignore_ascii_case(p))
+}
+
 fn np_words() -> &'static FastMap<&'static str, &'static str> {
     static WORDS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -239,7 +245,7 @@ fn subject_before(t: &Tokens<'_>, floor: usize, cue_start: usize) -> Option<Rang
 /// an organization: "Clinton says she hopes … “…”" is Clinton's account, as the reader is shown.
 fn outer_subject(t: &Tokens<'_>, floor: usize, np: &Range<usize>, entities: &Entities) -> Option<Range<usize>> {
     let text = t.text;
-    if !matches!(text[np.clone()].to_lowercase().as_str(), "he" | "she" | "they") {
+    if !is_pronoun(&text[np.clone()]) {
         return None;
     }
     let before = t.words(floor..np.start);
@@ -423,7 +429,7 @@ fn previous_speaker(
     let ws = t.words(sentence.clone());
     let cue = ws.iter().take(12).find(|w| lex.cues.get(w.lower.as_ref()) == Some(&"speech"))?;
     let subject = subject_before(t, sentence.start, cue.bytes.start)?;
-    let pronoun = matches!(text[subject.clone()].to_lowercase().as_str(), "he" | "she" | "they");
+    let pronoun = is_pronoun(&text[subject.clone()]);
     let named = entities.mentions_in(head_of(t, &subject)).any(|m| matches!(m.kind, Kind::Person | Kind::Organization));
     (pronoun || named).then_some(subject)
 }

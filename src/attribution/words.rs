@@ -122,7 +122,14 @@ impl<'a> Tokens<'a> {
     /// unless the range cuts a word, whose piece inside the range is then read alone.
     pub(super) fn words(&self, range: Range<usize>) -> Cow<'_, [Word<'a>]> {
         let first = self.all.partition_point(|w| w.bytes.end <= range.start);
-        let count = self.all[first..].partition_point(|w| w.bytes.start < range.end);
+        // Most ranges hold a few words: the end is searched for within bounds that double from
+        // the start (the words are in text order), not through the rest of the document.
+        let rest = &self.all[first..];
+        let mut bound = 8;
+        while bound < rest.len() && rest[bound].bytes.start < range.end {
+            bound *= 2;
+        }
+        let count = rest[..bound.min(rest.len())].partition_point(|w| w.bytes.start < range.end);
         let inside = &self.all[first..first + count];
         let cut = |w: &Word<'_>| w.bytes.start < range.start || w.bytes.end > range.end;
         if !inside.first().is_some_and(cut) && !inside.last().is_some_and(cut) {

@@ -143,6 +143,15 @@ struct Word<'a> {
     sentence: usize,
 }
 
+impl Word<'_> {
+    /// The word in lower case without a final dot, as titles, common and organization words are
+    /// looked up. (A word ends in one dot at most: a dot joins a word only before a letter or
+    /// as the stop of an initial, "U.S.".)
+    fn bare(&self) -> &str {
+        self.lower.strip_suffix('.').unwrap_or(&self.lower)
+    }
+}
+
 /// The character starting at byte `at` of `text` and its length in bytes (ASCII without
 /// decoding: most of a news text is ASCII).
 pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
@@ -181,23 +190,34 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut p = s.start;
         let mut prev_end = s.start;
+        let mut first = true; // no word of the sentence read yet
         while p < s.end {
-            let (c, len) = char_at(text, p);
+            // An ASCII byte is looked up, not decoded: most bytes between words are spaces.
+            let (c, len) = match bytes[p] {
+                b if b.is_ascii() && !ALNUM[usize::from(b)] => {
+                    p += 1;
+                    continue;
+                }
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => char_at(text, p),
+            };
             let start = p;
             p += len;
-            if !c.is_alphanumeric() {
+            if len > 1 && !c.is_alphanumeric() {
                 continue;
             }
+            // (`char::is_uppercase` looks an ASCII letter up in the Unicode tables.)
+            let upper = if len == 1 { c.is_ascii_uppercase() } else { c.is_uppercase() };
             let mut end = p;
             let mut segment_len = 1; // letters since the last dot
-            let mut segment_upper = c.is_uppercase();
+            let mut segment_upper = upper;
             let mut dotted = false;
             // Whether the word is all ASCII, noted on the way.
             let mut ascii = len == 1;
             while p < s.end {
                 // A run of ASCII letters and digits, most of a text, goes without decoding, in a
                 // loop that only looks the bytes up (the segment is updated once, after the run).
-                let run = bytes[p..s.end].iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+                let run = bytes[p..s.end].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(s.end - p);
                 if run > 0 {
                     // As if read a letter at a time: a segment's first letter is its only one
                     // when the run is one byte long and starts the segment.
@@ -211,7 +231,7 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 }
                 let (d, len) = char_at(text, p);
                 let i = p;
-                if d.is_alphanumeric() {
+                if len > 1 && d.is_alphanumeric() {
                     ascii = false; // (an ASCII letter or digit took the branch above)
                     segment_len += 1;
                     segment_upper = segment_upper && segment_len == 1;
@@ -258,9 +278,8 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 }
                 segment_len = 0;
             }
-            let word = &text[start..end];
             // A possessive: an apostrophe and one `s` end the word.
-            let word_bytes = word.as_bytes();
+            let word_bytes = &bytes[start..end];
             let apostrophe = match word_bytes {
                 [.., b'\'', b's' | b'S'] => 1,
                 [.., 0xE2, 0x80, 0x99, b's' | b'S'] => '’'.len_utf8(), // U+2019 in UTF-8
@@ -271,17 +290,21 @@ fn words<'a>(doc: &Segmented<'a>, lowered: &'a str) -> Vec<Word<'a>> {
                 n => (end - 1 - n, true),
             };
             let caps = if ascii {
-                ascii_caps(word_bytes)
+                // (A word that opens with a lower-case letter has no need of the test.)
+                !c.is_ascii_lowercase() && ascii_caps(word_bytes)
             } else {
-                let (letters, upper) = letters_and_capitals(word);
+                let (letters, upper) = letters_and_capitals(&text[start..end]);
                 letters >= 2 && upper == letters
             };
-            let initial = out.last().map_or(true, |w: &Word| w.sentence != si) || opens_clause(&text[prev_end..start]);
+            // (A gap of one space, the most common, opens nothing.)
+            let spaced = start == prev_end + 1 && bytes[prev_end] == b' ';
+            let initial = first || !spaced && opens_clause(&text[prev_end..start]);
+            first = false;
             out.push(Word {
                 bytes: start..end,
                 name_end,
                 possessive,
-                cap: c.is_uppercase(),
+                cap: upper,
                 caps,
                 // An ASCII word's lower case is a slice of the lower-cased copy.
                 lower: if ascii {
@@ -432,7 +455,8 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     }
 
     // 1. Runs of capitalized words, cut into names.
-    let mut candidates: Vec<Candidate> = Vec::new();
+    // (About one word in four or five starts a name: sized once rather than grown.)
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(words.len() / 4);
     let mut key = String::new(); // the buffer each run's name keys are written to
     let mut keys = String::new(); // the candidates' keys, one after another
     let mut i = 0;
@@ -514,7 +538,7 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
         .filter(|c| !c.latent && c.kind == Some(Kind::Person) && c.words >= 2)
         .flat_map(|c| full(c).split(' ').map(|k| (k, ())))
         .collect();
-    let mut kept: Vec<Candidate> = Vec::new();
+    let mut kept: Vec<Candidate> = Vec::with_capacity(n);
     for mut c in candidates {
         if let Some(&(kind, media)) = confirmed.get(full(&c)) {
             if c.kind.is_none() || c.latent {
@@ -574,24 +598,29 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     // 3. Merge into entities.
     let mut builder = Builder::default();
     builder.by_key.reserve(kept.len());
+    builder.entities.reserve(kept.len());
+    builder.mentions.reserve(kept.len());
     let multi_first = {
         let mut order: Vec<usize> = (0..kept.len()).collect();
         order.sort_by_key(|&i| (kept[i].kind != Some(Kind::Person) || kept[i].words < 2, kept[i].bytes.start));
         order
     };
     let mut assigned: Vec<Option<usize>> = vec![None; kept.len()];
+    let mut word_keys: Vec<&str> = Vec::new(); // a person's word keys, one buffer for all
     for &ci in &multi_first {
         let c = &kept[ci];
         let kind = c.kind.unwrap_or(Kind::Other);
         let target = if kind == Kind::Person {
-            builder.person_for(&full(c).split(' ').collect::<Vec<_>>(), c.bytes.start, &lex.first_names)
+            word_keys.clear();
+            word_keys.extend(full(c).split(' '));
+            builder.person_for(&word_keys, c.bytes.start, &lex.first_names)
         } else {
             builder.by_key.get(full(c)).copied()
         };
         let e = match target {
             Some(e) => e,
             None => {
-                let word_keys = if kind == Kind::Person { full(c).split(' ').collect() } else { Vec::new() };
+                let word_keys = if kind == Kind::Person { word_keys.clone() } else { Vec::new() };
                 let e = builder.new_entity(kind, c.media, true, c.rule, word_keys);
                 builder.by_key.entry(full(c)).or_insert(e);
                 e
@@ -727,7 +756,7 @@ fn cut_run(
     keys: &mut String,
 ) {
     // A word in lower case without a final dot, as titles and common words are looked up.
-    let bare = |i: usize| words[i].lower.trim_end_matches('.');
+    let bare = |i: usize| words[i].bare();
     // The title that the run's words from `i` on start with.
     let title_at = |i: usize| lex.title_at((i..run.end).map(bare));
     let mut rest_key = String::new();
@@ -791,8 +820,13 @@ fn cut_run(
             start = p;
             continue;
         }
-        let demonym =
-            l.split(['-', '‐']).all(|p| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s')));
+        let is_demonym = |p: &str| lex.demonyms.contains(p) || lex.demonyms.contains(p.trim_end_matches('s'));
+        // (Split only when a hyphen may be there: most words have none.)
+        let demonym = if l.bytes().any(|b| b == b'-' || b == "‐".as_bytes()[0]) {
+            l.split(['-', '‐']).all(is_demonym)
+        } else {
+            is_demonym(l)
+        };
         let organization_follows =
             || words[start + 1..run.end].iter().any(|w| lex.org_words.contains_key(w.lower.as_ref()));
         if demonym && organization_follows() && title_at(start + 1).is_none() {
@@ -850,8 +884,7 @@ fn cut_run(
             let rest_is_person = lex.first_names.contains(rest_key.as_str())
                 || title_at(start + n).is_some()
                 || prefix_is_place && end - start - n >= 2 && !rest_is_thing;
-            let rest_is_organization =
-                words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+            let rest_is_organization = words[start + n..end].iter().any(|w| lex.org_words.contains_key(w.bare()));
             if rest_is_person && !rest_is_organization && {
                 span_key(text, words, start..end, key);
                 !lex.known.contains_key(key.as_str())
@@ -899,10 +932,12 @@ fn cut_run(
         .position(|w| matches!(w.lower.as_ref(), "of" | "for"))
         .filter(|&p| p > 0)
         .map_or(&words[end - 1], |p| &words[start + p - 1]);
-    let head = head.lower.trim_end_matches('.');
+    let head = head.bare();
+    // A digit and something else, or three digits ("737", "A380"); a digit is one byte, so the
+    // digits are counted as bytes, and any other byte is another character.
     let model_number = |w: &Word| {
-        let digits = w.lower.chars().filter(char::is_ascii_digit).count();
-        digits > 0 && (digits < w.lower.chars().count() || digits == 3)
+        let digits = w.lower.bytes().filter(u8::is_ascii_digit).count();
+        digits > 0 && (digits < w.lower.len() || digits == 3)
     };
     let next_is_model = words
         .get(end)
@@ -936,11 +971,9 @@ fn cut_run(
         (kind, rule) = (Some(Kind::Place), "place_word");
     } else if lex.other_words.contains(head) {
         (kind, rule) = (Some(Kind::Other), "event_or_product_word");
-    } else if let Some(&is_media) =
-        words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.lower.trim_end_matches('.')))
-    {
+    } else if let Some(&is_media) = words[start..end].iter().rev().find_map(|w| lex.org_words.get(w.bare())) {
         (kind, media, rule) = (Some(Kind::Organization), is_media, "organization_word");
-    } else if n >= 2 && lex.place_prefixes.contains(first.lower.trim_end_matches('.')) {
+    } else if n >= 2 && lex.place_prefixes.contains(first.bare()) {
         (kind, rule) = (Some(Kind::Place), "place_prefix");
     } else if place_follows(after, lex) {
         (kind, rule) = (Some(Kind::Place), "place_comma_place");
@@ -971,7 +1004,7 @@ fn cut_run(
     // "U.S. Senate", "NPD Group").
     let acronym_organization = rule == "organization_word"
         && words[start + 1..end].iter().all(|w| !w.caps)
-        && words[start + 1..end].iter().any(|w| lex.org_words.contains_key(w.lower.trim_end_matches('.')));
+        && words[start + 1..end].iter().any(|w| lex.org_words.contains_key(w.bare()));
     let latent = !known
         && (headline && !strong_person
             || (n == 1 && first.initial && kind.is_none())
@@ -1347,7 +1380,7 @@ impl<'k> Builder<'k> {
         self.mentions.sort_by_key(|m| (m.1.start, m.1.end));
         self.mentions.dedup_by(|a, b| a.1.start < b.1.end);
         // Positions (and so ids) in order of first mention.
-        let mut order: Vec<usize> = Vec::new();
+        let mut order: Vec<usize> = Vec::with_capacity(self.entities.len());
         let mut position: Vec<Option<usize>> = vec![None; self.entities.len()];
         for m in &self.mentions {
             if position[m.0].is_none() {
@@ -1370,7 +1403,9 @@ impl<'k> Builder<'k> {
         // Each entity's mentions, in text order: the mentions' indices, stably sorted by entity.
         let mut by_entity: Vec<usize> = (0..mentions.len()).collect();
         by_entity.sort_by_key(|&i| self.mentions[i].0);
-        let mut forms: Vec<(&str, usize, usize)> = Vec::new(); // text, words, count
+        // Text, words (one, or two for two or more), count. A mention starts and ends with a word,
+        // so any whitespace in it parts two.
+        let mut forms: Vec<(&str, usize, usize)> = Vec::new();
         let mut entities = Vec::with_capacity(order.len());
         for (n, &e) in order.iter().enumerate() {
             let from = by_entity.partition_point(|&i| self.mentions[i].0 < e);
@@ -1381,17 +1416,12 @@ impl<'k> Builder<'k> {
             for m in own().filter(|m| !d.named || !matches!(m.rule, "unnamed_role" | "role_reference")) {
                 match forms.iter_mut().find(|f| f.0 == m.text) {
                     Some(f) => f.2 += 1,
-                    None => forms.push((m.text, m.text.split_whitespace().count(), 1)),
+                    None => forms.push((m.text, 1 + usize::from(m.text.contains(char::is_whitespace)), 1)),
                 }
             }
             let name = if d.named {
-                let longest = forms.iter().map(|f| f.1.min(2)).max().unwrap_or(0);
-                forms
-                    .iter()
-                    .filter(|f| f.1.min(2) == longest)
-                    .max_by_key(|f| f.2)
-                    .map(|f| f.0.to_string())
-                    .unwrap_or_default()
+                let longest = forms.iter().map(|f| f.1).max().unwrap_or(0);
+                forms.iter().filter(|f| f.1 == longest).max_by_key(|f| f.2).map(|f| f.0.to_string()).unwrap_or_default()
             } else {
                 std::mem::take(&mut d.name)
             };

@@ -19,37 +19,62 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// What an ASCII byte adds to a key (see [`ASCII_KEY`]): nothing. (The two marks are no ASCII
+/// byte, so that every ASCII byte the key keeps, control bytes too, stays itself.)
+const DROP: u8 = 0xFF;
+/// An ASCII byte that parts words (whitespace).
+const SPACE: u8 = 0xFE;
+/// For each ASCII byte, what the key keeps of it: [`DROP`] for apostrophes, dots and hyphens,
+/// [`SPACE`] for whitespace, else the byte in lower case with `y` read as `i`.
+const ASCII_KEY: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'\'' | b'.' | b'-' => DROP,
+            b'y' | b'Y' => b'i',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
+
 /// [`key`] written into `out` (cleared first), so that a caller looking up many keys reuses one
 /// buffer.
 pub(crate) fn key_into(name: &str, out: &mut String) {
     out.clear();
     out.reserve(name.len());
     let mut pending_space = false;
-    for ch in name.chars() {
-        if ch.is_ascii() {
-            // The same steps as below, for the common case of an ASCII character (no ASCII letter
-            // folds: only the case and the `y` change).
-            match ch {
-                '\t'..='\r' | ' ' => pending_space = !out.is_empty(),
-                '\'' | '.' | '-' => {}
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // An ASCII byte, most of a name, is looked up in [`ASCII_KEY`] without decoding (no
+        // ASCII letter folds: only the case and the `y` change).
+        if let Some(&k) = ASCII_KEY.get(usize::from(bytes[i])) {
+            i += 1;
+            match k {
+                DROP => {}
+                SPACE => pending_space = !out.is_empty(),
                 _ => {
                     if pending_space {
                         out.push(' ');
                         pending_space = false;
                     }
-                    out.push(match ch.to_ascii_lowercase() {
-                        'y' => 'i',
-                        lower => lower,
-                    });
+                    out.push(char::from(k));
                 }
             }
             continue;
         }
+        let ch = name[i..].chars().next().unwrap_or_default();
+        i += ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
         }
-        if matches!(ch, '\'' | '’' | '.' | '-' | '‐' | '‑') {
+        if matches!(ch, '’' | '‐' | '‑') {
             continue;
         }
         if pending_space {
