@@ -1275,6 +1275,9 @@ impl Anchors {
 }
 
 /// The [`Anchor`] kinds of the words in `sentence`, and where the last word of each kind starts.
+/// Kept out of [`extract`]'s loop: inlined there, the whole time stage ran 0.6 M instructions a
+/// pass slower (measured with callgrind).
+#[inline(never)]
 fn anchors_in(sentence: &str) -> Anchors {
     let words = anchor_words();
     let bytes = sentence.as_bytes();
