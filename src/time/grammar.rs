@@ -122,7 +122,8 @@ pub enum Anchor {
     Dot = 1 << 42,
     /// "fiscal".
     Fiscal = 1 << 43,
-    /// The first word of a spoken year ("nineteen", "two" of "two thousand").
+    /// The first word of a spoken year followed by a second word a spoken year can have
+    /// (see [`SPOKEN_TEENS`]): "nineteen [ninety]", "two [thousand]".
     Spoken = 1 << 44,
     /// A time unit in the plural ("weeks").
     UnitPlural = 1 << 45,
@@ -309,6 +310,15 @@ const PERIOD_OPENERS: &[&str] = &[
     "recent",
 ];
 
+/// The teens and the tens of a spoken year ("nineteen [seventeen]", "nineteen [ninety]-six"; see
+/// [`spoken_year_pattern`]): with "o", "oh" ("nineteen [oh] five") and "thousand" ("two
+/// [thousand] and five"), the words that can follow its first word. [`anchors_in`] marks the
+/// first word [`Anchor::Spoken`] only when one of them comes right after it.
+const SPOKEN_TEENS: &[&str] =
+    &["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+/// See [`SPOKEN_TEENS`].
+const SPOKEN_TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
 
@@ -362,7 +372,6 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Every, &["every", "each"]),
     (Anchor::OrLater, &["later", "beyond", "after"]),
     (Anchor::Fiscal, &["fiscal"]),
-    (Anchor::Spoken, &["eighteen", "nineteen", "twenty", "two"]),
     (Anchor::Ended, &["ended", "ending"]),
     (Anchor::Week, &["week"]),
     // "1st" to "4th" are read with the numbers.
@@ -1389,6 +1398,7 @@ fn anchors_in(sentence: &str) -> Anchors {
                 kinds |= Anchor::HyphenUnit as u64;
             }
             let after_word = Anchor::Month as u64
+                | Anchor::Year as u64
                 | Anchor::ToOr as u64
                 | Anchor::Unit as u64
                 | Anchor::Quarter as u64
@@ -1404,11 +1414,16 @@ fn anchors_in(sentence: &str) -> Anchors {
 
 /// The kinds that the token `token` of `bytes` (a year, a month name, "to" or "or", a time unit,
 /// a period or "ago", of the kinds `kinds`) marks by the word right before it: "the
-/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]". Kept out
-/// of the loop of [`anchors_in`], which reads every byte.
+/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]"; and
+/// [`Anchor::Spoken`], which the first word of a spoken year marks by the word after it
+/// ("[nineteen] ninety-six"). Kept out of the loop of [`anchors_in`], which reads every byte.
 #[inline(never)]
 fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
     let is = |kind: Anchor| kinds & kind as u64 != 0;
+    // The year-like words of letters are the first words of spoken years.
+    if is(Anchor::Year) && bytes[token.start].is_ascii_alphabetic() {
+        return if spoken_year_goes_on(&bytes[token.end..]) { Anchor::Spoken as u64 } else { 0 };
+    }
     let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
     let number = |word: &[u8]| word.iter().any(u8::is_ascii_digit);
     let this = &bytes[token.clone()];
@@ -1462,6 +1477,31 @@ fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
         marked |= Anchor::HalfOfYear as u64;
     }
     marked
+}
+
+/// Does `after`, the bytes after the first word of a spoken year, go on with a hyphen or white
+/// space (as a pattern's `{sp}` reads it) and a second word of a spoken year (see
+/// [`SPOKEN_TEENS`])?
+fn spoken_year_goes_on(after: &[u8]) -> bool {
+    let rest = match after {
+        [b'-', rest @ ..] => rest,
+        _ => {
+            let mut rest = after;
+            loop {
+                match rest {
+                    [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] => rest = more,
+                    _ => break,
+                }
+            }
+            if rest.len() == after.len() {
+                return false;
+            }
+            rest
+        }
+    };
+    let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+    let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    one_of(SPOKEN_TEENS) || one_of(SPOKEN_TENS) || one_of(&["o", "oh", "thousand"])
 }
 
 /// The token (a run of ASCII letters and digits, maybe empty) that ends right before the white
@@ -1966,8 +2006,8 @@ fn year_of(caps: &Groups<'_>) -> Option<i32> {
 /// `bare_thousand` ("the year two thousand").
 fn spoken_year_pattern(bare_thousand: bool) -> String {
     let units = "one|two|three|four|five|six|seven|eight|nine";
-    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    let teens = SPOKEN_TEENS.join("|");
+    let tens = SPOKEN_TENS.join("|");
     let sep = r"(?:-|(?u-i:[ \t\u{a0}]+))";
     let two_digits = format!("(?:(?:{tens})(?:{sep}(?:{units}))?|{teens}|oh?{sep}(?:{units}))");
     let century = format!("(?:eighteen|nineteen|twenty){sep}{two_digits}");
@@ -2199,6 +2239,12 @@ mod tests {
             ("on Monday nights", Anchor::Plural, true),
             ("on Monday", Anchor::Plural, false),
             ("International Women's Day", Anchor::HolidayName, true),
+            ("in nineteen ninety-six", Anchor::Spoken, true),
+            ("in nineteen-ninety", Anchor::Spoken, true),
+            ("in nineteen oh five", Anchor::Spoken, true),
+            ("in two thousand and five", Anchor::Spoken, true),
+            ("nineteen people", Anchor::Spoken, false),
+            ("two years", Anchor::Spoken, false),
         ];
         for (sentence, kind, holds) in rows {
             assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
