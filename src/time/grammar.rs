@@ -12,7 +12,7 @@
 
 use super::lexicon::{lexicon, lookup, HolidayDate};
 use regex::{CaptureLocations, Regex};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -164,6 +164,9 @@ pub enum Anchor {
     /// "half" right after "first", "second", "last" or "latter", or "quarters" right after "two"
     /// ("the first [half]", "the last two [quarters]").
     HalfOfYear = 1 << 61,
+    /// A time unit right after a count ("40 [years]", "two [years]", "a [week]") or a word of
+    /// [`UNIT_KINDS`] ("two more [years]"): what every plain duration spells out.
+    CountedUnit = 1 << 62,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -259,6 +262,9 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("quarter_of_year", Anchor::Ordinal),
     ("holiday", Anchor::HolidayName),
     ("anaphoric_weekday", Anchor::Sequel),
+    ("duration", Anchor::CountedUnit),
+    ("ago", Anchor::CountedUnit),
+    ("duration_and_a_half", Anchor::CountedUnit),
 ];
 
 /// The words before a month name that modifies a noun ("the [October] slaying"): the
@@ -288,6 +294,11 @@ const YEAR_CONTEXTS: &[&str] = &[
 /// `duration_range` rule.
 const RANGE_LOW_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/// The words that may stand between a count and its unit ("two [more] years"), for the
+/// `duration` rule.
+const UNIT_KINDS: &[&str] =
+    &["more", "additional", "extra", "further", "trading", "business", "working", "straight", "consecutive"];
 
 /// The words right before the unit or period of the rules that open one with an article, an
 /// adjective or a preposition: "the [year]", "the fiscal [year]" (`the_year`, `year_ended`),
@@ -1084,7 +1095,7 @@ fn expand(pattern: &str) -> String {
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
-        ("{unit_kind}", "(?i:more|additional|extra|further|trading|business|working|straight|consecutive)".to_string()),
+        ("{unit_kind}", format!("(?i:{})", UNIT_KINDS.join("|"))),
         ("{span}", "(?P<span>(?i:past|last|next|first|coming|previous|final|following|recent))".to_string()),
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
@@ -1472,11 +1483,26 @@ fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
     if is(Anchor::Unit) && one_of(word, &["following", "previous", "preceding", "same", "that", "next"]) {
         marked |= Anchor::AnaphoricUnit as u64;
     }
+    if is(Anchor::Unit) && (word.last().is_some_and(u8::is_ascii_digit) || count_ends().contains(&pack_letters(word))) {
+        marked |= Anchor::CountedUnit as u64;
+    }
     let quarters = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"quarters") && word.eq_ignore_ascii_case(b"two");
     if half && one_of(word, &half_ordinals) || quarters {
         marked |= Anchor::HalfOfYear as u64;
     }
     marked
+}
+
+/// The words a count or a word of [`UNIT_KINDS`] ends with (the last word of each count of
+/// `lexicon/numbers.tsv`: "two", "few" of "a few", "of" of "a couple of"), packed by
+/// [`pack_letters`]: [`Anchor::CountedUnit`] marks a unit right after one of them or after a
+/// number.
+fn count_ends() -> &'static HashSet<u64, foldhash::fast::FixedState> {
+    static ENDS: OnceLock<HashSet<u64, foldhash::fast::FixedState>> = OnceLock::new();
+    ENDS.get_or_init(|| {
+        let counts = lexicon().numbers.iter().filter_map(|n| n.0.split_whitespace().last());
+        counts.chain(UNIT_KINDS.iter().copied()).map(|w| pack_letters(w.as_bytes())).collect()
+    })
 }
 
 /// Does `after`, the bytes after the first word of a spoken year, go on with a hyphen or white
@@ -2245,6 +2271,11 @@ mod tests {
             ("in two thousand and five", Anchor::Spoken, true),
             ("nineteen people", Anchor::Spoken, false),
             ("two years", Anchor::Spoken, false),
+            ("for 40 years", Anchor::CountedUnit, true),
+            ("for twenty-four hours", Anchor::CountedUnit, true),
+            ("for a couple of weeks", Anchor::CountedUnit, true),
+            ("two more years", Anchor::CountedUnit, true),
+            ("last year", Anchor::CountedUnit, false),
         ];
         for (sentence, kind, holds) in rows {
             assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
