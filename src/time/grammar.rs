@@ -167,6 +167,9 @@ pub enum Anchor {
     /// A time unit right after a count ("40 [years]", "two [years]", "a [week]") or a word of
     /// [`UNIT_KINDS`] ("two more [years]"): what every plain duration spells out.
     CountedUnit = 1 << 62,
+    /// A month name followed by a list of days ("April [24 and 25]", "May [3, 4] or 5"), for the
+    /// `day_in_list` rule.
+    DayInList = 1 << 63,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -267,6 +270,7 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("last_night", Anchor::Shift),
     ("last_years_period", Anchor::Shift),
     ("day_month_year", Anchor::MonthAfterDay),
+    ("day_in_list", Anchor::DayInList),
     ("duration", Anchor::CountedUnit),
     ("ago", Anchor::CountedUnit),
     ("duration_and_a_half", Anchor::CountedUnit),
@@ -1431,8 +1435,9 @@ fn anchors_in(sentence: &str) -> Anchors {
 /// The kinds that the token `token` of `bytes` (a year, a month name, "to" or "or", a time unit,
 /// a period or "ago", of the kinds `kinds`) marks by the word right before it: "the
 /// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]"; and
-/// [`Anchor::Spoken`], which the first word of a spoken year marks by the word after it
-/// ("[nineteen] ninety-six"). Kept out of the loop of [`anchors_in`], which reads every byte.
+/// [`Anchor::Spoken`] and [`Anchor::DayInList`], which the first word of a spoken year and a
+/// month name mark by the words after them ("[nineteen] ninety-six", "[April] 24 and 25"). Kept
+/// out of the loop of [`anchors_in`], which reads every byte.
 #[inline(never)]
 fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
     let is = |kind: Anchor| kinds & kind as u64 != 0;
@@ -1455,6 +1460,10 @@ fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
         if half && one_of(word, &half_ordinals) {
             marked |= Anchor::HalfOfYear as u64;
         }
+    }
+    // Read forward: "April [24 and 25]".
+    if is(Anchor::Month) && day_list_follows(&bytes[token.end..]) {
+        marked |= Anchor::DayInList as u64;
     }
     let Some(before) = token_before(bytes, token.start) else { return marked };
     let word = &bytes[before.clone()];
@@ -1514,25 +1523,58 @@ fn count_ends() -> &'static HashSet<u64, foldhash::fast::FixedState> {
 /// space (as a pattern's `{sp}` reads it) and a second word of a spoken year (see
 /// [`SPOKEN_TEENS`])?
 fn spoken_year_goes_on(after: &[u8]) -> bool {
-    let rest = match after {
-        [b'-', rest @ ..] => rest,
-        _ => {
-            let mut rest = after;
-            loop {
-                match rest {
-                    [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] => rest = more,
-                    _ => break,
-                }
-            }
-            if rest.len() == after.len() {
-                return false;
-            }
-            rest
-        }
-    };
-    let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+    let Some(rest) = after.strip_prefix(b"-").or_else(|| after_spaces(after)) else { return false };
+    let word = token_at(rest).0;
     let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
     one_of(SPOKEN_TEENS) || one_of(SPOKEN_TENS) || one_of(&["o", "oh", "thousand"])
+}
+
+/// Does `after`, the bytes after a month name, hold a list of days as the `day_in_list` rule
+/// reads it: a dot maybe, white space, a token that opens with a digit, then a comma or white
+/// space and "and", "or", "to" or "through", white space and "and" or "or" maybe, white space
+/// and a digit ("April 24 and 25", "May 3, 4 or 5")?
+fn day_list_follows(after: &[u8]) -> bool {
+    let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    let Some(rest) = after_spaces(after.strip_prefix(b".").unwrap_or(after)) else { return false };
+    let (day, rest) = token_at(rest);
+    if !day.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let rest = match rest.strip_prefix(b",") {
+        Some(rest) => rest,
+        None => match after_spaces(rest).map(token_at) {
+            Some((word, rest)) if one_of(word, &["and", "or", "to", "through"]) => rest,
+            _ => return false,
+        },
+    };
+    let Some(rest) = after_spaces(rest) else { return false };
+    let rest = match token_at(rest) {
+        (word, after_word) if one_of(word, &["and", "or"]) => match after_spaces(after_word) {
+            Some(rest) => rest,
+            None => return false,
+        },
+        _ => rest,
+    };
+    rest.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// What follows the white space (spaces, tabs and no-break spaces, as a pattern's `{sp}` reads
+/// it) at the start of `bytes`, if there is any.
+fn after_spaces(bytes: &[u8]) -> Option<&[u8]> {
+    let mut rest = bytes;
+    loop {
+        match rest {
+            [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] => rest = more,
+            _ => break,
+        }
+    }
+    (rest.len() < bytes.len()).then_some(rest)
+}
+
+/// The token (a run of ASCII letters and digits, maybe empty) at the start of `bytes`, and the
+/// bytes after it.
+fn token_at(bytes: &[u8]) -> (&[u8], &[u8]) {
+    bytes.split_at(bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len()))
 }
 
 /// The token (a run of ASCII letters and digits, maybe empty) that ends right before the white
@@ -2281,6 +2323,12 @@ mod tests {
             ("for a couple of weeks", Anchor::CountedUnit, true),
             ("two more years", Anchor::CountedUnit, true),
             ("last year", Anchor::CountedUnit, false),
+            ("on April 24 and 25", Anchor::DayInList, true),
+            ("May 3, 4 or 5", Anchor::DayInList, true),
+            ("Dec. 3, and 4", Anchor::DayInList, true),
+            ("on April 24, 1990", Anchor::DayInList, true),
+            ("on April 24 in Ankara", Anchor::DayInList, false),
+            ("on April 24", Anchor::DayInList, false),
         ];
         for (sentence, kind, holds) in rows {
             assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
