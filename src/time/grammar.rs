@@ -1562,11 +1562,8 @@ fn day_list_follows(after: &[u8]) -> bool {
 /// it) at the start of `bytes`, if there is any.
 fn after_spaces(bytes: &[u8]) -> Option<&[u8]> {
     let mut rest = bytes;
-    loop {
-        match rest {
-            [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] => rest = more,
-            _ => break,
-        }
+    while let [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] = rest {
+        rest = more;
     }
     (rest.len() < bytes.len()).then_some(rest)
 }
