@@ -81,7 +81,8 @@ pub enum Anchor {
     Frequency = 1 << 22,
     /// "for", "within", "in", "over": the prepositions before a bare plural unit.
     Preposition = 1 << 23,
-    /// "a.m." or "pm", alone or glued to a number ("3pm").
+    /// "a.m." or "pm" glued to a number ("3pm", "10:30pm") or one white-space character after one
+    /// ("3 p.m.").
     AmPm = 1 << 24,
     /// A time unit right after a hyphen ("62-year-old").
     HyphenUnit = 1 << 25,
@@ -1347,7 +1348,8 @@ fn anchors_in(sentence: &str) -> Anchors {
         let after = &bytes[i..];
         // The kinds this token marks.
         let mut kinds = 0;
-        // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with.
+        // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with (after a number, in the
+        // token or right before it: not "team", nor the "PM" of a prime minister).
         let clock_end = match token.last() {
             Some(b'm' | b'M') => {
                 let tail = &token[token.len().saturating_sub(2)..];
@@ -1356,7 +1358,7 @@ fn anchors_in(sentence: &str) -> Anchors {
             Some(b'a' | b'A' | b'p' | b'P') => after.starts_with(b".m") || after.starts_with(b".M"),
             _ => false,
         };
-        if clock_end {
+        if clock_end && (held & DIGIT != 0 || token.len() <= 2 && after_a_number(&bytes[..start])) {
             kinds |= Anchor::AmPm as u64;
         }
         if held & DIGIT != 0 {
@@ -1572,6 +1574,13 @@ fn after_spaces(bytes: &[u8]) -> Option<&[u8]> {
 /// bytes after it.
 fn token_at(bytes: &[u8]) -> (&[u8], &[u8]) {
     bytes.split_at(bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len()))
+}
+
+/// Do `before`, the bytes before a token, end with a digit and one white-space character (as a
+/// pattern's `{sp_opt}` reads it: a space, a tab or a no-break space), as before the "pm" of "3
+/// pm"?
+fn after_a_number(before: &[u8]) -> bool {
+    matches!(before, [.., d, b' ' | b'\t'] | [.., d, 0xC2, 0xA0] if d.is_ascii_digit())
 }
 
 /// The token (a run of ASCII letters and digits, maybe empty) that ends right before the white
@@ -2326,6 +2335,12 @@ mod tests {
             ("on April 24, 1990", Anchor::DayInList, true),
             ("on April 24 in Ankara", Anchor::DayInList, false),
             ("on April 24", Anchor::DayInList, false),
+            ("at 3 pm", Anchor::AmPm, true),
+            ("at 3pm", Anchor::AmPm, true),
+            ("at 10:30 a.m. on", Anchor::AmPm, true),
+            ("at 10:30\u{a0}a.m. on", Anchor::AmPm, true),
+            ("the PM said", Anchor::AmPm, false),
+            ("the team", Anchor::AmPm, false),
         ];
         for (sentence, kind, holds) in rows {
             assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
