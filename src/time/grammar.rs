@@ -12,7 +12,7 @@
 
 use super::lexicon::{lexicon, lookup, HolidayDate};
 use regex::{CaptureLocations, Regex};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -81,7 +81,8 @@ pub enum Anchor {
     Frequency = 1 << 22,
     /// "for", "within", "in", "over": the prepositions before a bare plural unit.
     Preposition = 1 << 23,
-    /// "a.m." or "pm", alone or glued to a number ("3pm").
+    /// "a.m." or "pm" glued to a number ("3pm", "10:30pm") or one white-space character after one
+    /// ("3 p.m.").
     AmPm = 1 << 24,
     /// A time unit right after a hyphen ("62-year-old").
     HyphenUnit = 1 << 25,
@@ -122,7 +123,8 @@ pub enum Anchor {
     Dot = 1 << 42,
     /// "fiscal".
     Fiscal = 1 << 43,
-    /// The first word of a spoken year ("nineteen", "two" of "two thousand").
+    /// The first word of a spoken year followed by a second word a spoken year can have
+    /// (see [`SPOKEN_TEENS`]): "nineteen [ninety]", "two [thousand]".
     Spoken = 1 << 44,
     /// A time unit in the plural ("weeks").
     UnitPlural = 1 << 45,
@@ -163,6 +165,12 @@ pub enum Anchor {
     /// "half" right after "first", "second", "last" or "latter", or "quarters" right after "two"
     /// ("the first [half]", "the last two [quarters]").
     HalfOfYear = 1 << 61,
+    /// A time unit right after a count ("40 [years]", "two [years]", "a [week]") or a word of
+    /// [`UNIT_KINDS`] ("two more [years]"): what every plain duration spells out.
+    CountedUnit = 1 << 62,
+    /// A month name followed by a list of days ("April [24 and 25]", "May [3, 4] or 5"), for the
+    /// `day_in_list` rule.
+    DayInList = 1 << 63,
 }
 
 /// Rules that also need words of other kinds, each one a word every match of the rule spells out
@@ -258,6 +266,15 @@ const SECOND_ANCHORS: &[(&str, Anchor)] = &[
     ("quarter_of_year", Anchor::Ordinal),
     ("holiday", Anchor::HolidayName),
     ("anaphoric_weekday", Anchor::Sequel),
+    ("edge_part_of_day", Anchor::Edge),
+    ("this_part_of_day", Anchor::Shift),
+    ("last_night", Anchor::Shift),
+    ("last_years_period", Anchor::Shift),
+    ("day_month_year", Anchor::MonthAfterDay),
+    ("day_in_list", Anchor::DayInList),
+    ("duration", Anchor::CountedUnit),
+    ("ago", Anchor::CountedUnit),
+    ("duration_and_a_half", Anchor::CountedUnit),
 ];
 
 /// The words before a month name that modifies a noun ("the [October] slaying"): the
@@ -288,6 +305,11 @@ const YEAR_CONTEXTS: &[&str] = &[
 const RANGE_LOW_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
+/// The words that may stand between a count and its unit ("two [more] years"), for the
+/// `duration` rule.
+const UNIT_KINDS: &[&str] =
+    &["more", "additional", "extra", "further", "trading", "business", "working", "straight", "consecutive"];
+
 /// The words right before the unit or period of the rules that open one with an article, an
 /// adjective or a preposition: "the [year]", "the fiscal [year]" (`the_year`, `year_ended`),
 /// "the [quarter]", "the [week]", "the [days] before", "the [weeks] ahead", "for [years]", "in
@@ -308,6 +330,15 @@ const PERIOD_OPENERS: &[&str] = &[
     "same",
     "recent",
 ];
+
+/// The teens and the tens of a spoken year ("nineteen [seventeen]", "nineteen [ninety]-six"; see
+/// [`spoken_year_pattern`]): with "o", "oh" ("nineteen [oh] five") and "thousand" ("two
+/// [thousand] and five"), the words that can follow its first word. [`anchors_in`] marks the
+/// first word [`Anchor::Spoken`] only when one of them comes right after it.
+const SPOKEN_TEENS: &[&str] =
+    &["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+/// See [`SPOKEN_TEENS`].
+const SPOKEN_TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// The words of the clock-word rule (it has no word list of its own).
 const CLOCK_WORDS: &[&str] = &["noon", "midday", "midnight"];
@@ -362,7 +393,6 @@ const NARROW_ANCHOR_WORDS: &[(Anchor, &[&str])] = &[
     (Anchor::Every, &["every", "each"]),
     (Anchor::OrLater, &["later", "beyond", "after"]),
     (Anchor::Fiscal, &["fiscal"]),
-    (Anchor::Spoken, &["eighteen", "nineteen", "twenty", "two"]),
     (Anchor::Ended, &["ended", "ending"]),
     (Anchor::Week, &["week"]),
     // "1st" to "4th" are read with the numbers.
@@ -1075,7 +1105,7 @@ fn expand(pattern: &str) -> String {
         ("{edge_opt}", format!("(?:{edge_group})?")),
         ("{edge}", edge_group.clone()),
         ("{shift}", format!("(?P<shift>{shifts})")),
-        ("{unit_kind}", "(?i:more|additional|extra|further|trading|business|working|straight|consecutive)".to_string()),
+        ("{unit_kind}", format!("(?i:{})", UNIT_KINDS.join("|"))),
         ("{span}", "(?P<span>(?i:past|last|next|first|coming|previous|final|following|recent))".to_string()),
         ("{ordinal}", "(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))".to_string()),
         ("{reference}", format!("(?P<reference>{references})")),
@@ -1275,6 +1305,9 @@ impl Anchors {
 }
 
 /// The [`Anchor`] kinds of the words in `sentence`, and where the last word of each kind starts.
+/// Kept out of [`extract`]'s loop: inlined there, the whole time stage ran 0.6 M instructions a
+/// pass slower (measured with callgrind).
+#[inline(never)]
 fn anchors_in(sentence: &str) -> Anchors {
     let words = anchor_words();
     let bytes = sentence.as_bytes();
@@ -1315,7 +1348,8 @@ fn anchors_in(sentence: &str) -> Anchors {
         let after = &bytes[i..];
         // The kinds this token marks.
         let mut kinds = 0;
-        // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with.
+        // "pm", "3pm", "a.m.", "3p.m.": what a 12-hour clock ends with (after a number, in the
+        // token or right before it: not "team", nor the "PM" of a prime minister).
         let clock_end = match token.last() {
             Some(b'm' | b'M') => {
                 let tail = &token[token.len().saturating_sub(2)..];
@@ -1324,7 +1358,7 @@ fn anchors_in(sentence: &str) -> Anchors {
             Some(b'a' | b'A' | b'p' | b'P') => after.starts_with(b".m") || after.starts_with(b".M"),
             _ => false,
         };
-        if clock_end {
+        if clock_end && (held & DIGIT != 0 || token.len() <= 2 && after_a_number(&bytes[..start])) {
             kinds |= Anchor::AmPm as u64;
         }
         if held & DIGIT != 0 {
@@ -1386,6 +1420,7 @@ fn anchors_in(sentence: &str) -> Anchors {
                 kinds |= Anchor::HyphenUnit as u64;
             }
             let after_word = Anchor::Month as u64
+                | Anchor::Year as u64
                 | Anchor::ToOr as u64
                 | Anchor::Unit as u64
                 | Anchor::Quarter as u64
@@ -1401,11 +1436,17 @@ fn anchors_in(sentence: &str) -> Anchors {
 
 /// The kinds that the token `token` of `bytes` (a year, a month name, "to" or "or", a time unit,
 /// a period or "ago", of the kinds `kinds`) marks by the word right before it: "the
-/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]". Kept out
-/// of the loop of [`anchors_in`], which reads every byte.
+/// [October]", "in [1990]", "12 [to] 18", "19 [December]", "the [year]", "year-[ago]"; and
+/// [`Anchor::Spoken`] and [`Anchor::DayInList`], which the first word of a spoken year and a
+/// month name mark by the words after them ("[nineteen] ninety-six", "[April] 24 and 25"). Kept
+/// out of the loop of [`anchors_in`], which reads every byte.
 #[inline(never)]
 fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
     let is = |kind: Anchor| kinds & kind as u64 != 0;
+    // The year-like words of letters are the first words of spoken years.
+    if is(Anchor::Year) && bytes[token.start].is_ascii_alphabetic() {
+        return if spoken_year_goes_on(&bytes[token.end..]) { Anchor::Spoken as u64 } else { 0 };
+    }
     let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
     let number = |word: &[u8]| word.iter().any(u8::is_ascii_digit);
     let this = &bytes[token.clone()];
@@ -1421,6 +1462,10 @@ fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
         if half && one_of(word, &half_ordinals) {
             marked |= Anchor::HalfOfYear as u64;
         }
+    }
+    // Read forward: "April [24 and 25]".
+    if is(Anchor::Month) && day_list_follows(&bytes[token.end..]) {
+        marked |= Anchor::DayInList as u64;
     }
     let Some(before) = token_before(bytes, token.start) else { return marked };
     let word = &bytes[before.clone()];
@@ -1454,11 +1499,88 @@ fn kinds_after_word(bytes: &[u8], token: Range<usize>, kinds: u64) -> u64 {
     if is(Anchor::Unit) && one_of(word, &["following", "previous", "preceding", "same", "that", "next"]) {
         marked |= Anchor::AnaphoricUnit as u64;
     }
+    if is(Anchor::Unit) && (word.last().is_some_and(u8::is_ascii_digit) || count_ends().contains(&pack_letters(word))) {
+        marked |= Anchor::CountedUnit as u64;
+    }
     let quarters = is(Anchor::Quarter) && this.eq_ignore_ascii_case(b"quarters") && word.eq_ignore_ascii_case(b"two");
     if half && one_of(word, &half_ordinals) || quarters {
         marked |= Anchor::HalfOfYear as u64;
     }
     marked
+}
+
+/// The words a count or a word of [`UNIT_KINDS`] ends with (the last word of each count of
+/// `lexicon/numbers.tsv`: "two", "few" of "a few", "of" of "a couple of"), packed by
+/// [`pack_letters`]: [`Anchor::CountedUnit`] marks a unit right after one of them or after a
+/// number.
+fn count_ends() -> &'static HashSet<u64, foldhash::fast::FixedState> {
+    static ENDS: OnceLock<HashSet<u64, foldhash::fast::FixedState>> = OnceLock::new();
+    ENDS.get_or_init(|| {
+        let counts = lexicon().numbers.iter().filter_map(|n| n.0.split_whitespace().last());
+        counts.chain(UNIT_KINDS.iter().copied()).map(|w| pack_letters(w.as_bytes())).collect()
+    })
+}
+
+/// Does `after`, the bytes after the first word of a spoken year, go on with a hyphen or white
+/// space (as a pattern's `{sp}` reads it) and a second word of a spoken year (see
+/// [`SPOKEN_TEENS`])?
+fn spoken_year_goes_on(after: &[u8]) -> bool {
+    let Some(rest) = after.strip_prefix(b"-").or_else(|| after_spaces(after)) else { return false };
+    let word = token_at(rest).0;
+    let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    one_of(SPOKEN_TEENS) || one_of(SPOKEN_TENS) || one_of(&["o", "oh", "thousand"])
+}
+
+/// Does `after`, the bytes after a month name, hold a list of days as the `day_in_list` rule
+/// reads it: a dot maybe, white space, a token that opens with a digit, then a comma or white
+/// space and "and", "or", "to" or "through", white space and "and" or "or" maybe, white space
+/// and a digit ("April 24 and 25", "May 3, 4 or 5")?
+fn day_list_follows(after: &[u8]) -> bool {
+    let one_of = |word: &[u8], list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()));
+    let Some(rest) = after_spaces(after.strip_prefix(b".").unwrap_or(after)) else { return false };
+    let (day, rest) = token_at(rest);
+    if !day.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let rest = match rest.strip_prefix(b",") {
+        Some(rest) => rest,
+        None => match after_spaces(rest).map(token_at) {
+            Some((word, rest)) if one_of(word, &["and", "or", "to", "through"]) => rest,
+            _ => return false,
+        },
+    };
+    let Some(rest) = after_spaces(rest) else { return false };
+    let rest = match token_at(rest) {
+        (word, after_word) if one_of(word, &["and", "or"]) => match after_spaces(after_word) {
+            Some(rest) => rest,
+            None => return false,
+        },
+        _ => rest,
+    };
+    rest.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// What follows the white space (spaces, tabs and no-break spaces, as a pattern's `{sp}` reads
+/// it) at the start of `bytes`, if there is any.
+fn after_spaces(bytes: &[u8]) -> Option<&[u8]> {
+    let mut rest = bytes;
+    while let [b' ' | b'\t', more @ ..] | [0xC2, 0xA0, more @ ..] = rest {
+        rest = more;
+    }
+    (rest.len() < bytes.len()).then_some(rest)
+}
+
+/// The token (a run of ASCII letters and digits, maybe empty) at the start of `bytes`, and the
+/// bytes after it.
+fn token_at(bytes: &[u8]) -> (&[u8], &[u8]) {
+    bytes.split_at(bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len()))
+}
+
+/// Do `before`, the bytes before a token, end with a digit and one white-space character (as a
+/// pattern's `{sp_opt}` reads it: a space, a tab or a no-break space), as before the "pm" of "3
+/// pm"?
+fn after_a_number(before: &[u8]) -> bool {
+    matches!(before, [.., d, b' ' | b'\t'] | [.., d, 0xC2, 0xA0] if d.is_ascii_digit())
 }
 
 /// The token (a run of ASCII letters and digits, maybe empty) that ends right before the white
@@ -1963,8 +2085,8 @@ fn year_of(caps: &Groups<'_>) -> Option<i32> {
 /// `bare_thousand` ("the year two thousand").
 fn spoken_year_pattern(bare_thousand: bool) -> String {
     let units = "one|two|three|four|five|six|seven|eight|nine";
-    let teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-    let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    let teens = SPOKEN_TEENS.join("|");
+    let tens = SPOKEN_TENS.join("|");
     let sep = r"(?:-|(?u-i:[ \t\u{a0}]+))";
     let two_digits = format!("(?:(?:{tens})(?:{sep}(?:{units}))?|{teens}|oh?{sep}(?:{units}))");
     let century = format!("(?:eighteen|nineteen|twenty){sep}{two_digits}");
@@ -2196,6 +2318,29 @@ mod tests {
             ("on Monday nights", Anchor::Plural, true),
             ("on Monday", Anchor::Plural, false),
             ("International Women's Day", Anchor::HolidayName, true),
+            ("in nineteen ninety-six", Anchor::Spoken, true),
+            ("in nineteen-ninety", Anchor::Spoken, true),
+            ("in nineteen oh five", Anchor::Spoken, true),
+            ("in two thousand and five", Anchor::Spoken, true),
+            ("nineteen people", Anchor::Spoken, false),
+            ("two years", Anchor::Spoken, false),
+            ("for 40 years", Anchor::CountedUnit, true),
+            ("for twenty-four hours", Anchor::CountedUnit, true),
+            ("for a couple of weeks", Anchor::CountedUnit, true),
+            ("two more years", Anchor::CountedUnit, true),
+            ("last year", Anchor::CountedUnit, false),
+            ("on April 24 and 25", Anchor::DayInList, true),
+            ("May 3, 4 or 5", Anchor::DayInList, true),
+            ("Dec. 3, and 4", Anchor::DayInList, true),
+            ("on April 24, 1990", Anchor::DayInList, true),
+            ("on April 24 in Ankara", Anchor::DayInList, false),
+            ("on April 24", Anchor::DayInList, false),
+            ("at 3 pm", Anchor::AmPm, true),
+            ("at 3pm", Anchor::AmPm, true),
+            ("at 10:30 a.m. on", Anchor::AmPm, true),
+            ("at 10:30\u{a0}a.m. on", Anchor::AmPm, true),
+            ("the PM said", Anchor::AmPm, false),
+            ("the team", Anchor::AmPm, false),
         ];
         for (sentence, kind, holds) in rows {
             assert_eq!(anchors_in(sentence).present & *kind as u64 != 0, *holds, "{sentence:?} {kind:?}");
