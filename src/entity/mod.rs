@@ -955,6 +955,8 @@ fn cut_run(
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
     } else if product_of_maker && !lex.known.contains_key(full) {
         (kind, rule) = (Some(Kind::Other), "product_of_maker"); // "Chevrolet Volt", "Google Maps"
+    } else if matches!(next_word, Some("index" | "indexes" | "indices")) && gazetteer.is_none() {
+        (kind, rule) = (Some(Kind::Other), "index_name"); // "the Hang Seng index"
     } else if let Some(k) = gazetteer {
         (kind, media, rule) = match k {
             Known::Media => (Some(Kind::Organization), true, "gazetteer_media"),
