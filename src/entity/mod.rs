@@ -868,7 +868,7 @@ fn cut_run(
     let mut key_is_name = end == run.end;
     // A known place or organization followed by a person: "Turkey Andrei Karlov"; a known
     // company followed by one or two other words names a product: "Chevrolet Volt".
-    let mut product_of_maker = false;
+    let mut product_of_maker = None; // read after the longest known name only
     if title.is_none() && end - start >= 2 {
         key_is_name = false;
         for n in (1..=3.min(end - start - 1)).rev() {
@@ -893,12 +893,13 @@ fn cut_run(
                 cut_run(text, words, start + n..end, headline, lex, out, key, keys);
                 return;
             }
-            product_of_maker = prefix == Some(&Known::Company)
-                && end - start - n <= 2
-                && !(rest_is_person || rest_is_organization || rest_is_thing)
-                && !lex.known.contains_key(rest_key.as_str())
-                && (start + n..end).all(|i| !lex.common.contains(bare(i))); // not "Netflix Friday"
-            break;
+            product_of_maker.get_or_insert_with(|| {
+                prefix == Some(&Known::Company)
+                    && end - start - n <= 2
+                    && !(rest_is_person || rest_is_organization || rest_is_thing)
+                    && !lex.known.contains_key(rest_key.as_str())
+                    && (start + n..end).all(|i| !lex.common.contains(bare(i))) // not "Netflix Friday"
+            });
         }
     }
     let first = &words[start];
@@ -953,7 +954,7 @@ fn cut_run(
     });
     if next_is_model || product_before || words[start..end].iter().any(model_number) {
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
-    } else if product_of_maker && !lex.known.contains_key(full) {
+    } else if product_of_maker == Some(true) && !lex.known.contains_key(full) {
         (kind, rule) = (Some(Kind::Other), "product_of_maker"); // "Chevrolet Volt", "Google Maps"
     } else if matches!(next_word, Some("index" | "indexes" | "indices")) && gazetteer.is_none() {
         (kind, rule) = (Some(Kind::Other), "index_name"); // "the Hang Seng index"
