@@ -62,6 +62,8 @@ pub struct Lexicon {
     pub place_words: FastSet<String>,
     /// First words of place names ("San", "Fort"), lower case.
     pub place_prefixes: FastSet<String>,
+    /// First words of days named as events ("black" for "Black Friday"), lower case.
+    pub day_names: FastSet<String>,
     /// Head words of events, products and programmes ("Conference", "Store"), lower case.
     pub other_words: FastSet<String>,
     /// Given names, by key.
@@ -132,6 +134,7 @@ pub fn get() -> &'static Lexicon {
         let place_words = lower_lines(include_str!("lexicon/place_words.txt"));
         let other_words = lower_lines(include_str!("lexicon/other_words.txt"));
         let place_prefixes = lower_lines(include_str!("lexicon/place_prefixes.txt"));
+        let day_names = lower_lines(include_str!("lexicon/day_names.txt"));
         Lexicon {
             known,
             demonyms,
@@ -143,6 +146,7 @@ pub fn get() -> &'static Lexicon {
             role_modifiers,
             place_words,
             place_prefixes,
+            day_names,
             other_words,
             first_names,
             common,

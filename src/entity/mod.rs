@@ -429,6 +429,11 @@ fn is_connector(word: &str) -> bool {
     word.len() <= 3 && CONNECTORS.contains(&word)
 }
 
+/// A weekday's name, in lower case.
+fn is_weekday(word: &str) -> bool {
+    matches!(word, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 /// Find the entities of a text.
 pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
     let lex = lexicon::get();
@@ -472,6 +477,11 @@ pub fn extract<'a>(doc: &Segmented<'a>) -> Entities<'a> {
                 break;
             }
             if next.cap {
+                // A weekday after a name says when ("told CNN Tuesday"), unless it ends the
+                // name of a day ("Black Friday").
+                if is_weekday(&next.lower) && !lex.day_names.contains(prev.lower.as_ref()) {
+                    break;
+                }
                 end += 1;
             } else if is_connector(&next.lower)
                 && words
