@@ -62,6 +62,8 @@ pub struct Lexicon {
     pub place_words: FastSet<String>,
     /// First words of place names ("San", "Fort"), lower case.
     pub place_prefixes: FastSet<String>,
+    /// Words that name a part of a known place before it ("north"), lower case.
+    pub compass_words: FastSet<String>,
     /// First words of days named as events ("black" for "Black Friday"), lower case.
     pub day_names: FastSet<String>,
     /// Head words of events, products and programmes ("Conference", "Store"), lower case.
@@ -135,6 +137,7 @@ pub fn get() -> &'static Lexicon {
         let other_words = lower_lines(include_str!("lexicon/other_words.txt"));
         let place_prefixes = lower_lines(include_str!("lexicon/place_prefixes.txt"));
         let day_names = lower_lines(include_str!("lexicon/day_names.txt"));
+        let compass_words = lower_lines(include_str!("lexicon/compass_words.txt"));
         Lexicon {
             known,
             demonyms,
@@ -147,6 +150,7 @@ pub fn get() -> &'static Lexicon {
             place_words,
             place_prefixes,
             day_names,
+            compass_words,
             other_words,
             first_names,
             common,

@@ -974,6 +974,11 @@ fn cut_run(
             Known::Organization | Known::Company => (Some(Kind::Organization), false, "gazetteer_organization"),
             Known::Place => (Some(Kind::Place), false, "gazetteer_place"),
         };
+    } else if n >= 2 && lex.compass_words.contains(bare(start)) && {
+        span_key(text, words, start + 1..end, &mut rest_key);
+        lex.known.get(rest_key.as_str()) == Some(&Known::Place)
+    } {
+        (kind, rule) = (Some(Kind::Place), "part_of_place"); // "North Florida", "East Africa"
     } else if name.contains('&') {
         (kind, rule) = (Some(Kind::Organization), "ampersand"); // "Procter & Gamble", "AT&T"
     } else if title.is_some() {
