@@ -429,9 +429,9 @@ fn is_connector(word: &str) -> bool {
     word.len() <= 3 && CONNECTORS.contains(&word)
 }
 
-/// A weekday's name, in lower case.
+/// A weekday's full name (the time stage's list; not "Sun", "Wed"), in any case.
 fn is_weekday(word: &str) -> bool {
-    matches!(word, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    crate::time::lexicon::lexicon().weekdays.iter().any(|&(name, _, full)| full && name.eq_ignore_ascii_case(word))
 }
 
 /// Find the entities of a text.
@@ -964,7 +964,7 @@ fn cut_run(
     });
     if next_is_model || product_before || words[start..end].iter().any(model_number) {
         (kind, rule) = (Some(Kind::Other), "model_name"); // "Boeing 737", "Airbus A380"
-    } else if product_of_maker == Some(true) && !lex.known.contains_key(full) {
+    } else if product_of_maker == Some(true) && gazetteer.is_none() {
         (kind, rule) = (Some(Kind::Other), "product_of_maker"); // "Chevrolet Volt", "Google Maps"
     } else if matches!(next_word, Some("index" | "indexes" | "indices")) && gazetteer.is_none() {
         (kind, rule) = (Some(Kind::Other), "index_name"); // "the Hang Seng index"
